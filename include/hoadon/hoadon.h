@@ -1,0 +1,263 @@
+/*
+ * hoadon — validate, verify and sign Vietnamese e-invoices (hóa đơn điện tử).
+ *
+ * This header is the whole public interface of libhoadon and its reference documentation.
+ * It is plain C (C99 and later, usable from C++) and exposes no libxml2, xmlsec, OpenSSL or
+ * C++ type.
+ *
+ * Conventions
+ * -----------
+ * - Objects are opaque handles created by a hoadon_*_new / _parse / _open function and
+ *   released by the matching hoadon_*_free. Every free function accepts NULL.
+ * - Functions that can fail return an int status: HOADON_OK (0) or a negative HOADON_E*
+ *   code. After a failure, hoadon_last_error() returns a message for the calling thread.
+ * - Strings crossing the API are NUL-terminated UTF-8. A `const char *` result is borrowed:
+ *   it belongs to the handle it came from and stays valid until that handle is freed. A
+ *   `char *` result is yours: release it with hoadon_free().
+ * - Option structs start with a `size` member set by their *_init function, so that they
+ *   can grow without breaking binaries built against an older header. Passing NULL instead
+ *   of an options pointer means "all defaults".
+ * - Structs returned by pointer (hoadon_diagnostic, hoadon_signature_info, …) are owned by
+ *   the library; new members are only ever appended.
+ *
+ * Thread safety
+ * -------------
+ * The library initialises itself on first use, from any thread. Distinct handles may be used
+ * concurrently from distinct threads. A single handle must not be used from two threads at
+ * once unless its documentation says otherwise. hoadon_last_error() is per thread.
+ */
+#ifndef HOADON_H
+#define HOADON_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(HOADON_SHARED)
+#  ifdef HOADON_BUILDING
+#    define HOADON_API __declspec(dllexport)
+#  else
+#    define HOADON_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__)
+#  define HOADON_API __attribute__((visibility("default")))
+#else
+#  define HOADON_API
+#endif
+
+/* ------------------------------------------------------------------------------------- */
+/* Version                                                                               */
+/* ------------------------------------------------------------------------------------- */
+
+/* The build system reads these three lines: keep their form. */
+#define HOADON_VERSION_MAJOR 0
+#define HOADON_VERSION_MINOR 1
+#define HOADON_VERSION_PATCH 0
+
+#define HOADON_VERSION_NUMBER (HOADON_VERSION_MAJOR * 10000 + HOADON_VERSION_MINOR * 100 + HOADON_VERSION_PATCH)
+#define HOADON_STRINGIFY_(x) #x
+#define HOADON_STRINGIFY(x) HOADON_STRINGIFY_(x)
+#define HOADON_VERSION_STRING \
+  HOADON_STRINGIFY(HOADON_VERSION_MAJOR) "." HOADON_STRINGIFY(HOADON_VERSION_MINOR) "." HOADON_STRINGIFY(HOADON_VERSION_PATCH)
+
+/* Version of the library actually loaded, e.g. "0.1.0" and 100. Compare with the macros to
+ * detect a header/library mismatch. */
+HOADON_API const char *hoadon_version(void);
+HOADON_API int hoadon_version_number(void);
+
+/* ------------------------------------------------------------------------------------- */
+/* Status codes and errors                                                               */
+/* ------------------------------------------------------------------------------------- */
+
+#define HOADON_OK 0
+#define HOADON_EINVAL (-1)     /* invalid argument (NULL where a value is required, bad option) */
+#define HOADON_ENOMEM (-2)     /* out of memory */
+#define HOADON_EIO (-3)        /* a file could not be read or written */
+#define HOADON_EREJECTED (-4)  /* the input was rejected (malformed, hostile, over a limit): see its report */
+#define HOADON_ERANGE (-5)     /* index out of range */
+#define HOADON_ENOTFOUND (-6)  /* the requested item does not exist */
+#define HOADON_EINTERNAL (-99) /* a bug in hoadon: please report it */
+
+/* Message describing the last failure on the calling thread ("" if none yet). The pointer is
+ * valid until the next hoadon call on this thread. */
+HOADON_API const char *hoadon_last_error(void);
+
+/* Static English description of a status code. */
+HOADON_API const char *hoadon_strerror(int status);
+
+/* Releases a `char *` returned by hoadon. Accepts NULL. */
+HOADON_API void hoadon_free(void *p);
+
+/* ------------------------------------------------------------------------------------- */
+/* Diagnostics and reports                                                               */
+/* ------------------------------------------------------------------------------------- */
+
+typedef enum hoadon_severity {
+  HOADON_SEVERITY_INFO = 0,
+  HOADON_SEVERITY_WARNING = 1,
+  HOADON_SEVERITY_ERROR = 2
+} hoadon_severity;
+
+/* Language of human-readable text output. JSON always carries both languages. */
+typedef enum hoadon_lang { HOADON_LANG_EN = 0, HOADON_LANG_VI = 1, HOADON_LANG_BOTH = 2 } hoadon_lang;
+
+/* One diagnostic. Library-owned; valid as long as the report it came from. */
+typedef struct hoadon_diagnostic {
+  const char *code;          /* stable identifier, e.g. "XML-DOCTYPE", "MST-CHECKSUM" */
+  hoadon_severity severity;
+  const char *path;          /* XPath of the node concerned, "" for the input as a whole */
+  unsigned line;             /* 1-based line in the input, 0 when unknown */
+  const char *message;       /* English */
+  const char *message_vi;    /* Vietnamese (with diacritics) */
+} hoadon_diagnostic;
+
+/* A list of diagnostics about one document. */
+typedef struct hoadon_report hoadon_report;
+
+HOADON_API size_t hoadon_report_count(const hoadon_report *report);
+/* The i-th diagnostic (0-based), or NULL when i is out of range. */
+HOADON_API const hoadon_diagnostic *hoadon_report_get(const hoadon_report *report, size_t i);
+/* 1 when the report holds no diagnostic of severity error, else 0. */
+HOADON_API int hoadon_report_ok(const hoadon_report *report);
+/* The report as one JSON object {"file","kind","ok","diagnostics":[…]}, without a trailing
+ * newline; `file` may be NULL. Free with hoadon_free(). NULL on failure. */
+HOADON_API char *hoadon_report_to_json(const hoadon_report *report, const char *file);
+/* The report as human text, one line per diagnostic and a verdict line. Free with hoadon_free(). */
+HOADON_API char *hoadon_report_to_text(const hoadon_report *report, const char *file, hoadon_lang lang);
+/* Frees a report returned to you (never the one borrowed from hoadon_doc_report). */
+HOADON_API void hoadon_report_free(hoadon_report *report);
+
+/* The catalogue of every diagnostic code hoadon can emit. */
+typedef struct hoadon_code_info {
+  const char *code;              /* "XML-DOCTYPE" */
+  hoadon_severity severity;      /* default severity */
+  const char *area;              /* "XML", "MST", "DSIG", … */
+  const char *title;             /* English */
+  const char *title_vi;          /* Vietnamese */
+} hoadon_code_info;
+
+HOADON_API size_t hoadon_code_count(void);
+/* The i-th catalogue entry, or NULL when out of range. Static storage. */
+HOADON_API const hoadon_code_info *hoadon_code_at(size_t i);
+/* The entry for a code such as "MST-CHECKSUM", or NULL when unknown. Static storage. */
+HOADON_API const hoadon_code_info *hoadon_code_find(const char *code);
+
+/* ------------------------------------------------------------------------------------- */
+/* Documents                                                                             */
+/* ------------------------------------------------------------------------------------- */
+
+/* A parsed document: an invoice (HDon), a transmission envelope (TDiep) or a form (TBao,
+ * TKhai, BTHDLieu, BBan). It keeps the exact input bytes. */
+typedef struct hoadon_doc hoadon_doc;
+
+typedef struct hoadon_parse_options {
+  size_t size;          /* sizeof(hoadon_parse_options), set by hoadon_parse_options_init */
+  size_t max_bytes;     /* largest accepted input; default 64 MiB */
+  unsigned max_depth;   /* deepest element nesting; default and maximum 256 */
+} hoadon_parse_options;
+
+HOADON_API void hoadon_parse_options_init(hoadon_parse_options *options);
+
+/* Parses `len` bytes (copied) with safe settings: UTF-8 only, no DTD, no entities, no
+ * network, bounded size and depth.
+ *
+ * Returns HOADON_OK for a well-formed document, HOADON_EREJECTED when the input was refused
+ * (malformed, hostile, over a limit). In both cases *out receives a document handle that you
+ * must free; when rejected, its kind is "unknown" and hoadon_doc_report() says why and where.
+ * Returns HOADON_EINVAL or HOADON_ENOMEM with *out set to NULL for argument or memory errors. */
+HOADON_API int hoadon_doc_parse(const void *data, size_t len, const hoadon_parse_options *options,
+                                hoadon_doc **out);
+
+/* Reads and parses a file. As hoadon_doc_parse; in addition returns HOADON_EIO (with *out
+ * set, its report holding an IO-READ diagnostic) when the file cannot be read. Files larger
+ * than max_bytes are refused from their size, without being read. */
+HOADON_API int hoadon_doc_open(const char *path, const hoadon_parse_options *options, hoadon_doc **out);
+
+HOADON_API void hoadon_doc_free(hoadon_doc *doc);
+
+/* What the document is: "HDon", "TDiep", "TBao", "TKhai", "BTHDLieu", "BBan", or "unknown"
+ * (not an e-invoice document, or rejected). Borrowed. */
+HOADON_API const char *hoadon_doc_kind(const hoadon_doc *doc);
+
+/* Diagnostics found while parsing and recognising the document (borrowed; do not free). */
+HOADON_API const hoadon_report *hoadon_doc_report(const hoadon_doc *doc);
+
+/* The original input bytes (borrowed); *len receives their count. */
+HOADON_API const void *hoadon_doc_bytes(const hoadon_doc *doc, size_t *len);
+
+/* Fields readable without a second parse. Values are the element text with surrounding
+ * white space removed; amounts are exact decimal strings as written in the document. */
+typedef enum hoadon_field {
+  /* Invoice fields: hoadon_doc_invoice_get() */
+  HOADON_FIELD_VERSION = 1,        /* TTChung/PBan — format version, e.g. "2.1.0" */
+  HOADON_FIELD_TITLE = 2,          /* TTChung/THDon — invoice title */
+  HOADON_FIELD_TEMPLATE = 3,       /* TTChung/KHMSHDon — template code "1"…"9" */
+  HOADON_FIELD_SERIES = 4,         /* TTChung/KHHDon — series symbol, e.g. "C25TAA" */
+  HOADON_FIELD_NUMBER = 5,         /* TTChung/SHDon — invoice number */
+  HOADON_FIELD_ISSUE_DATE = 6,     /* TTChung/NLap — YYYY-MM-DD */
+  HOADON_FIELD_CURRENCY = 7,       /* TTChung/DVTTe */
+  HOADON_FIELD_EXCHANGE_RATE = 8,  /* TTChung/TGia */
+  HOADON_FIELD_PAYMENT_METHOD = 9, /* TTChung/HTTToan */
+  HOADON_FIELD_SELLER_NAME = 10,   /* NDHDon/NBan/Ten */
+  HOADON_FIELD_SELLER_TAX_CODE = 11, /* NDHDon/NBan/MST */
+  HOADON_FIELD_BUYER_NAME = 12,    /* NDHDon/NMua/Ten */
+  HOADON_FIELD_BUYER_TAX_CODE = 13, /* NDHDon/NMua/MST */
+  HOADON_FIELD_TOTAL_BEFORE_TAX = 14, /* NDHDon/TToan/TgTCThue */
+  HOADON_FIELD_TOTAL_TAX = 15,     /* NDHDon/TToan/TgTThue */
+  HOADON_FIELD_TOTAL = 16,         /* NDHDon/TToan/TgTTTBSo — grand total */
+  HOADON_FIELD_TOTAL_IN_WORDS = 17, /* NDHDon/TToan/TgTTTBChu */
+  HOADON_FIELD_TAX_AUTHORITY_CODE = 18, /* HDon/MCCQT */
+  HOADON_FIELD_DATA_ID = 19,       /* DLHDon/@Id */
+  HOADON_FIELD_LINE_COUNT = 20,    /* number of DSHHDVu/HHDVu, as a decimal string */
+
+  /* Document fields: hoadon_doc_get() */
+  HOADON_FIELD_MESSAGE_VERSION = 100, /* TDiep/TTChung/PBan */
+  HOADON_FIELD_MESSAGE_TYPE = 101,    /* TDiep/TTChung/MLTDiep, e.g. "200" */
+  HOADON_FIELD_MESSAGE_ID = 102,      /* TDiep/TTChung/MTDiep */
+  HOADON_FIELD_MESSAGE_REF = 103,     /* TDiep/TTChung/MTDTChieu */
+  HOADON_FIELD_SENDER = 104,          /* TDiep/TTChung/MNGui */
+  HOADON_FIELD_RECEIVER = 105,        /* TDiep/TTChung/MNNhan */
+  HOADON_FIELD_TAX_CODE = 106,        /* TDiep/TTChung/MST */
+  HOADON_FIELD_COUNT = 107,           /* TDiep/TTChung/SLuong */
+  HOADON_FIELD_FORM_CODE = 108,       /* MSo of a form (TBao, TKhai, BTHDLieu), e.g. "01/TB-ĐKĐT" */
+  HOADON_FIELD_FORM_VERSION = 109     /* PBan of a form */
+} hoadon_field;
+
+/* A document-level field (HOADON_FIELD_MESSAGE_* … FORM_VERSION), or NULL when absent. */
+HOADON_API const char *hoadon_doc_get(const hoadon_doc *doc, hoadon_field field);
+
+/* Number of invoices: 1 for an HDon, 0 or more for an envelope, 0 for forms. */
+HOADON_API size_t hoadon_doc_invoice_count(const hoadon_doc *doc);
+
+/* An invoice field (HOADON_FIELD_VERSION … LINE_COUNT) of the index-th invoice, or NULL when
+ * the element is absent or index is out of range. An empty element gives "". */
+HOADON_API const char *hoadon_doc_invoice_get(const hoadon_doc *doc, size_t index, hoadon_field field);
+
+/* A signature found in the document (before any verification). Library-owned. */
+typedef struct hoadon_signature_info {
+  const char *slot;          /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
+  int invoice;               /* index of the owning invoice, or -1 (envelope, form) */
+  const char *id;            /* Signature/@Id, "" if none */
+  const char *algorithm;     /* "rsa-sha256", "rsa-sha1", … or the algorithm URI */
+  const char *c14n;          /* "c14n", "c14n-with-comments", "exc-c14n", … */
+  const char *signing_time;  /* SigningTime as written, "" if absent */
+  const char *path;          /* XPath of the ds:Signature element */
+} hoadon_signature_info;
+
+HOADON_API size_t hoadon_doc_signature_count(const hoadon_doc *doc);
+/* The i-th signature in document order, or NULL when out of range. */
+HOADON_API const hoadon_signature_info *hoadon_doc_signature(const hoadon_doc *doc, size_t i);
+
+/* The essentials and the parse diagnostics as one JSON object: {"file","kind","ok",
+ * "document":{…},"invoices":[…],"signatures":[…],"diagnostics":[…]}. Free with hoadon_free(). */
+HOADON_API char *hoadon_doc_to_json(const hoadon_doc *doc, const char *file);
+/* The same for people. Free with hoadon_free(). */
+HOADON_API char *hoadon_doc_to_text(const hoadon_doc *doc, const char *file, hoadon_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HOADON_H */

@@ -1,0 +1,74 @@
+// The structs behind the C API's opaque handles, and the glue every C entry point shares.
+// The C API is a translation layer: no invoice logic lives here.
+#pragma once
+
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "hoadon/hoadon.h"
+#include "model/essentials.hpp"
+#include "model/index.hpp"
+#include "report/render.hpp"
+#include "report/report.hpp"
+#include "xml/document.hpp"
+
+struct hoadon_report {
+  hoadon::Report report;
+  std::vector<hoadon_diagnostic> views;  // C views into report, built once by seal()
+
+  explicit hoadon_report(hoadon::Report r) : report(std::move(r)) { seal(); }
+  void seal();
+};
+
+struct hoadon_doc {
+  std::unique_ptr<hoadon::xml::Document> doc;  // null when the input was rejected
+  hoadon::model::Index index;
+  hoadon::model::Essentials essentials;
+  std::unique_ptr<hoadon_report> report;
+  std::vector<hoadon_signature_info> signature_views;
+};
+
+namespace hoadon::capi {
+
+// Records the calling thread's last error message.
+void set_error(std::string message);
+// Records and returns a status.
+int fail(int status, std::string message);
+
+// Runs f, turning exceptions into status codes so that none crosses the C boundary.
+template <class F>
+int guard(F&& f) noexcept {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    return fail(HOADON_ENOMEM, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(HOADON_EINTERNAL, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return fail(HOADON_EINTERNAL, "internal error");
+  }
+}
+
+// The same for functions that return a pointer (null on failure).
+template <class F>
+auto guard_ptr(F&& f) noexcept -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    fail(HOADON_ENOMEM, "out of memory");
+  } catch (const std::exception& e) {
+    fail(HOADON_EINTERNAL, std::string("internal error: ") + e.what());
+  } catch (...) {
+    fail(HOADON_EINTERNAL, "internal error");
+  }
+  return nullptr;
+}
+
+hoadon::Lang lang_of(hoadon_lang l);
+
+// A malloc'd copy, released by hoadon_free().
+char* dup_string(const std::string& s);
+
+}  // namespace hoadon::capi

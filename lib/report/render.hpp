@@ -1,0 +1,27 @@
+// Rendering of reports as JSON (the integrators' interface) and as human text.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/json.hpp"
+#include "report/report.hpp"
+
+namespace hoadon {
+
+enum class Lang { En, Vi, Both };
+
+// Writes "diagnostics": [ {code, severity, path, line, message, message_vi}, … ] into w.
+void write_diagnostics(JsonWriter& w, const Report& r);
+
+// One JSON object per document: {"file","kind","ok","diagnostics"}.
+[[nodiscard]] std::string report_to_json(const Report& r, std::string_view file);
+
+// One line per diagnostic, then a verdict line.
+[[nodiscard]] std::string report_to_text(const Report& r, std::string_view file, Lang lang);
+
+// One diagnostic as a line of text (without the file name), e.g.
+// "error XML-DOCTYPE line 3 /HDon: A DOCTYPE declaration is not allowed".
+[[nodiscard]] std::string diagnostic_to_text(const Diagnostic& d, Lang lang);
+
+}  // namespace hoadon

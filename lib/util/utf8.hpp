@@ -1,0 +1,19 @@
+// UTF-8 helpers shared by the JSON writer, the parser's encoding checks and text rendering.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace hoadon {
+
+// Length of the well-formed UTF-8 sequence at the start of s (1–4), or 0 when the bytes
+// there are not valid UTF-8 (overlong forms, surrogates and values above U+10FFFF included).
+[[nodiscard]] std::size_t utf8_sequence_length(std::string_view s) noexcept;
+
+// Offset of the first invalid byte, or npos when the whole string is valid UTF-8.
+[[nodiscard]] std::size_t utf8_first_invalid(std::string_view s) noexcept;
+
+// Number of code points (for length limits that the tables express in characters).
+[[nodiscard]] std::size_t utf8_length(std::string_view s) noexcept;
+
+}  // namespace hoadon

@@ -1,0 +1,383 @@
+#include "xml/document.hpp"
+
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <climits>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "init.hpp"
+#include "util/utf8.hpp"
+#include "xml/node.hpp"
+
+namespace hoadon::xml {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Line (1-based) and column (1-based, in bytes) of a byte offset, for problems found before
+// libxml2 sees the input.
+unsigned line_of_offset(std::string_view bytes, std::size_t offset) {
+  const auto head = bytes.substr(0, offset);
+  return static_cast<unsigned>(std::count(head.begin(), head.end(), '\n')) + 1;
+}
+
+std::size_t column_of_offset(std::string_view bytes, std::size_t offset) {
+  const auto nl = bytes.substr(0, offset).rfind('\n');
+  return offset - (nl == std::string_view::npos ? 0 : nl + 1) + 1;
+}
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    auto l = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (l(a[i]) != l(b[i])) return false;
+  }
+  return true;
+}
+
+// The encoding named in the XML declaration, or "" when there is none.
+std::string_view declared_encoding(std::string_view s) {
+  if (!s.starts_with("<?xml") || s.size() < 6 || std::string_view(" \t\r\n").find(s[5]) == std::string_view::npos)
+    return {};
+  const auto end = s.find("?>");
+  if (end == std::string_view::npos) return {};
+  const std::string_view decl = s.substr(0, end);
+  const auto pos = decl.find("encoding");
+  if (pos == std::string_view::npos) return {};
+  auto rest = trim(decl.substr(pos + 8));
+  if (!rest.starts_with('=')) return {};
+  rest = trim(rest.substr(1));
+  if (rest.empty() || (rest[0] != '"' && rest[0] != '\'')) return {};
+  const auto close = rest.find(rest[0], 1);
+  if (close == std::string_view::npos) return {};
+  return rest.substr(1, close - 1);
+}
+
+// Checks done on the raw bytes, before any parsing: emptiness, size, encoding.
+bool precheck(std::string_view bytes, const Limits& limits, Report& report) {
+  if (bytes.empty()) {
+    report.add(Code::XmlEmpty, {}, "The input is empty (0 bytes)", "Dữ liệu đầu vào rỗng (0 byte)");
+    return false;
+  }
+  if (bytes.size() > limits.max_bytes) {
+    report.add(Code::XmlSize, {},
+               fmt::format("The input is {} bytes, more than the limit of {} bytes", bytes.size(), limits.max_bytes),
+               fmt::format("Dữ liệu đầu vào có {} byte, vượt giới hạn {} byte", bytes.size(), limits.max_bytes));
+    return false;
+  }
+  const auto starts = [&](std::string_view p) { return bytes.starts_with(p); };
+  if (starts(std::string_view("\xFE\xFF", 2)) || starts(std::string_view("\xFF\xFE", 2)) ||
+      starts(std::string_view("\0<\0?", 4)) || starts(std::string_view("<\0?\0", 4))) {
+    report.add(Code::XmlEncoding, {"", 1},
+               "The document is encoded in UTF-16 or UTF-32; e-invoices must be UTF-8 (TCVN 6909:2001)",
+               "Tài liệu được mã hóa UTF-16 hoặc UTF-32; hóa đơn điện tử phải dùng UTF-8 (TCVN 6909:2001)");
+    return false;
+  }
+  std::string_view body = bytes;
+  if (body.starts_with(kBom)) body.remove_prefix(kBom.size());
+  const auto enc = declared_encoding(body);
+  if (!enc.empty() && !ascii_iequals(enc, "utf-8") && !ascii_iequals(enc, "utf8")) {
+    report.add(Code::XmlEncoding, {"", 1},
+               fmt::format("The XML declaration names the encoding \"{}\"; e-invoices must be UTF-8", enc),
+               fmt::format("Khai báo XML dùng bảng mã \"{}\"; hóa đơn điện tử phải dùng UTF-8", enc));
+    return false;
+  }
+  if (const auto bad = utf8_first_invalid(bytes); bad != std::string_view::npos) {
+    const Location where{"", line_of_offset(bytes, bad)};
+    const auto col = column_of_offset(bytes, bad);
+    report.add(Code::XmlUtf8, where,
+               fmt::format("Byte 0x{:02X} at line {}, column {} (offset {}) is not valid UTF-8",
+                           static_cast<unsigned char>(bytes[bad]), where.line, col, bad),
+               fmt::format("Byte 0x{:02X} ở dòng {}, cột {} (vị trí {}) không hợp lệ theo UTF-8",
+                           static_cast<unsigned char>(bytes[bad]), where.line, col, bad));
+    return false;
+  }
+  return true;
+}
+
+// What the SAX hooks share with the parse.
+struct State {
+  const Limits* limits;
+  Report* report;
+  std::vector<Span>* spans;
+  std::string_view bytes;
+  unsigned depth = 0;
+  bool rejected = false;  // a diagnostic has been recorded: the document is refused
+};
+
+State& state_of(void* ctx) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  return *static_cast<State*>(ctxt->_private);
+}
+
+std::size_t offset_of(xmlParserCtxtPtr ctxt) {
+  const long consumed = xmlByteConsumed(ctxt);
+  return consumed < 0 ? 0 : static_cast<std::size_t>(consumed);
+}
+
+Location here(xmlParserCtxtPtr ctxt) {
+  Location loc;
+  loc.line = ctxt->input ? static_cast<unsigned>(ctxt->input->line) : 0;
+  if (ctxt->node) loc.path = xpath(ctxt->node);
+  return loc;
+}
+
+void reject(xmlParserCtxtPtr ctxt, Code code, std::string en, std::string vi) {
+  State& st = state_of(ctxt);
+  if (!st.rejected) st.report->add(code, here(ctxt), std::move(en), std::move(vi));
+  st.rejected = true;
+  xmlStopParser(ctxt);
+}
+
+void on_internal_subset(void* ctx, const xmlChar* name, const xmlChar*, const xmlChar*) {
+  const std::string_view n = name ? reinterpret_cast<const char*>(name) : "";
+  reject(static_cast<xmlParserCtxtPtr>(ctx), Code::XmlDoctype,
+         fmt::format("A DOCTYPE declaration (<!DOCTYPE {} …>) is not allowed: invoices never carry one, and "
+                     "DTDs are the vehicle of entity-expansion, XXE and ID-spoofing attacks",
+                     n),
+         fmt::format("Không được phép khai báo DOCTYPE (<!DOCTYPE {} …>): hóa đơn không bao giờ có, và DTD là "
+                     "phương tiện của các tấn công mở rộng thực thể, XXE và giả mạo ID",
+                     n));
+}
+
+void on_entity_decl(void* ctx, const xmlChar* name, int, const xmlChar*, const xmlChar*, xmlChar*) {
+  const std::string_view n = name ? reinterpret_cast<const char*>(name) : "";
+  reject(static_cast<xmlParserCtxtPtr>(ctx), Code::XmlEntity,
+         fmt::format("The entity declaration '{}' is not allowed", n),
+         fmt::format("Không được phép khai báo thực thể '{}'", n));
+}
+
+void on_start(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri, int nb_namespaces,
+              const xmlChar** namespaces, int nb_attributes, int nb_defaulted, const xmlChar** attributes) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  State& st = state_of(ctx);
+  if (++st.depth > st.limits->max_depth) {
+    reject(ctxt, Code::XmlDepth,
+           fmt::format("Elements are nested deeper than the limit of {} levels", st.limits->max_depth),
+           fmt::format("Các phần tử lồng nhau sâu hơn giới hạn {} cấp", st.limits->max_depth));
+    return;
+  }
+  xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+                        attributes);
+  xmlNode* node = ctxt->node;
+  if (!node) return;
+  // libxml2 calls us with the input positioned at the '>' or '/>' closing the start tag; an
+  // unescaped '<' cannot occur inside a start tag, so the nearest '<' before it opens the tag.
+  Span span;
+  span.line = static_cast<unsigned>(ctxt->input->line);
+  const std::size_t at = std::min(offset_of(ctxt), st.bytes.size());
+  const auto lt = st.bytes.substr(0, at).rfind('<');
+  span.begin = lt == std::string_view::npos ? 0 : lt;
+  const bool empty_tag = at < st.bytes.size() && st.bytes[at] == '/';
+  span.start_tag_end = std::min(at + (empty_tag ? 2 : 1), st.bytes.size());
+  span.end = span.start_tag_end;
+  st.spans->push_back(span);
+  node->_private = reinterpret_cast<void*>(st.spans->size());  // index + 1
+}
+
+void on_end(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  State& st = state_of(ctx);
+  if (st.depth > 0) --st.depth;
+  if (xmlNode* node = ctxt->node) {
+    // Called after the end tag (or '/>') has been consumed.
+    if (const auto idx = reinterpret_cast<std::uintptr_t>(node->_private); idx > 0 && idx <= st.spans->size())
+      (*st.spans)[idx - 1].end = std::min(offset_of(ctxt), st.bytes.size());
+  }
+  xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+}
+
+Code code_for(const xmlError* e, std::string_view bytes) {
+  if (e->domain == XML_FROM_NAMESPACE) return Code::XmlNamespace;
+  switch (e->code) {
+    case XML_ERR_DOCUMENT_EMPTY:
+      return trim(bytes).empty() || trim(bytes) == kBom ? Code::XmlEmpty : Code::XmlMalformed;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_ENTITY_BOUNDARY:
+    case XML_ERR_ENTITYREF_NO_NAME:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_UNPARSED_ENTITY:
+    case XML_ERR_ENTITY_IS_EXTERNAL:
+    case XML_ERR_ENTITY_IS_PARAMETER:
+      return Code::XmlEntity;
+    case XML_ERR_DOCTYPE_NOT_FINISHED:
+      return Code::XmlDoctype;
+    case XML_ERR_INVALID_ENCODING:
+    case XML_ERR_UNKNOWN_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+      return Code::XmlEncoding;
+    case XML_ERR_NAME_TOO_LONG:
+      return Code::XmlLimit;
+    default:
+      return Code::XmlMalformed;
+  }
+}
+
+void on_error(void* ctx, xmlErrorPtr e) {
+  if (!e || e->level < XML_ERR_ERROR) return;  // warnings do not decide anything here
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  State& st = state_of(ctx);
+  if (st.rejected) return;  // the first problem is the one worth reporting
+  st.rejected = true;
+  std::string msg = e->message ? std::string(trim(e->message)) : std::string("unknown error");
+  Location loc;
+  loc.line = e->line > 0 ? static_cast<unsigned>(e->line) : 0;
+  if (ctxt->node) loc.path = xpath(ctxt->node);
+  const Code code = code_for(e, st.bytes);
+  const auto& info = code_info(code);
+  st.report->add(code, loc, fmt::format("{}: line {}, column {}: {}", info.title_en, e->line, e->int2, msg),
+                 fmt::format("{}: dòng {}, cột {} (bộ phân tích XML báo: {})", info.title_vi, e->line, e->int2, msg));
+}
+
+}  // namespace
+
+Document::~Document() {
+  if (doc_) xmlFreeDoc(doc_);
+}
+
+xmlNode* Document::root() const noexcept { return doc_ ? xmlDocGetRootElement(doc_) : nullptr; }
+
+const Span* Document::span(const xmlNode* n) const noexcept {
+  if (!n || n->type != XML_ELEMENT_NODE || n->doc != doc_) return nullptr;
+  const auto idx = reinterpret_cast<std::uintptr_t>(n->_private);
+  return (idx > 0 && idx <= spans_.size()) ? &spans_[idx - 1] : nullptr;
+}
+
+unsigned Document::line(const xmlNode* n) const noexcept {
+  if (const Span* s = span(n)) return s->line;
+  const long l = n ? xmlGetLineNo(n) : 0;
+  return l > 0 ? static_cast<unsigned>(l) : 0;
+}
+
+Location Document::locate(const xmlNode* n) const { return {xpath(n), line(n)}; }
+
+std::unique_ptr<Document> parse(std::string bytes, const Limits& limits_in, Report& report) {
+  ensure_initialized();
+  Limits limits = limits_in;
+  limits.max_depth = std::min(limits.max_depth, 256u);
+  limits.max_bytes = std::min<std::size_t>(limits.max_bytes, INT_MAX);  // libxml2 takes an int size
+  if (!precheck(bytes, limits, report)) return nullptr;
+
+  std::unique_ptr<Document> doc(new Document());
+  doc->bytes_ = std::move(bytes);
+  const std::string_view view = doc->bytes_;
+
+  xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(view.data(), static_cast<int>(view.size()));
+  if (!ctxt) {
+    report.add(Code::XmlMalformed, {}, "The XML parser could not be created (out of memory?)",
+               "Không tạo được bộ phân tích XML (thiếu bộ nhớ?)");
+    return nullptr;
+  }
+  // No XML_PARSE_NOENT (no substitution), no DTDLOAD/DTDATTR/DTDVALID, no HUGE; NONET for
+  // defence in depth even though nothing external is ever loaded.
+  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  State st{&limits, &report, &doc->spans_, view};
+  ctxt->_private = &st;
+  xmlSAXHandler* sax = ctxt->sax;
+  sax->internalSubset = on_internal_subset;
+  sax->externalSubset = on_internal_subset;
+  sax->entityDecl = on_entity_decl;
+  sax->startElementNs = on_start;
+  sax->endElementNs = on_end;
+  sax->serror = on_error;
+  sax->warning = nullptr;
+  sax->error = nullptr;
+  sax->fatalError = nullptr;
+
+  xmlParseDocument(ctxt);
+  xmlDoc* tree = ctxt->myDoc;
+  ctxt->myDoc = nullptr;
+  const bool good = ctxt->wellFormed && ctxt->nsWellFormed && !st.rejected && tree &&
+                    xmlDocGetRootElement(tree) != nullptr;
+  xmlFreeParserCtxt(ctxt);
+  if (!good) {
+    if (tree) xmlFreeDoc(tree);
+    if (report.ok())
+      report.add(Code::XmlMalformed, {}, "The document is not well-formed XML", "Tài liệu không phải XML hợp lệ");
+    return nullptr;
+  }
+  doc->doc_ = tree;
+  return doc;
+}
+
+namespace {
+
+void report_io(Report& report, const std::string& what, int err) {
+  report.add(Code::IoRead, {}, fmt::format("Cannot read {}: {}", what, std::strerror(err)),
+             fmt::format("Không đọc được {}: {}", what, std::strerror(err)));
+}
+
+void report_too_large(Report& report, std::size_t size, std::size_t max, bool at_least) {
+  report.add(Code::XmlSize, {},
+             fmt::format("The input is {}{} bytes, more than the limit of {} bytes", at_least ? "at least " : "",
+                         size, max),
+             fmt::format("Dữ liệu đầu vào có {}{} byte, vượt giới hạn {} byte", at_least ? "ít nhất " : "", size,
+                         max));
+}
+
+}  // namespace
+
+ReadResult read_fd(int fd, std::size_t max_bytes, std::string& out, Report& report) {
+  out.clear();
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      report_io(report, "the input", errno);
+      return ReadResult::IoError;
+    }
+    if (n == 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+    if (out.size() > max_bytes) {  // stop reading: memory stays bounded by the limit
+      report_too_large(report, out.size(), max_bytes, true);
+      out.clear();
+      return ReadResult::TooLarge;
+    }
+  }
+  return ReadResult::Ok;
+}
+
+ReadResult read_file(const std::string& path, std::size_t max_bytes, std::string& out, Report& report) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    report_io(report, path, errno);
+    return ReadResult::IoError;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    report_io(report, path, err);
+    return ReadResult::IoError;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    report_io(report, path, EISDIR);
+    return ReadResult::IoError;
+  }
+  // Refuse over-size regular files from their size alone, without reading them.
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    report_too_large(report, static_cast<std::size_t>(st.st_size), max_bytes, false);
+    return ReadResult::TooLarge;
+  }
+  if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));
+  const ReadResult r = read_fd(fd, max_bytes, out, report);
+  ::close(fd);
+  return r;
+}
+
+}  // namespace hoadon::xml

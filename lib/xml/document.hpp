@@ -1,0 +1,71 @@
+// A parsed document: the libxml2 tree together with the exact bytes it came from.
+//
+// Signatures cover bytes as canonicalised from the original tree, and a re-serialised
+// invoice no longer verifies, so the Document keeps the input bytes and, for every element,
+// where it lies in them (used to insert a signature without touching any other byte).
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/report.hpp"
+
+namespace hoadon::xml {
+
+struct Limits {
+  std::size_t max_bytes = std::size_t{64} << 20;  // 64 MiB
+  unsigned max_depth = 256;  // libxml2's own ceiling without XML_PARSE_HUGE, which we never use
+};
+
+// Byte offsets of one element in the original input: the start tag is [begin, start_tag_end),
+// the whole element [begin, end). For an empty-element tag start_tag_end == end.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t start_tag_end = 0;
+  std::size_t end = 0;
+  unsigned line = 0;
+};
+
+class Document {
+ public:
+  ~Document();
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  [[nodiscard]] xmlDoc* tree() const noexcept { return doc_; }
+  [[nodiscard]] xmlNode* root() const noexcept;
+  [[nodiscard]] std::string_view bytes() const noexcept { return bytes_; }
+
+  // Span of an element parsed from the input (null for nodes created afterwards).
+  [[nodiscard]] const Span* span(const xmlNode* n) const noexcept;
+  [[nodiscard]] unsigned line(const xmlNode* n) const noexcept;
+  [[nodiscard]] Location locate(const xmlNode* n) const;
+
+ private:
+  friend std::unique_ptr<Document> parse(std::string bytes, const Limits& limits, Report& report);
+  Document() = default;
+
+  std::string bytes_;
+  xmlDoc* doc_ = nullptr;
+  std::vector<Span> spans_;  // element i's span; node->_private holds i + 1
+};
+
+// Parses with the safe settings: no network, no DTD, no entities, bounded size and depth,
+// UTF-8 only. Returns null when the input is rejected; the report then says why and where.
+[[nodiscard]] std::unique_ptr<Document> parse(std::string bytes, const Limits& limits, Report& report);
+
+// Reads a whole file, refusing (without reading) files larger than max_bytes.
+// Returns false on I/O error or over-size input, with the diagnostic in the report.
+enum class ReadResult { Ok, TooLarge, IoError };
+[[nodiscard]] ReadResult read_file(const std::string& path, std::size_t max_bytes, std::string& out,
+                                   Report& report);
+
+// Reads standard input or any stream descriptor up to max_bytes (+1 to detect over-size).
+[[nodiscard]] ReadResult read_fd(int fd, std::size_t max_bytes, std::string& out, Report& report);
+
+}  // namespace hoadon::xml
