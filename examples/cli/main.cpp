@@ -1,0 +1,64 @@
+// hoadon — command-line front end of libhoadon.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*run)(const std::vector<std::string>&);
+};
+
+constexpr Command kCommands[] = {
+    {"inspect", "print the essentials of invoices, envelopes and forms", cli::cmd_inspect},
+    {"codes", "list the diagnostic codes", cli::cmd_codes},
+};
+
+void usage(std::FILE* to) {
+  std::string out =
+      "Usage: hoadon COMMAND [options] PATH...\n\n"
+      "Validate, verify and sign Vietnamese e-invoices (hóa đơn điện tử).\n\nCommands:\n";
+  for (const auto& c : kCommands) out += fmt::format("  {:<12} {}\n", c.name, c.summary);
+  out += "\nRun 'hoadon COMMAND --help' for a command's options. 'hoadon --version' prints the version.\n";
+  std::fputs(out.c_str(), to);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return cli::kExitUsage;
+  }
+  const std::string first = argv[1];
+  if (first == "--version" || first == "-V") {
+    std::printf("hoadon %s (libhoadon %s)\n", HOADON_VERSION_STRING, hoadon_version());
+    return cli::kExitOk;
+  }
+  if (first == "--help" || first == "-h" || first == "help") {
+    usage(stdout);
+    return cli::kExitOk;
+  }
+  for (const auto& c : kCommands) {
+    if (first != c.name) continue;
+    try {
+      return c.run(std::vector<std::string>(argv + 2, argv + argc));
+    } catch (const cli::UsageError& e) {
+      std::fprintf(stderr, "hoadon %s: %s\nTry 'hoadon %s --help'.\n", c.name, e.what(), c.name);
+      return cli::kExitUsage;
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "hoadon %s: internal error: %s\n", c.name, e.what());
+      return cli::kExitIo;
+    }
+  }
+  std::fprintf(stderr, "hoadon: unknown command '%s'\n", first.c_str());
+  usage(stderr);
+  return cli::kExitUsage;
+}
