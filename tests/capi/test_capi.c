@@ -1,0 +1,244 @@
+/* The public C API, exercised from C99 as an accounting vendor would. */
+#include <hoadon/hoadon.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond)                                                    \
+  do {                                                                 \
+    if (!(cond)) {                                                     \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                      \
+    }                                                                  \
+  } while (0)
+
+static int streq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+static const char *const kInvoice =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<HDon><DLHDon Id=\"d1\"><TTChung><PBan>2.1.0</PBan><KHMSHDon>1</KHMSHDon><KHHDon>C25TAA</KHHDon>"
+    "<SHDon>42</SHDon><NLap>2025-06-20</NLap><DVTTe>VND</DVTTe></TTChung><NDHDon>"
+    "<NBan><Ten>Hợp tác xã Phia Oắc</Ten><MST>4800123456</MST></NBan>"
+    "<NMua><Ten>Công ty A</Ten></NMua><DSHHDVu><HHDVu/><HHDVu/></DSHHDVu>"
+    "<TToan><TgTCThue>100000</TgTCThue><TgTThue>8000</TgTThue><TgTTTBSo>108000.000000</TgTTTBSo></TToan>"
+    "</NDHDon></DLHDon><MCCQT Id=\"m\">00ABCDEF0123456789ABCDEF0123456789</MCCQT><DSCKS><NBan>"
+    "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\" Id=\"seller\"><SignedInfo>"
+    "<CanonicalizationMethod Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/>"
+    "<SignatureMethod Algorithm=\"http://www.w3.org/2000/09/xmldsig#rsa-sha1\"/></SignedInfo>"
+    "<Object><SignatureProperties><SignatureProperty Target=\"#seller\"><SigningTime>2025-06-20T09:13:13"
+    "</SigningTime></SignatureProperty></SignatureProperties></Object></Signature></NBan><NMua/></DSCKS></HDon>";
+
+static void test_version(void) {
+  CHECK(streq(hoadon_version(), HOADON_VERSION_STRING));
+  CHECK(hoadon_version_number() == HOADON_VERSION_NUMBER);
+  CHECK(HOADON_VERSION_NUMBER == HOADON_VERSION_MAJOR * 10000 + HOADON_VERSION_MINOR * 100 + HOADON_VERSION_PATCH);
+}
+
+static void test_parse_and_fields(void) {
+  hoadon_doc *doc = NULL;
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
+  CHECK(doc != NULL);
+  if (!doc) return;
+  CHECK(streq(hoadon_doc_kind(doc), "HDon"));
+  CHECK(hoadon_doc_invoice_count(doc) == 1);
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_VERSION), "2.1.0"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_SERIES), "C25TAA"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_NUMBER), "42"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_SELLER_NAME), "Hợp tác xã Phia Oắc"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_SELLER_TAX_CODE), "4800123456"));
+  CHECK(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_BUYER_TAX_CODE) == NULL);
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_TOTAL), "108000.000000"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_TAX_AUTHORITY_CODE), "00ABCDEF0123456789ABCDEF0123456789"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_DATA_ID), "d1"));
+  CHECK(streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_LINE_COUNT), "2"));
+  /* Out of range and wrong-kind fields give NULL, not a crash. */
+  CHECK(hoadon_doc_invoice_get(doc, 1, HOADON_FIELD_SERIES) == NULL);
+  CHECK(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_MESSAGE_TYPE) == NULL);
+  CHECK(hoadon_doc_invoice_get(doc, 0, (hoadon_field)999) == NULL);
+  CHECK(hoadon_doc_get(doc, HOADON_FIELD_MESSAGE_TYPE) == NULL);
+  CHECK(hoadon_doc_get(doc, HOADON_FIELD_SERIES) == NULL);
+
+  CHECK(hoadon_doc_signature_count(doc) == 1);
+  {
+    const hoadon_signature_info *s = hoadon_doc_signature(doc, 0);
+    CHECK(s != NULL);
+    if (s) {
+      CHECK(streq(s->slot, "NBan"));
+      CHECK(s->invoice == 0);
+      CHECK(streq(s->id, "seller"));
+      CHECK(streq(s->algorithm, "rsa-sha1"));
+      CHECK(streq(s->c14n, "c14n"));
+      CHECK(streq(s->signing_time, "2025-06-20T09:13:13"));
+      CHECK(streq(s->path, "/HDon/DSCKS/NBan/ds:Signature"));
+    }
+    CHECK(hoadon_doc_signature(doc, 1) == NULL);
+  }
+  {
+    size_t len = 0;
+    const void *bytes = hoadon_doc_bytes(doc, &len);
+    CHECK(len == strlen(kInvoice));
+    CHECK(bytes && memcmp(bytes, kInvoice, len) == 0);
+  }
+  {
+    const hoadon_report *r = hoadon_doc_report(doc);
+    CHECK(hoadon_report_ok(r) == 1);
+    CHECK(hoadon_report_count(r) == 0);
+    CHECK(hoadon_report_get(r, 0) == NULL);
+  }
+  {
+    char *json = hoadon_doc_to_json(doc, "a.xml");
+    CHECK(json && strstr(json, "\"file\":\"a.xml\",\"kind\":\"HDon\",\"ok\":true") == json + 1);
+    CHECK(json && strstr(json, "\"series\":\"C25TAA\""));
+    hoadon_free(json);
+    char *text = hoadon_doc_to_text(doc, "a.xml", HOADON_LANG_VI);
+    CHECK(text && strstr(text, "người bán: Hợp tác xã Phia Oắc (MST 4800123456)"));
+    hoadon_free(text);
+  }
+  hoadon_doc_free(doc);
+}
+
+static void test_rejected(void) {
+  static const char bomb[] = "<!DOCTYPE x [<!ENTITY e \"e\">]>\n<x>&e;</x>";
+  hoadon_doc *doc = NULL;
+  CHECK(hoadon_doc_parse(bomb, sizeof bomb - 1, NULL, &doc) == HOADON_EREJECTED);
+  CHECK(doc != NULL);
+  CHECK(strlen(hoadon_last_error()) > 0);
+  if (!doc) return;
+  CHECK(streq(hoadon_doc_kind(doc), "unknown"));
+  CHECK(hoadon_doc_invoice_count(doc) == 0);
+  {
+    const hoadon_report *r = hoadon_doc_report(doc);
+    const hoadon_diagnostic *d = hoadon_report_get(r, 0);
+    CHECK(hoadon_report_ok(r) == 0);
+    CHECK(hoadon_report_count(r) == 1);
+    CHECK(d && streq(d->code, "XML-DOCTYPE"));
+    CHECK(d && d->severity == HOADON_SEVERITY_ERROR);
+    CHECK(d && d->line == 1);
+    CHECK(d && strstr(d->message_vi, "DOCTYPE") != NULL);
+    {
+      char *json = hoadon_report_to_json(r, NULL);
+      CHECK(json && strstr(json, "\"ok\":false") && strstr(json, "\"code\":\"XML-DOCTYPE\""));
+      hoadon_free(json);
+      json = hoadon_report_to_text(r, "bomb.xml", HOADON_LANG_EN);
+      CHECK(json && strstr(json, "bomb.xml: error XML-DOCTYPE line 1"));
+      hoadon_free(json);
+    }
+  }
+  {
+    size_t len = 99;
+    CHECK(hoadon_doc_bytes(doc, &len) == NULL && len == 0);
+  }
+  hoadon_doc_free(doc);
+}
+
+static void test_options_and_files(void) {
+  hoadon_parse_options o;
+  hoadon_doc *doc = NULL;
+  hoadon_parse_options_init(&o);
+  CHECK(o.size == sizeof o);
+  CHECK(o.max_bytes == 64u << 20);
+  CHECK(o.max_depth == 256);
+  o.max_bytes = 10;
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), &o, &doc) == HOADON_EREJECTED);
+  CHECK(doc && streq(hoadon_report_get(hoadon_doc_report(doc), 0)->code, "XML-SIZE"));
+  hoadon_doc_free(doc);
+
+  /* An options struct from an "older header" that only knew `size`: defaults apply. */
+  o.size = sizeof(size_t);
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), &o, &doc) == HOADON_OK);
+  hoadon_doc_free(doc);
+
+  CHECK(hoadon_doc_open("/nonexistent/dir/x.xml", NULL, &doc) == HOADON_EIO);
+  CHECK(doc && streq(hoadon_report_get(hoadon_doc_report(doc), 0)->code, "IO-READ"));
+  CHECK(strstr(hoadon_last_error(), "/nonexistent/dir/x.xml") != NULL);
+  hoadon_doc_free(doc);
+
+  CHECK(hoadon_doc_open(HOADON_SOURCE_DIR "/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml", NULL, &doc) == HOADON_OK);
+  CHECK(doc && streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_TOTAL), "51570000"));
+  hoadon_doc_free(doc);
+}
+
+static void test_invalid_arguments(void) {
+  hoadon_doc *doc = (hoadon_doc *)&doc; /* must be reset to NULL */
+  CHECK(hoadon_doc_parse(NULL, 5, NULL, &doc) == HOADON_EINVAL);
+  CHECK(doc == NULL);
+  CHECK(hoadon_doc_parse("x", 1, NULL, NULL) == HOADON_EINVAL);
+  CHECK(hoadon_doc_open(NULL, NULL, &doc) == HOADON_EINVAL);
+  CHECK(strlen(hoadon_last_error()) > 0);
+  /* An empty input is a rejected document, not an argument error. */
+  CHECK(hoadon_doc_parse(NULL, 0, NULL, &doc) == HOADON_EREJECTED);
+  CHECK(doc && streq(hoadon_report_get(hoadon_doc_report(doc), 0)->code, "XML-EMPTY"));
+  hoadon_doc_free(doc);
+  /* NULL is accepted wherever something is freed, and by read-only accessors. */
+  hoadon_doc_free(NULL);
+  hoadon_report_free(NULL);
+  hoadon_free(NULL);
+  CHECK(hoadon_doc_kind(NULL) == NULL);
+  CHECK(hoadon_doc_invoice_count(NULL) == 0);
+  CHECK(hoadon_report_count(NULL) == 0);
+  CHECK(hoadon_report_ok(NULL) == 0);
+  CHECK(hoadon_doc_to_json(NULL, "x") == NULL);
+  CHECK(streq(hoadon_strerror(HOADON_EREJECTED), "input rejected"));
+}
+
+static void test_catalogue(void) {
+  size_t i, n = hoadon_code_count();
+  const hoadon_code_info *c;
+  CHECK(n >= 10);
+  for (i = 0; i < n; ++i) {
+    c = hoadon_code_at(i);
+    CHECK(c && c->code && c->title && c->title_vi && c->area);
+    CHECK(c && strncmp(c->code, c->area, strlen(c->area)) == 0);
+    CHECK(c && hoadon_code_find(c->code) == c);
+  }
+  CHECK(hoadon_code_at(n) == NULL);
+  c = hoadon_code_find("XML-DOCTYPE");
+  CHECK(c && c->severity == HOADON_SEVERITY_ERROR && streq(c->area, "XML"));
+  CHECK(hoadon_code_find("NOPE") == NULL);
+  CHECK(hoadon_code_find(NULL) == NULL);
+}
+
+/* Distinct handles on distinct threads. */
+static void *worker(void *arg) {
+  int i, *bad = (int *)arg;
+  for (i = 0; i < 200; ++i) {
+    hoadon_doc *doc = NULL;
+    if (hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) != HOADON_OK ||
+        !streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_SERIES), "C25TAA"))
+      ++*bad;
+    hoadon_doc_free(doc);
+    if (hoadon_doc_parse("<x>", 3, NULL, &doc) != HOADON_EREJECTED) ++*bad;
+    hoadon_doc_free(doc);
+  }
+  return NULL;
+}
+
+static void test_threads(void) {
+  pthread_t t[4];
+  int bad[4] = {0, 0, 0, 0};
+  int i;
+  for (i = 0; i < 4; ++i) pthread_create(&t[i], NULL, worker, &bad[i]);
+  for (i = 0; i < 4; ++i) {
+    pthread_join(t[i], NULL);
+    CHECK(bad[i] == 0);
+  }
+}
+
+int main(void) {
+  test_version();
+  test_parse_and_fields();
+  test_rejected();
+  test_options_and_files();
+  test_invalid_arguments();
+  test_catalogue();
+  test_threads();
+  if (failures) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("C API: all checks passed\n");
+  return 0;
+}

@@ -1,0 +1,175 @@
+// The hoadon command line as users and scripts run it: exit codes, NDJSON, order, inputs.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "support/json.hpp"
+#include "support/run.hpp"
+#include "support/support.hpp"
+
+using testing::hoadon;
+using testing::parse_json;
+using testing::parse_ndjson;
+
+namespace {
+
+std::string example(const std::string& name) {
+  return (testing::source_dir() / "examples/invoices" / name).string();
+}
+
+const std::string kVat = "htx-cao-bang-gtgt-2.1.0.xml";
+const std::string kSales = "ho-kinh-doanh-ban-hang-2.0.0.xml";
+
+}  // namespace
+
+TEST_CASE("--version and --help") {
+  auto r = hoadon({"--version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("hoadon ", 0) == 0);
+  r = hoadon({"--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("inspect") != std::string::npos);
+  r = hoadon({"inspect", "--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("--format") != std::string::npos);
+  CHECK(r.out.find("Exit status") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2") {
+  CHECK(hoadon({}).exit_code == 2);
+  CHECK(hoadon({"frobnicate"}).exit_code == 2);
+  CHECK(hoadon({"inspect"}).exit_code == 2);
+  const auto r = hoadon({"inspect", "--no-such-option", example(kVat)});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--no-such-option") != std::string::npos);
+  CHECK(hoadon({"inspect", "--format", "yaml", example(kVat)}).exit_code == 2);
+  CHECK(hoadon({"inspect", "-j", "0", example(kVat)}).exit_code == 2);
+  CHECK(hoadon({"inspect", "-j"}).exit_code == 2);
+}
+
+TEST_CASE("inspect: good inputs exit 0 and print the essentials") {
+  const auto r = hoadon({"inspect", example(kVat), example(kSales)});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("1K26TCB no. 123 of 2026-11-20") != std::string::npos);
+  CHECK(r.out.find("Hợp tác xã Nông nghiệp và Dịch vụ Phia Oắc (MST 4800123456)") != std::string::npos);
+  CHECK(r.out.find("Hộ kinh doanh Nông Thị Hoa") != std::string::npos);
+  const auto vi = hoadon({"inspect", "--lang", "vi", example(kVat)});
+  CHECK(vi.out.find("người mua: Công ty TNHH Thực phẩm Sạch Hà Nội") != std::string::npos);
+}
+
+TEST_CASE("inspect --format json: one object per input, in input order, with the contract's names") {
+  testing::TempDir dir;
+  testing::write_file(dir / "bad.xml", "<HDon><DLHDon>");
+  const std::vector<std::string> files = {example(kVat), (dir / "bad.xml").string(), example(kSales)};
+  std::vector<std::string> args = {"inspect", "--format", "json"};
+  args.insert(args.end(), files.begin(), files.end());
+  const auto r = hoadon(args);
+  CHECK(r.exit_code == 1);
+  const auto docs = parse_ndjson(r.out);
+  REQUIRE(docs.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(docs[i]["file"].str() == files[i]);
+  CHECK(docs[0]["kind"].str() == "HDon");
+  CHECK(docs[0]["ok"].boolean());
+  CHECK(docs[0]["invoices"][0]["series"].str() == "K26TCB");
+  CHECK(docs[0]["invoices"][0]["total"].str() == "51570000");
+  CHECK(docs[0]["invoices"][0]["mccqt"].is_null());
+  CHECK(docs[0]["diagnostics"].array().empty());
+  CHECK(docs[1]["kind"].str() == "unknown");
+  CHECK_FALSE(docs[1]["ok"].boolean());
+  const auto& d = docs[1]["diagnostics"][0];
+  CHECK(d["code"].str() == "XML-MALFORMED");
+  CHECK(d["severity"].str() == "error");
+  CHECK(d["line"].number() == 1);
+  CHECK(d["path"].str() == "/HDon/DLHDon");
+  CHECK(!d["message"].str().empty());
+  CHECK(!d["message_vi"].str().empty());
+}
+
+TEST_CASE("-j keeps the output in input order") {
+  std::vector<std::string> args = {"inspect", "--format", "json", "-j", "4"};
+  std::vector<std::string> files;
+  for (int i = 0; i < 40; ++i) files.push_back(example(i % 2 ? kVat : kSales));
+  args.insert(args.end(), files.begin(), files.end());
+  const auto r = hoadon(args);
+  CHECK(r.exit_code == 0);
+  const auto docs = parse_ndjson(r.out);
+  REQUIRE(docs.size() == 40);
+  for (int i = 0; i < 40; ++i) CHECK(docs[static_cast<std::size_t>(i)]["invoices"][0]["template"].str() == (i % 2 ? "1" : "2"));
+  CHECK(r.err.empty());  // no progress line when stderr is not a terminal
+}
+
+TEST_CASE("unreadable inputs exit 3, and win over failed ones") {
+  testing::TempDir dir;
+  testing::write_file(dir / "bad.xml", "not xml");
+  auto r = hoadon({"inspect", "--format", "json", (dir / "missing.xml").string()});
+  CHECK(r.exit_code == 3);
+  const auto docs = parse_ndjson(r.out);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0]["diagnostics"][0]["code"].str() == "IO-READ");
+  r = hoadon({"inspect", (dir / "bad.xml").string(), (dir / "missing.xml").string(), example(kVat)});
+  CHECK(r.exit_code == 3);
+}
+
+TEST_CASE("hostile and malformed inputs are failed inputs (exit 1), not crashes") {
+  testing::TempDir dir;
+  testing::write_file(dir / "xxe.xml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>");
+  testing::write_file(dir / "empty.xml", "");
+  testing::write_file(dir / "binary.xml", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  testing::write_file(dir / "other.xml", "<Invoice/>");
+  for (const char* f : {"xxe.xml", "empty.xml", "binary.xml", "other.xml"}) {
+    CAPTURE(f);
+    const auto r = hoadon({"inspect", "--format", "json", (dir / f).string()});
+    CHECK(r.exit_code == 1);
+    const auto j = parse_json(r.out);
+    CHECK_FALSE(j["ok"].boolean());
+    CHECK(j["diagnostics"].array().size() >= 1);
+  }
+}
+
+TEST_CASE("directories are searched for *.xml, and - reads standard input") {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir / "b/c");
+  testing::write_file(dir / "b/c/z.XML", testing::read_file(example(kSales)));
+  testing::write_file(dir / "a.xml", testing::read_file(example(kVat)));
+  testing::write_file(dir / "notes.txt", "ignored");
+  auto r = hoadon({"inspect", "--format", "json", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  auto docs = parse_ndjson(r.out);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0]["file"].str() == (dir / "a.xml").string());
+  CHECK(docs[1]["file"].str() == (dir / "b/c/z.XML").string());
+
+  r = hoadon({"inspect", "--format", "json", "-"}, testing::read_file(example(kVat)));
+  CHECK(r.exit_code == 0);
+  docs = parse_ndjson(r.out);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0]["file"].str() == "-");
+  CHECK(docs[0]["invoices"][0]["number"].str() == "123");
+
+  r = hoadon({"inspect", "--max-bytes", "100", "--format", "json", "-"}, std::string(5000, ' '));
+  CHECK(r.exit_code == 1);
+  CHECK(parse_json(r.out)["diagnostics"][0]["code"].str() == "XML-SIZE");
+}
+
+TEST_CASE("every real sample inspects cleanly") {
+  const auto dir = testing::samples_dir();
+  SKIP_UNLESS(dir, "../shared/vn-invoice-samples is absent");
+  const auto r = hoadon({"inspect", "--format", "json", "-j", "2", dir->string()});
+  CHECK(r.exit_code == 0);
+  const auto docs = parse_ndjson(r.out);
+  CHECK(docs.size() == testing::manifest().size());
+  for (const auto& d : docs) CHECK(d["ok"].boolean());
+}
+
+TEST_CASE("README's table of diagnostic codes is the catalogue") {
+  const auto r = hoadon({"codes", "--format", "markdown"});
+  CHECK(r.exit_code == 0);
+  const auto readme = testing::read_file(testing::source_dir() / "README.md");
+  // The table sits between these markers in README.md; regenerate it with
+  // `hoadon codes --format markdown` when the catalogue changes.
+  const std::string begin = "<!-- codes:begin -->\n", end = "<!-- codes:end -->";
+  const auto b = readme.find(begin), e = readme.find(end);
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  CHECK(readme.substr(b + begin.size(), e - b - begin.size()) == r.out);
+}

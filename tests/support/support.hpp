@@ -1,0 +1,54 @@
+// Shared helpers of the test suite.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace testing {
+
+std::filesystem::path source_dir();
+// ../shared (or $HOADON_SHARED_DIR) when it exists.
+std::optional<std::filesystem::path> shared_dir();
+// ../shared/vn-invoice-samples when it exists.
+std::optional<std::filesystem::path> samples_dir();
+
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, const std::string& bytes);
+
+// One row of vn-invoice-samples/MANIFEST.tsv.
+struct SampleSignature {
+  std::string slot, algorithm, integrity;
+};
+struct Sample {
+  std::string file, system, root, message_type, pban;
+  std::vector<SampleSignature> signatures;
+  std::filesystem::path path;
+};
+std::vector<Sample> manifest();  // empty when the samples are absent
+
+// A fresh temporary directory, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace testing
+
+// Marks a test as skipped (doctest has no runtime skip): prints why and leaves the test.
+#define SKIP_UNLESS(cond, why)                  \
+  do {                                          \
+    if (!(cond)) {                              \
+      MESSAGE("skipped: " << (why));            \
+      return;                                   \
+    }                                           \
+  } while (0)
