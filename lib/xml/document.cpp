@@ -173,15 +173,12 @@ void on_start(void* ctx, const xmlChar* localname, const xmlChar* prefix, const 
   if (!node) return;
   // libxml2 calls us with the input positioned at the '>' or '/>' closing the start tag; an
   // unescaped '<' cannot occur inside a start tag, so the nearest '<' before it opens the tag.
-  Span span;
-  span.line = static_cast<unsigned>(ctxt->input->line);
   const std::size_t at = std::min(offset_of(ctxt), st.bytes.size());
   const auto lt = st.bytes.substr(0, at).rfind('<');
-  span.begin = lt == std::string_view::npos ? 0 : lt;
   const bool empty_tag = at < st.bytes.size() && st.bytes[at] == '/';
-  span.start_tag_end = std::min(at + (empty_tag ? 2 : 1), st.bytes.size());
-  span.end = span.start_tag_end;
-  st.spans->push_back(span);
+  const auto tag_end = static_cast<std::uint32_t>(std::min(at + (empty_tag ? 2 : 1), st.bytes.size()));
+  st.spans->push_back({lt == std::string_view::npos ? 0 : static_cast<std::uint32_t>(lt), tag_end, tag_end,
+                       static_cast<std::uint32_t>(ctxt->input->line)});
   node->_private = reinterpret_cast<void*>(st.spans->size());  // index + 1
 }
 
@@ -192,7 +189,7 @@ void on_end(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xm
   if (xmlNode* node = ctxt->node) {
     // Called after the end tag (or '/>') has been consumed.
     if (const auto idx = reinterpret_cast<std::uintptr_t>(node->_private); idx > 0 && idx <= st.spans->size())
-      (*st.spans)[idx - 1].end = std::min(offset_of(ctxt), st.bytes.size());
+      (*st.spans)[idx - 1].end = static_cast<std::uint32_t>(std::min(offset_of(ctxt), st.bytes.size()));
   }
   xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
@@ -274,15 +271,14 @@ std::unique_ptr<Document> parse(std::string bytes, const Limits& limits_in, Repo
   doc->bytes_ = std::move(bytes);
   const std::string_view view = doc->bytes_;
 
-  xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(view.data(), static_cast<int>(view.size()));
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
   if (!ctxt) {
     report.add(Code::XmlMalformed, {}, "The XML parser could not be created (out of memory?)",
                "Không tạo được bộ phân tích XML (thiếu bộ nhớ?)");
     return nullptr;
   }
-  // No XML_PARSE_NOENT (no substitution), no DTDLOAD/DTDATTR/DTDVALID, no HUGE; NONET for
-  // defence in depth even though nothing external is ever loaded.
-  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  // One allocation for the spans: there are at most as many elements as '<' characters.
+  doc->spans_.reserve(static_cast<std::size_t>(std::count(view.begin(), view.end(), '<')));
   State st{&limits, &report, &doc->spans_, view};
   ctxt->_private = &st;
   xmlSAXHandler* sax = ctxt->sax;
@@ -295,11 +291,12 @@ std::unique_ptr<Document> parse(std::string bytes, const Limits& limits_in, Repo
   sax->warning = nullptr;
   sax->error = nullptr;
   sax->fatalError = nullptr;
-
-  xmlParseDocument(ctxt);
-  xmlDoc* tree = ctxt->myDoc;
-  ctxt->myDoc = nullptr;
-  const bool good = ctxt->wellFormed && ctxt->nsWellFormed && !st.rejected && tree &&
+  // xmlCtxtReadMemory reads the caller's buffer in place (no copy) and keeps the handlers.
+  // No XML_PARSE_NOENT (no substitution), no DTDLOAD/DTDATTR/DTDVALID, no HUGE; NONET for
+  // defence in depth even though nothing external is ever loaded.
+  xmlDoc* tree = xmlCtxtReadMemory(ctxt, view.data(), static_cast<int>(view.size()), nullptr, nullptr,
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  const bool good = tree && ctxt->wellFormed && ctxt->nsWellFormed && !st.rejected &&
                     xmlDocGetRootElement(tree) != nullptr;
   xmlFreeParserCtxt(ctxt);
   if (!good) {

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,12 +24,13 @@ struct Limits {
 };
 
 // Byte offsets of one element in the original input: the start tag is [begin, start_tag_end),
-// the whole element [begin, end). For an empty-element tag start_tag_end == end.
+// the whole element [begin, end). For an empty-element tag start_tag_end == end. 32-bit
+// offsets suffice: libxml2 takes an int size, so inputs stay below 2 GiB.
 struct Span {
-  std::size_t begin = 0;
-  std::size_t start_tag_end = 0;
-  std::size_t end = 0;
-  unsigned line = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t start_tag_end = 0;
+  std::uint32_t end = 0;
+  std::uint32_t line = 0;
 };
 
 class Document {

@@ -1,0 +1,151 @@
+#include "harness.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A batch size for fn that lasts about `seconds` (after one warm-up call).
+long batch_for(const std::function<void()>& fn, double seconds) {
+  fn();  // warm up (first-use initialisation, caches)
+  long calls = 1;
+  for (;;) {
+    const auto t0 = Clock::now();
+    for (long i = 0; i < calls; ++i) fn();
+    const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (s >= seconds || calls > (1L << 30)) return calls;
+    calls *= 2;
+  }
+}
+
+double time_batch(const std::function<void()>& fn, long calls) {
+  const auto t0 = Clock::now();
+  for (long i = 0; i < calls; ++i) fn();
+  return std::chrono::duration<double>(Clock::now() - t0).count() / static_cast<double>(calls);
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+double seconds_per_call(const std::function<void()>& fn, double min_seconds, int rounds) {
+  const long calls = batch_for(fn, min_seconds / 4);
+  std::vector<double> per_call;
+  for (int r = 0; r < rounds; ++r) per_call.push_back(time_batch(fn, calls));
+  return median(per_call);
+}
+
+Pair compare(const std::function<void()>& work, const std::function<void()>& floor, int rounds) {
+  const long wc = batch_for(work, 0.05), fc = batch_for(floor, 0.05);
+  std::vector<double> w, f;
+  for (int r = 0; r < rounds; ++r) {
+    w.push_back(time_batch(work, wc));
+    f.push_back(time_batch(floor, fc));
+  }
+  return {median(w), median(f)};
+}
+
+void print(const std::string& title, const std::string& floor_name, const std::vector<Row>& rows) {
+  fmt::print("\n{}\n", title);
+  fmt::print("{:<28} {:>14} {:>14} {:>8} {:>8}\n", "case", "docs/s", floor_name + " docs/s", "ratio", "target");
+  for (const auto& r : rows) {
+    const double ratio = r.work / r.floor;
+    fmt::print("{:<28} {:>14.1f} {:>14.1f} {:>7.2f}x {:>8}{}\n", r.name, 1 / r.work, 1 / r.floor, ratio,
+               r.target > 0 ? fmt::format("{:.2f}x", r.target) : "-",
+               r.target > 0 && ratio > r.target ? "  (above target)" : "");
+  }
+  std::fflush(stdout);
+}
+
+namespace {
+
+struct Rate {
+  const char* label;
+  long percent;
+};
+
+constexpr Rate kRates[] = {{"5%", 5}, {"8%", 8}, {"10%", 10}};
+
+const char* const kDigits[] = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
+
+// Vietnamese words for a three-digit group (enough for the generator's own totals).
+void group_words(long n, bool leading, std::vector<std::string>& out) {
+  const long h = n / 100, t = n / 10 % 10, u = n % 10;
+  if (h || !leading) {
+    out.emplace_back(kDigits[h]);
+    out.emplace_back("trăm");
+  }
+  if (t == 0 && u && !out.empty()) out.emplace_back("linh");
+  if (t == 1) out.emplace_back("mười");
+  if (t > 1) {
+    out.emplace_back(kDigits[t]);
+    out.emplace_back("mươi");
+  }
+  if (u) out.emplace_back((u == 1 && t > 1) ? "mốt" : (u == 5 && t > 0) ? "lăm" : kDigits[u]);
+}
+
+std::string words(long n) {
+  if (n == 0) return "Không đồng";
+  const char* const units[] = {"", "nghìn", "triệu", "tỷ"};
+  std::vector<long> groups;
+  for (long v = n; v; v /= 1000) groups.push_back(v % 1000);
+  std::vector<std::string> w;
+  for (std::size_t i = groups.size(); i-- > 0;) {
+    if (groups[i] == 0) continue;
+    group_words(groups[i], i + 1 == groups.size(), w);
+    if (i) w.emplace_back(units[i]);
+  }
+  w.emplace_back("đồng");
+  std::string out = fmt::format("{}", fmt::join(w, " "));
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');  // the first word starts with an ASCII letter here
+  return out;
+}
+
+}  // namespace
+
+std::string make_invoice(int lines) {
+  long base[3] = {0, 0, 0};
+  std::string items;
+  items.reserve(static_cast<std::size_t>(lines) * 330);
+  for (int i = 0; i < lines; ++i) {
+    const int r = i % 3;
+    const long qty = 1 + i % 17, price = 10000 + 500L * (i % 41);
+    base[r] += qty * price;
+    items += fmt::format(
+        "<HHDVu><TChat>1</TChat><STT>{}</STT><MHHDVu>SP{:05}</MHHDVu><THHDVu>Hạt dẻ Trùng Khánh, lô {}</THHDVu>"
+        "<DVTinh>kg</DVTinh><SLuong>{}</SLuong><DGia>{}</DGia><ThTien>{}</ThTien><TSuat>{}</TSuat></HHDVu>",
+        i + 1, i + 1, i + 1, qty, price, qty * price, kRates[r].label);
+  }
+  std::string summary;
+  long total_base = 0, total_tax = 0;
+  for (int r = 0; r < 3; ++r) {
+    if (!base[r]) continue;
+    const long tax = base[r] * kRates[r].percent / 100;  // exact: every base is a multiple of 100
+    total_base += base[r];
+    total_tax += tax;
+    summary += fmt::format("<LTSuat><TSuat>{}</TSuat><ThTien>{}</ThTien><TThue>{}</TThue></LTSuat>", kRates[r].label,
+                           base[r], tax);
+  }
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HDon><DLHDon Id=\"bench\"><TTChung><PBan>2.1.0</PBan>"
+      "<THDon>Hóa đơn giá trị gia tăng</THDon><KHMSHDon>1</KHMSHDon><KHHDon>K26TCB</KHHDon><SHDon>1</SHDon>"
+      "<NLap>2026-11-20</NLap><DVTTe>VND</DVTTe><TGia>1</TGia><HTTToan>Chuyển khoản</HTTToan>"
+      "<MSTTCGP>0101234565</MSTTCGP></TTChung><NDHDon><NBan><Ten>Hợp tác xã Nông nghiệp và Dịch vụ Phia Oắc</Ten>"
+      "<MST>4800123456</MST><DChi>Xóm Nà Đoỏng, xã Trùng Khánh, tỉnh Cao Bằng</DChi></NBan><NMua>"
+      "<Ten>Công ty TNHH Thực phẩm Sạch Hà Nội</Ten><MST>0108987656</MST><DChi>Số 18 phố Lê Văn Lương, Hà Nội</DChi>"
+      "</NMua><DSHHDVu>{}</DSHHDVu><TToan><THTTLTSuat>{}</THTTLTSuat><TgTCThue>{}</TgTCThue><TgTThue>{}</TgTThue>"
+      "<TgTTTBSo>{}</TgTTTBSo><TgTTTBChu>{}</TgTTTBChu></TToan></NDHDon></DLHDon>"
+      "<DSCKS><NBan/><NMua/><CCKSKhac/></DSCKS></HDon>",
+      items, summary, total_base, total_tax, total_base + total_tax, words(total_base + total_tax));
+}
+
+}  // namespace bench
