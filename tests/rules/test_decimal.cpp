@@ -6,6 +6,7 @@
 #include <string>
 
 #include "rules/decimal.hpp"
+#include "support.hpp"
 
 using hoadon::rules::Decimal;
 using hoadon::rules::DecimalError;
@@ -33,7 +34,7 @@ TEST_CASE("decimal: parses every literal form real invoices use") {
 }
 
 TEST_CASE("decimal: rejects what the format does not allow, with the position") {
-    struct Case { const char* text; DecimalError error; std::size_t position; };
+    struct Case { std::string_view text; DecimalError error; std::size_t position; };
     for (const Case& c : {Case{"", DecimalError::empty, 0}, Case{"+5", DecimalError::plus_sign, 0},
                           Case{".5", DecimalError::missing_integer_digits, 0}, Case{"-.5", DecimalError::missing_integer_digits, 1},
                           Case{"-", DecimalError::missing_integer_digits, 1}, Case{".", DecimalError::missing_integer_digits, 0},

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "rules/taxcode.hpp"
-#include "samples.hpp"
+#include "support.hpp"
 
 using namespace hoadon::rules;
 

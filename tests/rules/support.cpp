@@ -1,4 +1,4 @@
-#include "samples.hpp"
+#include "support.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -30,15 +30,18 @@ std::string read_text(const std::filesystem::path& file) {
 }
 
 std::vector<std::string> element_texts(std::string_view xml, std::string_view tag) {
-    const std::string open = "<" + std::string(tag) + ">";
+    const std::string open = "<" + std::string(tag);
     const std::string close = "</" + std::string(tag) + ">";
     std::vector<std::string> texts;
-    for (std::size_t pos = xml.find(open); pos != std::string_view::npos; pos = xml.find(open, pos)) {
-        pos += open.size();
-        const std::size_t end = xml.find(close, pos);
+    for (std::size_t pos = xml.find(open); pos != std::string_view::npos; pos = xml.find(open, pos + 1)) {
+        const std::size_t after = pos + open.size();
+        if (after >= xml.size() || (xml[after] != '>' && xml[after] != ' ')) continue;  // a longer tag name
+        const std::size_t gt = xml.find('>', after);
+        if (gt == std::string_view::npos) break;
+        if (xml[gt - 1] == '/') continue;  // <tag/>
+        const std::size_t end = xml.find(close, gt);
         if (end == std::string_view::npos) break;
-        texts.emplace_back(xml.substr(pos, end - pos));
-        pos = end;
+        texts.emplace_back(xml.substr(gt + 1, end - gt - 1));
     }
     return texts;
 }
