@@ -3,6 +3,7 @@
 // (e.g. "â" + combining acute) or with its marks in a non-canonical order.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
