@@ -5,15 +5,15 @@
 #include <hoadon/hoadon.h>
 #include <stdio.h>
 
-int main(int argc, char **argv) {
-  hoadon_doc *doc = NULL;
+int main(int argc, char** argv) {
+  hoadon_doc* doc = NULL;
   if (argc != 2) {
     fprintf(stderr, "usage: %s INVOICE.xml\n", argv[0]);
     return 2;
   }
   printf("libhoadon %s\n", hoadon_version());
   if (hoadon_doc_open(argv[1], NULL, &doc) != HOADON_OK) {
-    char *text = doc ? hoadon_report_to_text(hoadon_doc_report(doc), argv[1], HOADON_LANG_BOTH) : NULL;
+    char* text = doc ? hoadon_report_to_text(hoadon_doc_report(doc), argv[1], HOADON_LANG_BOTH) : NULL;
     fprintf(stderr, "%s", text ? text : hoadon_last_error());
     hoadon_free(text);
     hoadon_doc_free(doc);

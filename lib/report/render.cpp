@@ -32,9 +32,15 @@ std::string diagnostic_to_text(const Diagnostic& d, Lang lang) {
   if (d.where.line) out += fmt::format(" line {}", d.where.line);
   if (!d.where.path.empty()) out += fmt::format(" {}", d.where.path);
   switch (lang) {
-    case Lang::En: out += fmt::format(": {}", d.message); break;
-    case Lang::Vi: out += fmt::format(": {}", d.message_vi); break;
-    case Lang::Both: out += fmt::format(": {}\n    {}", d.message, d.message_vi); break;
+    case Lang::En:
+      out += fmt::format(": {}", d.message);
+      break;
+    case Lang::Vi:
+      out += fmt::format(": {}", d.message_vi);
+      break;
+    case Lang::Both:
+      out += fmt::format(": {}\n    {}", d.message, d.message_vi);
+      break;
   }
   return out;
 }
@@ -44,11 +50,11 @@ std::string report_to_text(const Report& r, std::string_view file, Lang lang) {
   for (const auto& d : r.items()) out += fmt::format("{}: {}\n", file, diagnostic_to_text(d, lang));
   const auto errors = r.count(Severity::Error), warnings = r.count(Severity::Warning);
   if (lang == Lang::Vi)
-    out += fmt::format("{}: {} ({}; {} lỗi, {} cảnh báo)\n", file, r.ok() ? "ĐẠT" : "KHÔNG ĐẠT", r.kind(),
-                       errors, warnings);
+    out += fmt::format("{}: {} ({}; {} lỗi, {} cảnh báo)\n", file, r.ok() ? "ĐẠT" : "KHÔNG ĐẠT", r.kind(), errors,
+                       warnings);
   else
-    out += fmt::format("{}: {} ({}; {} error{}, {} warning{})\n", file, r.ok() ? "OK" : "FAILED", r.kind(),
-                       errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    out += fmt::format("{}: {} ({}; {} error{}, {} warning{})\n", file, r.ok() ? "OK" : "FAILED", r.kind(), errors,
+                       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
   return out;
 }
 

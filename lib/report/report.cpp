@@ -32,9 +32,7 @@ void Report::add(Code code, Location where, std::string message, std::string mes
   items_.push_back({code, *sev, std::move(where), std::move(message), std::move(message_vi)});
 }
 
-void Report::append(const Report& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
+void Report::append(const Report& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
 
 bool Report::ok() const noexcept { return count(Severity::Error) == 0; }
 

@@ -22,16 +22,16 @@ namespace hoadon::rules::ascii {
 /// Index of the first character of `s` for which `pred` is false, or `s.size()` if none.
 template <class Pred>
 [[nodiscard]] constexpr std::size_t first_not(std::string_view s, Pred pred) noexcept {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!pred(s[i])) return i;
-    }
-    return s.size();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!pred(s[i])) return i;
+  }
+  return s.size();
 }
 
 /// True when `s` is non-empty and every character satisfies `pred`.
 template <class Pred>
 [[nodiscard]] constexpr bool all_of(std::string_view s, Pred pred) noexcept {
-    return !s.empty() && first_not(s, pred) == s.size();
+  return !s.empty() && first_not(s, pred) == s.size();
 }
 
 [[nodiscard]] constexpr bool all_digits(std::string_view s) noexcept { return all_of(s, is_digit); }
@@ -39,10 +39,10 @@ template <class Pred>
 /// Value of a non-empty run of at most 18 ASCII digits (leading zeros allowed), else nullopt.
 /// 18 digits always fit in 64 bits, so no overflow check is needed.
 [[nodiscard]] constexpr std::optional<std::uint64_t> parse_uint(std::string_view s) noexcept {
-    if (s.size() > 18 || !all_digits(s)) return std::nullopt;
-    std::uint64_t value = 0;
-    for (char c : s) value = value * 10 + static_cast<std::uint64_t>(digit_value(c));
-    return value;
+  if (s.size() > 18 || !all_digits(s)) return std::nullopt;
+  std::uint64_t value = 0;
+  for (char c : s) value = value * 10 + static_cast<std::uint64_t>(digit_value(c));
+  return value;
 }
 
 }  // namespace hoadon::rules::ascii

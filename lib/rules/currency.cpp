@@ -198,18 +198,18 @@ constexpr CurrencyInfo kCurrencies[] = {
 std::span<const CurrencyInfo> currencies() noexcept { return kCurrencies; }
 
 const CurrencyInfo* find_currency(std::string_view alpha3) noexcept {
-    const auto it = std::lower_bound(std::begin(kCurrencies), std::end(kCurrencies), alpha3,
-                                     [](const CurrencyInfo& c, std::string_view code) { return c.code < code; });
-    return it != std::end(kCurrencies) && it->code == alpha3 ? &*it : nullptr;
+  const auto it = std::lower_bound(std::begin(kCurrencies), std::end(kCurrencies), alpha3,
+                                   [](const CurrencyInfo& c, std::string_view code) { return c.code < code; });
+  return it != std::end(kCurrencies) && it->code == alpha3 ? &*it : nullptr;
 }
 
 const CurrencyInfo* find_currency_numeric(std::string_view digits) noexcept {
-    if (digits.size() != 3) return nullptr;
-    const auto number = ascii::parse_uint(digits);
-    if (!number) return nullptr;
-    const auto it = std::find_if(std::begin(kCurrencies), std::end(kCurrencies),
-                                 [&](const CurrencyInfo& c) { return c.numeric == *number && !c.withdrawn; });
-    return it == std::end(kCurrencies) ? nullptr : &*it;
+  if (digits.size() != 3) return nullptr;
+  const auto number = ascii::parse_uint(digits);
+  if (!number) return nullptr;
+  const auto it = std::find_if(std::begin(kCurrencies), std::end(kCurrencies),
+                               [&](const CurrencyInfo& c) { return c.numeric == *number && !c.withdrawn; });
+  return it == std::end(kCurrencies) ? nullptr : &*it;
 }
 
 }  // namespace hoadon::rules

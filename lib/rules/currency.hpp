@@ -9,12 +9,12 @@
 namespace hoadon::rules {
 
 struct CurrencyInfo {
-    std::string_view code;     ///< alpha-3, uppercase
-    std::uint16_t numeric;     ///< ISO numeric code (QR tag 53 uses it: 704 = VND)
-    std::int8_t minor_units;   ///< decimals of the minor unit; -1 where ISO says "N.A." (gold, SDR...)
-    bool fund;                 ///< a fund / accounting unit rather than a circulating currency
-    bool withdrawn;            ///< removed from ISO 4217 but still met on older invoices
-    std::string_view name;     ///< ISO English name
+  std::string_view code;    ///< alpha-3, uppercase
+  std::uint16_t numeric;    ///< ISO numeric code (QR tag 53 uses it: 704 = VND)
+  std::int8_t minor_units;  ///< decimals of the minor unit; -1 where ISO says "N.A." (gold, SDR...)
+  bool fund;                ///< a fund / accounting unit rather than a circulating currency
+  bool withdrawn;           ///< removed from ISO 4217 but still met on older invoices
+  std::string_view name;    ///< ISO English name
 };
 
 /// ISO 4217 List One as published 2024-06-25 (179 codes, cross-checked against Debian's

@@ -10,36 +10,36 @@
 namespace hoadon::rules {
 
 enum class TaxCodeKind : std::uint8_t {
-    unknown,
-    mst,             ///< 10 digits, last one a check digit
-    branch,          ///< NNNNNNNNNN-NNN: parent MST + dependent-unit number 001..999
-    branch_compact,  ///< the same 13 digits without the hyphen (envelope, QR template 99)
-    personal_id,     ///< 12-digit personal identification number (used as tax code since 1 Jul 2025)
-    tax_authority,   ///< "TCT", the tax authority's party code in the envelope
+  unknown,
+  mst,             ///< 10 digits, last one a check digit
+  branch,          ///< NNNNNNNNNN-NNN: parent MST + dependent-unit number 001..999
+  branch_compact,  ///< the same 13 digits without the hyphen (envelope, QR template 99)
+  personal_id,     ///< 12-digit personal identification number (used as tax code since 1 Jul 2025)
+  tax_authority,   ///< "TCT", the tax authority's party code in the envelope
 };
 
 enum class TaxCodeReason : std::uint8_t {
-    ok,
-    empty,
-    wrong_length,
-    non_digit,              ///< a character that is not a digit (position says where)
-    bad_separator,          ///< a '-' anywhere but between the 10-digit parent and the 3-digit branch
-    missing_branch_hyphen,  ///< 13 digits where the invoice form needs NNNNNNNNNN-NNN
-    leading_zero_lost,      ///< 9 digits that become a valid MST with a leading 0 (spreadsheet damage)
-    bad_check_digit,        ///< expected_check_digit says which digit would be right
-    zero_remainder,         ///< weighted sum divisible by 11: no check digit can be valid, never issued
-    bad_branch,             ///< branch number 000
-    bad_province,           ///< personal ID whose first three digits are not a province code
-    bad_party_prefix,       ///< envelope party code that is neither TCT, V..., K... nor digits
+  ok,
+  empty,
+  wrong_length,
+  non_digit,              ///< a character that is not a digit (position says where)
+  bad_separator,          ///< a '-' anywhere but between the 10-digit parent and the 3-digit branch
+  missing_branch_hyphen,  ///< 13 digits where the invoice form needs NNNNNNNNNN-NNN
+  leading_zero_lost,      ///< 9 digits that become a valid MST with a leading 0 (spreadsheet damage)
+  bad_check_digit,        ///< expected_check_digit says which digit would be right
+  zero_remainder,         ///< weighted sum divisible by 11: no check digit can be valid, never issued
+  bad_branch,             ///< branch number 000
+  bad_province,           ///< personal ID whose first three digits are not a province code
+  bad_party_prefix,       ///< envelope party code that is neither TCT, V..., K... nor digits
 };
 
 struct TaxCodeResult {
-    TaxCodeKind kind = TaxCodeKind::unknown;
-    TaxCodeReason reason = TaxCodeReason::ok;
-    std::size_t position = 0;       ///< offset of the offending character when not ok
-    int expected_check_digit = -1;  ///< set for bad_check_digit and leading_zero_lost
-    char party_prefix = 0;          ///< 'V' or 'K' for envelope party codes, else 0
-    [[nodiscard]] bool ok() const noexcept { return reason == TaxCodeReason::ok; }
+  TaxCodeKind kind = TaxCodeKind::unknown;
+  TaxCodeReason reason = TaxCodeReason::ok;
+  std::size_t position = 0;       ///< offset of the offending character when not ok
+  int expected_check_digit = -1;  ///< set for bad_check_digit and leading_zero_lost
+  char party_prefix = 0;          ///< 'V' or 'K' for envelope party codes, else 0
+  [[nodiscard]] bool ok() const noexcept { return reason == TaxCodeReason::ok; }
 };
 
 /// Check digit of an MST from its first nine digits: 10 - (sum of digit x weight 31,29,23,19,17,
@@ -64,11 +64,11 @@ struct TaxCodeResult {
 /// What the structure of a 12-digit personal ID says. It has no check digit, so a structurally
 /// valid number may still not exist.
 struct PersonalId {
-    std::string_view province_code;  ///< digits 1-3: province of birth registration
-    std::string_view province_name;
-    int century_gender_digit = 0;    ///< digit 4: even = male, odd = female; 0/1 = 1900s, 2/3 = 2000s, ...
-    int birth_year = 0;              ///< century from digit 4 + digits 5-6
-    [[nodiscard]] bool female() const noexcept { return century_gender_digit % 2 == 1; }
+  std::string_view province_code;  ///< digits 1-3: province of birth registration
+  std::string_view province_name;
+  int century_gender_digit = 0;  ///< digit 4: even = male, odd = female; 0/1 = 1900s, 2/3 = 2000s, ...
+  int birth_year = 0;            ///< century from digit 4 + digits 5-6
+  [[nodiscard]] bool female() const noexcept { return century_gender_digit % 2 == 1; }
 };
 
 /// Decodes a 12-digit personal ID; nullopt unless it is 12 digits with a known province code.

@@ -1,5 +1,7 @@
 #include "rules/vntext.hpp"
 
+#include "util/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -15,11 +17,11 @@ enum Modifier : std::uint8_t { no_modifier, breve, circumflex, horn };
 enum Tone : std::uint8_t { no_tone, grave, acute, hook, tilde, dot_below };
 
 struct Letter {
-    char32_t lower;
-    char32_t upper;
-    char base;  // a e i o u y
-    std::uint8_t modifier;
-    std::uint8_t tone;
+  char32_t lower;
+  char32_t upper;
+  char base;  // a e i o u y
+  std::uint8_t modifier;
+  std::uint8_t tone;
 };
 
 // Every precomposed Vietnamese vowel (66 lower/upper pairs), generated from the Unicode
@@ -44,147 +46,132 @@ constexpr std::array<Letter, 66> kLetters{{
     {0x1EF9, 0x1EF8, 'y', 0, 4}, {0x1EF5, 0x1EF4, 'y', 0, 5},
 }};
 
-constexpr char32_t kSmallDStroke = 0x0111;  // đ
+constexpr char32_t kSmallDStroke = 0x0111;    // đ
 constexpr char32_t kCapitalDStroke = 0x0110;  // Đ
 constexpr char32_t kReplacement = 0xFFFD;
 
 const Letter* find_precomposed(char32_t cp) {
-    const auto it = std::find_if(kLetters.begin(), kLetters.end(), [&](const Letter& l) { return l.lower == cp || l.upper == cp; });
-    return it == kLetters.end() ? nullptr : &*it;
+  const auto it =
+      std::find_if(kLetters.begin(), kLetters.end(), [&](const Letter& l) { return l.lower == cp || l.upper == cp; });
+  return it == kLetters.end() ? nullptr : &*it;
 }
 
 const Letter* find_composition(char base, std::uint8_t modifier, std::uint8_t tone) {
-    const auto it = std::find_if(kLetters.begin(), kLetters.end(),
-                                 [&](const Letter& l) { return l.base == base && l.modifier == modifier && l.tone == tone; });
-    return it == kLetters.end() ? nullptr : &*it;
+  const auto it = std::find_if(kLetters.begin(), kLetters.end(), [&](const Letter& l) {
+    return l.base == base && l.modifier == modifier && l.tone == tone;
+  });
+  return it == kLetters.end() ? nullptr : &*it;
 }
 
 // Combining mark -> (is modifier, value); value 0 when `cp` is not one of the Vietnamese marks.
 std::pair<bool, std::uint8_t> classify_mark(char32_t cp) {
-    switch (cp) {
-        case 0x0306: return {true, breve};
-        case 0x0302: return {true, circumflex};
-        case 0x031B: return {true, horn};
-        case 0x0300: case 0x0340: return {false, grave};  // U+0340 is the deprecated twin of U+0300
-        case 0x0301: case 0x0341: return {false, acute};
-        case 0x0309: return {false, hook};
-        case 0x0303: return {false, tilde};
-        case 0x0323: return {false, dot_below};
-        default: return {false, 0};
-    }
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+  switch (cp) {
+    case 0x0306:
+      return {true, breve};
+    case 0x0302:
+      return {true, circumflex};
+    case 0x031B:
+      return {true, horn};
+    case 0x0300:
+    case 0x0340:
+      return {false, grave};  // U+0340 is the deprecated twin of U+0300
+    case 0x0301:
+    case 0x0341:
+      return {false, acute};
+    case 0x0309:
+      return {false, hook};
+    case 0x0303:
+      return {false, tilde};
+    case 0x0323:
+      return {false, dot_below};
+    default:
+      return {false, 0};
+  }
 }
 
 // A vowel being assembled from a base and the marks that follow it.
 struct PendingVowel {
-    char base = 0;
-    std::uint8_t modifier = 0;
-    std::uint8_t tone = 0;
+  char base = 0;
+  std::uint8_t modifier = 0;
+  std::uint8_t tone = 0;
 
-    void flush(std::string& out) {
-        if (!base) return;
-        if (const Letter* l = (modifier || tone) ? find_composition(base, modifier, tone) : nullptr) {
-            append_utf8(out, l->lower);
-        } else {
-            out += base;
-            // No precomposed letter (e.g. "i" + breve): keep the marks, modifier first as NFD orders them.
-            static constexpr char32_t kModifierMarks[] = {0, 0x0306, 0x0302, 0x031B};
-            static constexpr char32_t kToneMarks[] = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
-            if (modifier) append_utf8(out, kModifierMarks[modifier]);
-            if (tone) append_utf8(out, kToneMarks[tone]);
-        }
-        base = 0;
-        modifier = 0;
-        tone = 0;
+  void flush(std::string& out) {
+    if (!base) return;
+    if (const Letter* l = (modifier || tone) ? find_composition(base, modifier, tone) : nullptr) {
+      utf8_append(out, l->lower);
+    } else {
+      out += base;
+      // No precomposed letter (e.g. "i" + breve): keep the marks, modifier first as NFD orders them.
+      static constexpr char32_t kModifierMarks[] = {0, 0x0306, 0x0302, 0x031B};
+      static constexpr char32_t kToneMarks[] = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
+      if (modifier) utf8_append(out, kModifierMarks[modifier]);
+      if (tone) utf8_append(out, kToneMarks[tone]);
     }
+    base = 0;
+    modifier = 0;
+    tone = 0;
+  }
 };
 
 }  // namespace
 
 std::size_t utf8_length_at(std::string_view text, std::size_t pos) noexcept {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || pos + n > text.size()) return 1;
-    for (std::size_t i = 1; i < n; ++i) {
-        if ((static_cast<unsigned char>(text[pos + i]) & 0xC0) != 0x80) return 1;
-    }
-    return n;
+  std::size_t n = 0;
+  (void)utf8_decode(text.substr(pos), n);
+  return n;
 }
 
 char32_t utf8_decode_at(std::string_view text, std::size_t pos) noexcept {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    const std::size_t n = utf8_length_at(text, pos);
-    if (n == 1) return lead < 0x80 ? lead : kReplacement;
-    char32_t cp = lead & (0x7F >> n);
-    for (std::size_t i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
-    // Reject overlong forms and surrogates so that one character has one spelling.
-    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMinimum[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return kReplacement;
-    return cp;
+  std::size_t n = 0;
+  return utf8_decode(text.substr(pos), n);
 }
 
 std::string fold_vietnamese(std::string_view utf8) {
-    std::string out;
-    out.reserve(utf8.size());
-    PendingVowel pending;
-    for (std::size_t pos = 0; pos < utf8.size(); pos += utf8_length_at(utf8, pos)) {
-        const char32_t cp = utf8_decode_at(utf8, pos);
-        if (const auto [is_modifier, value] = classify_mark(cp); value && pending.base) {
-            // A second mark of the same kind cannot be composed; keep the first (the text is damaged).
-            std::uint8_t& slot = is_modifier ? pending.modifier : pending.tone;
-            if (!slot) {
-                slot = value;
-                continue;
-            }
-        }
-        pending.flush(out);
-        if (const Letter* l = find_precomposed(cp)) {
-            pending = {l->base, l->modifier, l->tone};
-        } else if (cp < 0x80 && std::string_view("aeiouy").find(ascii::to_lower(static_cast<char>(cp))) != std::string_view::npos) {
-            pending = {ascii::to_lower(static_cast<char>(cp)), 0, 0};
-        } else if (cp < 0x80) {
-            out += ascii::to_lower(static_cast<char>(cp));
-        } else {
-            append_utf8(out, cp == kCapitalDStroke ? kSmallDStroke : cp);
-        }
+  std::string out;
+  out.reserve(utf8.size());
+  PendingVowel pending;
+  for (std::size_t pos = 0; pos < utf8.size(); pos += utf8_length_at(utf8, pos)) {
+    const char32_t cp = utf8_decode_at(utf8, pos);
+    if (const auto [is_modifier, value] = classify_mark(cp); value && pending.base) {
+      // A second mark of the same kind cannot be composed; keep the first (the text is damaged).
+      std::uint8_t& slot = is_modifier ? pending.modifier : pending.tone;
+      if (!slot) {
+        slot = value;
+        continue;
+      }
     }
     pending.flush(out);
-    return out;
+    if (const Letter* l = find_precomposed(cp)) {
+      pending = {l->base, l->modifier, l->tone};
+    } else if (cp < 0x80 &&
+               std::string_view("aeiouy").find(ascii::to_lower(static_cast<char>(cp))) != std::string_view::npos) {
+      pending = {ascii::to_lower(static_cast<char>(cp)), 0, 0};
+    } else if (cp < 0x80) {
+      out += ascii::to_lower(static_cast<char>(cp));
+    } else {
+      utf8_append(out, cp == kCapitalDStroke ? kSmallDStroke : cp);
+    }
+  }
+  pending.flush(out);
+  return out;
 }
 
 std::string capitalize_first(std::string_view utf8) {
-    if (utf8.empty()) return {};
-    const std::size_t n = utf8_length_at(utf8, 0);
-    const char32_t cp = utf8_decode_at(utf8, 0);
-    std::string out;
-    if (cp < 0x80) {
-        out += ascii::to_upper(static_cast<char>(cp));
-    } else if (const Letter* l = find_precomposed(cp)) {
-        append_utf8(out, l->upper);
-    } else if (cp == kSmallDStroke) {
-        append_utf8(out, kCapitalDStroke);
-    } else {
-        out.append(utf8.substr(0, n));
-    }
-    out.append(utf8.substr(n));
-    return out;
+  if (utf8.empty()) return {};
+  const std::size_t n = utf8_length_at(utf8, 0);
+  const char32_t cp = utf8_decode_at(utf8, 0);
+  std::string out;
+  if (cp < 0x80) {
+    out += ascii::to_upper(static_cast<char>(cp));
+  } else if (const Letter* l = find_precomposed(cp)) {
+    utf8_append(out, l->upper);
+  } else if (cp == kSmallDStroke) {
+    utf8_append(out, kCapitalDStroke);
+  } else {
+    out.append(utf8.substr(0, n));
+  }
+  out.append(utf8.substr(n));
+  return out;
 }
 
 }  // namespace hoadon::rules

@@ -13,23 +13,23 @@
 namespace hoadon::rules {
 
 enum class FractionStyle : std::uint8_t {
-    comma_word,  ///< "một phẩy năm đồng" (default: currency-neutral, and what the real sample 008 writes)
-    minor_unit,  ///< "mười hai đô la Mỹ và năm mươi xu"
+  comma_word,  ///< "một phẩy năm đồng" (default: currency-neutral, and what the real sample 008 writes)
+  minor_unit,  ///< "mười hai đô la Mỹ và năm mươi xu"
 };
 
 struct WordsStyle {
-    bool capitalize = true;                ///< "Một triệu đồng" (real vendors capitalise; MISA does not)
-    std::string_view unit = "đồng";        ///< written after the number: "đồng", "đồng chẵn", "đô la Mỹ", "" for none
-    std::string_view negative_word = "âm";  ///< prefix of negative amounts ("trừ" also exists)
-    bool four_as_tu = false;               ///< "hai mươi tư" instead of the default "hai mươi bốn"
-    bool linh_as_le = false;               ///< southern "lẻ" instead of "linh" (105 = "một trăm lẻ năm")
-    bool thousand_as_ngan = false;         ///< southern "ngàn" instead of "nghìn"
-    FractionStyle fraction_style = FractionStyle::comma_word;
-    /// Decimals to speak: -1 = as the value needs (1.10 -> "một phẩy một"); n >= 0 rounds half away
-    /// from zero and pads to n digits (2 for USD: 12.5 -> "mười hai phẩy năm mươi").
-    /// minor_unit style with -1 uses 2.
-    int fraction_digits = -1;
-    std::string_view minor_unit = "xu";
+  bool capitalize = true;          ///< "Một triệu đồng" (real vendors capitalise; MISA does not)
+  std::string_view unit = "đồng";  ///< written after the number: "đồng", "đồng chẵn", "đô la Mỹ", "" for none
+  std::string_view negative_word = "âm";  ///< prefix of negative amounts ("trừ" also exists)
+  bool four_as_tu = false;                ///< "hai mươi tư" instead of the default "hai mươi bốn"
+  bool linh_as_le = false;                ///< southern "lẻ" instead of "linh" (105 = "một trăm lẻ năm")
+  bool thousand_as_ngan = false;          ///< southern "ngàn" instead of "nghìn"
+  FractionStyle fraction_style = FractionStyle::comma_word;
+  /// Decimals to speak: -1 = as the value needs (1.10 -> "một phẩy một"); n >= 0 rounds half away
+  /// from zero and pads to n digits (2 for USD: 12.5 -> "mười hai phẩy năm mươi").
+  /// minor_unit style with -1 uses 2.
+  int fraction_digits = -1;
+  std::string_view minor_unit = "xu";
 };
 
 /// Vietnamese words for an amount of any size. Groups of three digits with "nghìn", "triệu";
@@ -39,28 +39,28 @@ struct WordsStyle {
 [[nodiscard]] std::string amount_in_words(const Decimal& amount, const WordsStyle& style = {});
 
 enum class WordsError : std::uint8_t {
-    none,
-    empty,              ///< no words at all
-    not_a_number,       ///< the text does not start with a number (after an optional "âm"/"trừ")
-    unexpected_word,    ///< a number word out of place ("hai ba", "trăm" without a digit, "linh" at the end...)
-    unsupported_word,   ///< colloquial words this reader does not interpret ("rưỡi", "chục")
-    scale_order,        ///< "nghìn"/"triệu"/"tỷ" in an order no reading explains
-    bad_fraction,       ///< nothing readable after "phẩy", or a "và ... xu" part too large
-    number_after_unit,  ///< number words after the currency words ("một triệu đồng hai")
+  none,
+  empty,              ///< no words at all
+  not_a_number,       ///< the text does not start with a number (after an optional "âm"/"trừ")
+  unexpected_word,    ///< a number word out of place ("hai ba", "trăm" without a digit, "linh" at the end...)
+  unsupported_word,   ///< colloquial words this reader does not interpret ("rưỡi", "chục")
+  scale_order,        ///< "nghìn"/"triệu"/"tỷ" in an order no reading explains
+  bad_fraction,       ///< nothing readable after "phẩy", or a "và ... xu" part too large
+  number_after_unit,  ///< number words after the currency words ("một triệu đồng hai")
 };
 
 struct WordsReading {
-    std::optional<Decimal> value;
-    WordsError error = WordsError::none;
-    std::size_t position = 0;  ///< byte offset of the offending word in the input
-    std::size_t length = 0;    ///< its length in bytes
-    std::string unit;          ///< folded words after the number: "đồng chẵn", "đô la mỹ", "vnd", ""
-    bool has_fraction = false;  ///< the words state decimals ("phẩy ..." or "và ... xu")
-    [[nodiscard]] bool ok() const noexcept { return error == WordsError::none; }
+  std::optional<Decimal> value;
+  WordsError error = WordsError::none;
+  std::size_t position = 0;   ///< byte offset of the offending word in the input
+  std::size_t length = 0;     ///< its length in bytes
+  std::string unit;           ///< folded words after the number: "đồng chẵn", "đô la mỹ", "vnd", ""
+  bool has_fraction = false;  ///< the words state decimals ("phẩy ..." or "và ... xu")
+  [[nodiscard]] bool ok() const noexcept { return error == WordsError::none; }
 };
 
 struct WordsReadOptions {
-    int minor_unit_digits = 2;  ///< scale of "và N xu": N / 10^digits
+  int minor_unit_digits = 2;  ///< scale of "và N xu": N / 10^digits
 };
 
 /// Reads Vietnamese amount words, tolerant of the variants of spec §7.3 and of real vendors:
@@ -72,15 +72,15 @@ struct WordsReadOptions {
 [[nodiscard]] WordsReading read_amount_in_words(std::string_view text, const WordsReadOptions& options = {});
 
 enum class WordsVerdict : std::uint8_t {
-    match,
-    mismatch,
-    fraction_not_in_words,  ///< integer parts agree; the amount has decimals the words do not state
-    unreadable,
+  match,
+  mismatch,
+  fraction_not_in_words,  ///< integer parts agree; the amount has decimals the words do not state
+  unreadable,
 };
 
 struct WordsCheck {
-    WordsVerdict verdict = WordsVerdict::unreadable;
-    WordsReading reading;
+  WordsVerdict verdict = WordsVerdict::unreadable;
+  WordsReading reading;
 };
 
 /// Checks TgTTTBChu against TgTTTBSo. Words without decimals are compared with the integer part

@@ -12,13 +12,13 @@
 namespace doctest {
 template <>
 struct StringMaker<std::string_view> {
-    static String convert(std::string_view v) { return String(v.data(), static_cast<unsigned>(v.size())); }
+  static String convert(std::string_view v) { return String(v.data(), static_cast<unsigned>(v.size())); }
 };
 }  // namespace doctest
 
 namespace hoadon::test {
 
-/// The samples folder (HOADON_SAMPLES_DIR, set by build.sh).
+/// The samples folder (see testing::samples_dir), or an empty path when it is absent.
 [[nodiscard]] std::filesystem::path samples_dir();
 /// Every *.xml in the samples folder, sorted by name; empty when the folder is missing.
 [[nodiscard]] std::vector<std::filesystem::path> sample_files();
