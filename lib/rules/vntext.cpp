@@ -48,7 +48,6 @@ constexpr std::array<Letter, 66> kLetters{{
 
 constexpr char32_t kSmallDStroke = 0x0111;    // đ
 constexpr char32_t kCapitalDStroke = 0x0110;  // Đ
-constexpr char32_t kReplacement = 0xFFFD;
 
 const Letter* find_precomposed(char32_t cp) {
   const auto it =
