@@ -18,6 +18,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"inspect", "print the essentials of invoices, envelopes and forms", cli::cmd_inspect},
+    {"validate", "check documents against the tax schemas and the business rules", cli::cmd_validate},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
 };
 
