@@ -18,6 +18,7 @@ F(...)   one child element of a container, in spec order.
   lk     extra kinds where only the lenient variant tolerates it (vendor extra).
   lonly  the element exists only in the lenient variant (vendor extra).
   lmin   minOccurs in the lenient variant (default: same as strict).
+  lmax   maxOccurs in the lenient variant (default: same as strict).
   ltype  lenient type when a real-world quirk needs a looser one.
   lempty the lenient variant accepts an empty value although min >= 1.
 """
@@ -62,13 +63,13 @@ SALESK = {'2', '9', '2m'}                  # no VAT fields in the tables
 
 class F:
     __slots__ = ('name', 'type', 'min', 'max', 'v', 'k', 'lk', 'lonly',
-                 'lmin', 'ltype', 'lempty', 'ns')
+                 'lmin', 'lmax', 'ltype', 'lempty')
 
     def __init__(self, name, type, min=0, max=1, v=None, k=None, lk=None,
-                 lonly=False, lmin=None, ltype=None, lempty=False, ns=None):
+                 lonly=False, lmin=None, lmax=None, ltype=None, lempty=False):
         self.name, self.type, self.min, self.max = name, type, min, max
         self.v, self.k, self.lk, self.lonly = v, k, lk, lonly
-        self.lmin, self.ltype, self.lempty, self.ns = lmin, ltype, lempty, ns
+        self.lmin, self.lmax, self.ltype, self.lempty = lmin, lmax, ltype, lempty
 
 
 UNB = 'unbounded'
@@ -102,7 +103,7 @@ cont('@HDon', [
     F('DLHDon', '@DLHDon', 1),
     F('DLQRCode', 's512', 0),
     F('MCCQT', lambda v, k: '@MCCQT.mtt' if k in MTT else '@MCCQT', 0),
-    F('DSCKS', '@DSCKS', 1),
+    F('DSCKS', '@DSCKS', 1, lmax=2),       # TS24 adds a second, empty <DSCKS/> (001, 194)
     F('Fkey', 's100', 0, lonly=True),      # VNPT vendor element after DSCKS (004)
 ], strict='hdon', lenient='hdon')
 
