@@ -167,9 +167,6 @@ class Registry:
             return _r(base, *facets)
         raise KeyError('unknown simple type ' + name)
 
-    def has(self, name):
-        return name in self.defs or name.startswith('xs:')
-
     def render(self):
         out = []
         for name in sorted(self.defs, key=_sortkey):

@@ -370,7 +370,7 @@ def invoice(v, k, full):
     nlap = y + '-07-15' if v in M.V21 else y + '-03-15'
     shdon = {'1': '128', '2': '57', '3': '3', '4': '12', '5': '1502', '6n': '41', '6b': '9', '7': '2',
              '8': '36', '9': '18', '1m': '1024', '2m': '315'}[k]
-    khhdon = ('K' if k in M.MTT and False else 'C') + yy + letter + {'1m': 'TK', '2m': 'NV'}.get(k, 'TK')
+    khhdon = 'C' + yy + letter + 'TK'
     vals = {'PBan': v, 'KHMSHDon': tmpl, 'KHHDon': khhdon, 'SHDon': shdon, 'NLap': nlap,
             'THDon': 'Hóa đơn giá trị gia tăng', 'DVTTe': 'VND', 'TGia': '1', 'HTTToan': 'Chuyển khoản',
             'MSTTCGP': TCGP, 'MHSo': 'HS-CB-2025-000123', 'HDCTTChinh': '0', 'HDDCKPTQuan': '0',
@@ -405,7 +405,6 @@ def invoice(v, k, full):
                  dict(TChat='1', MHHDVu='TD-02', THHDVu='Thạch đen Thạch An', DVTinh='kg', SLuong=30, DGia=60000),
                  dict(TChat='1', MHHDVu='CG-03', THHDVu='Chè giảo cổ lam sấy khô', DVTinh='gói', SLuong=20,
                       DGia=85000)]
-        lines = lines_vat(v, full, vat=False, extra=()) if False else [dict(d) for d in lines]
         for i, d in enumerate(lines, 1):
             d['ThTien'] = q(Decimal(d['SLuong']) * d['DGia'])
             d['STT'] = i
@@ -417,8 +416,9 @@ def invoice(v, k, full):
         if full:
             lines[0]['@TTKhac/TTin'] = tt(('Nguồn gốc', 'string', 'Xã Quang Hán, Cao Bằng'))
             del lines[0]['-TTKhac']
-            if v in M.V21:
+            if v in M.V21:   # special goods (TChat 5): sold through an e-commerce platform
                 lines[0]['@TTHHDTrung/TTin'] = [{'LHHDTrung': '3', 'TTruong': 'MSTNGHang', 'DLieu': HTX}]
+                lines[0]['TChat'] = '5'
                 del lines[0]['-TTHHDTrung']
         seller = 'Hộ kinh doanh Nông Văn Thắng'
         vals['NBan/Ten'] = seller
@@ -516,6 +516,7 @@ def invoice(v, k, full):
         lines[0].pop('-TTKhac', None)
     if full and v in M.V21 and k in M.LINEFULL and not any('@TTHHDTrung/TTin' in d for d in lines):
         lines[0]['@TTHHDTrung/TTin'] = [{'LHHDTrung': '2', 'TTruong': 'BKSPTVChuyen', 'DLieu': '11C-123.45'}]
+        lines[0]['TChat'] = '5'
         lines[0].pop('-TTHHDTrung', None)
     lt, base, tax, total, disc = totals(lines, fees, vat)
     if k in ('2', '9', '2m', '3', '4') or k in M.PXK:
@@ -537,6 +538,7 @@ def invoice(v, k, full):
                  'TTCKTMai': fmt(disc), 'TGTKhac': '0', 'TgTTTBChu': words(total, unit) + '.'})
     if not full:
         vals['-TTKhac'] = True
+    vals['KHHDCLQuan'] = vals['KHHDon']     # the replaced invoice is of the same series
     when = nlap + 'T09:30:00'
     signer = vals['NBan/Ten']
     if full:
@@ -552,14 +554,6 @@ def invoice(v, k, full):
         items['DSCKS/CQT'] = [{'Signature': lambda ind: signature('CQT', vals['@Id'], nlap + 'T09:30:21', '0100231226',
                                                                   'CỤC THUẾ', ind)}]
     return vals, items
-
-
-def resolve_items(items):
-    """Map 'Parent/Child' keys to walker paths: the walker asks items by full path or by name."""
-    out = {}
-    for key, lst in items.items():
-        out[key] = [dict(x) for x in lst]
-    return out
 
 
 # --- documents ------------------------------------------------------------------------
@@ -798,7 +792,6 @@ B = {
     'v1-1-min': 'valid/2.0.1/hdon-1-min.xml',
 }
 LONG = 'Hợp tác xã ' + 'Nông nghiệp ' * 40
-SIG_NOOBJ = 'Object'
 # name, base, mutation, expected: 'both' | 'strict' (invalid only in strict) , xmllint fragment
 MUTATIONS = [
     # missing required fields
@@ -962,7 +955,7 @@ def _nest_ltsuat(t):
 
 def _nest_tdiep(t):
     a, b = _span(t, 'HDon')
-    return t[:a] + indent(t[a - 0:b].replace(t[a:b], tdiep('2.1.0', '200', TVAN, 'TCT', HTX, t[a:b])), 4) + t[b:]
+    return t[:a] + indent(tdiep('2.1.0', '200', TVAN, 'TCT', HTX, t[a:b]), 4) + t[b:]
 
 
 def main():
