@@ -342,6 +342,22 @@ def lines_vat(v, full, vat=True, extra=()):
     return out
 
 
+def simple_lines(k, full, specs):
+    """Goods lines without discounts: STT, ThTien = SLuong x DGia; full documents carry every line field."""
+    out = []
+    for i, d in enumerate(specs, 1):
+        d = dict(d, STT=i)
+        if 'ThTien' not in d:
+            d['ThTien'] = q(Decimal(d['SLuong']) * Decimal(d['DGia']))
+        if full:
+            if k in M.LINEFULL:
+                d.update(TLCKhau=0, STCKhau=0)
+            d['-TTKhac'] = True
+            d['-TTHHDTrung'] = True
+        out.append(d)
+    return out
+
+
 def totals(lines, fees=(), vat=True):
     rates = {}
     for d in lines:
@@ -405,14 +421,7 @@ def invoice(v, k, full):
                  dict(TChat='1', MHHDVu='TD-02', THHDVu='Thạch đen Thạch An', DVTinh='kg', SLuong=30, DGia=60000),
                  dict(TChat='1', MHHDVu='CG-03', THHDVu='Chè giảo cổ lam sấy khô', DVTinh='gói', SLuong=20,
                       DGia=85000)]
-        for i, d in enumerate(lines, 1):
-            d['ThTien'] = q(Decimal(d['SLuong']) * d['DGia'])
-            d['STT'] = i
-            if full:
-                d.update(TLCKhau=0, STCKhau=0)
-                d['-TTKhac'] = True
-                if v in M.V21:
-                    d['-TTHHDTrung'] = True
+        lines = simple_lines(k, full, lines)
         if full:
             lines[0]['@TTKhac/TTin'] = tt(('Nguồn gốc', 'string', 'Xã Quang Hán, Cao Bằng'))
             del lines[0]['-TTKhac']
@@ -441,11 +450,7 @@ def invoice(v, k, full):
                          'NMua/DChi': SELLER['DChi'], 'CMND': '004085012345'})
             lines = [dict(TChat='1', MHHDVu='DT-GAO-01', THHDVu='Gạo tẻ dự trữ quốc gia nhập kho năm ' + str(int(y) - 1),
                           DVTinh='tấn', SLuong=25, DGia=12500000)]
-        for i, d in enumerate(lines, 1):
-            d['ThTien'] = q(Decimal(d['SLuong']) * d['DGia'])
-            d['STT'] = i
-            if full:
-                d['-TTKhac'] = True
+        lines = simple_lines(k, full, lines)
         vals['KHHDon'] = 'C' + yy + 'D' + 'TK'
         fees = [{'TLPhi': 'Phí đấu giá tài sản', 'TPhi': '2000000'}] if full else []
     elif k in M.PXK:
@@ -465,11 +470,7 @@ def invoice(v, k, full):
         lines = [dict(TChat='1', MHHDVu='HD-TK01', THHDVu='Hạt dẻ Trùng Khánh loại 1', DVTinh='kg', SLuong=300,
                       DGia=150000),
                  dict(TChat='1', MHHDVu='MD-PD02', THHDVu='Miến dong Phja Đén', DVTinh='kg', SLuong=500, DGia=52000)]
-        for i, d in enumerate(lines, 1):
-            d['ThTien'] = q(Decimal(d['SLuong']) * d['DGia'])
-            d['STT'] = i
-            if full:
-                d['-TTKhac'] = True
+        lines = simple_lines(k, full, lines)
         fees = []
     if k == '7':
         vals.update({'THDon': 'Hóa đơn thương mại điện tử', 'DVTTe': 'USD', 'TGia': '25480.5',
@@ -477,13 +478,9 @@ def invoice(v, k, full):
                      'NMua/DChi': 'No. 12 Youyi Road, Pingxiang, Guangxi, China'})
         vals['-NMua/MST'] = True          # foreign buyer: no Vietnamese tax code
         vals['#absent'] = {'HDon/DLHDon/NDHDon/NMua/MST'}
-        lines = [dict(TChat='1', MHHDVu='HD-SK01', THHDVu='Hạt dẻ Trùng Khánh sấy khô (xuất khẩu)', DVTinh='kg',
-                      SLuong=2000, DGia=Decimal('7.85'), TSuat='0%', ThTien=Decimal('15700.00'), STT=1)]
-        if full:
-            lines[0].update(TLCKhau=0, STCKhau=0)
-            lines[0]['-TTKhac'] = True
-            if v in M.V21:
-                lines[0]['-TTHHDTrung'] = True
+        lines = simple_lines(k, full, [dict(TChat='1', MHHDVu='HD-SK01', THHDVu='Hạt dẻ Trùng Khánh sấy khô (xuất khẩu)',
+                                            DVTinh='kg', SLuong=2000, DGia=Decimal('7.85'), TSuat='0%',
+                                            ThTien=Decimal('15700.00'))])
         fees = [{'TLPhi': 'Phí kiểm dịch thực vật xuất khẩu', 'TPhi': '16'}] if full else []
         unit = 'đô la Mỹ'
     if k == '8':
@@ -497,14 +494,7 @@ def invoice(v, k, full):
                       SLuong=40, DGia=40000, TSuat='8%'),
                  dict(TChat='1', MHHDVu='VE-TE', THHDVu='Vé tham quan thác Bản Giốc – trẻ em', DVTinh='vé',
                       SLuong=15, DGia=20000, TSuat='8%')]
-        for i, d in enumerate(lines, 1):
-            d['ThTien'] = q(Decimal(d['SLuong']) * d['DGia'])
-            d['STT'] = i
-            if full:
-                d.update(TLCKhau=0, STCKhau=0)
-                d['-TTKhac'] = True
-                if v in M.V21:
-                    d['-TTHHDTrung'] = True
+        lines = simple_lines(k, full, lines)
     if k in M.MTT:
         vals['KHHDon'] = 'C' + yy + 'M' + ('TK' if k == '1m' else 'NV')
         vals['MCCQT'] = 'M%s-%s-A7K2Q-%s' % (tmpl, yy, '000001' + shdon.zfill(5))
