@@ -62,7 +62,9 @@ class Lib:
         model = strict_model if self.var == 'strict' else lenient_model
         parts = []
         pending = []
-        for f in c['fields']:
+        for pos, f in enumerate(c['fields']):
+            if strict_model == 'dscks' and f.name == 'CQT':
+                pos = next(i for i, g in enumerate(c['fields']) if g.name == 'CCKSKhac')   # either order
             a = self.active(f, v, k)
             if a is None:
                 continue
@@ -73,7 +75,7 @@ class Lib:
                 root = M.FORMS[k][0]
                 rc = '@TBao.999' if k == 'tbao-999' else M.ROOT_CONT[root]
                 parts.append((root, ('c', self.resolve(rc, v, k, path + '/' + root, stack + (cid,))), mn, mx))
-                self.row(path, root, f, v, k, mn, mx, rc)
+                self.row(path, root, f, v, k, mn, mx, rc, pos)
                 continue
             if t == 'ds':
                 ref = ('ds', 'Signature')
@@ -87,13 +89,13 @@ class Lib:
                 name = self.reg.need(t) if self.var == 'strict' else self.reg.lenient(t, empty)
                 ref = ('s', name)
             parts.append((f.name, ref, mn, mx))
-            if f.name != '#value':
-                self.row(path, f.name, f, v, k, mn, mx, f.type(v, k) if callable(f.type) else f.type)
+            self.row(path, '#text' if f.name == '#value' else f.name, f, v, k, mn, mx,
+                     f.type(v, k) if callable(f.type) else f.type, pos)
         attrs = []
         for (an, at, sreq, lreq) in c['attrs']:
             req = sreq if self.var == 'strict' else lreq
             attrs.append((an, at, req))
-            self.rows.append((path, '@' + an, self.var, v, k, int(sreq), 1, int(lreq), 1, at, False))
+            self.rows.append((path, '@' + an, self.var, v, k, int(sreq), 1, int(lreq), 1, at, False, '-'))
         key = (cid, model, tuple(parts), tuple(attrs))
         ent = self.keys.setdefault(key, dict(cid=cid, model=model, parts=parts, attrs=attrs, kinds=set()))
         ent['kinds'].add(k)
@@ -105,14 +107,14 @@ class Lib:
                 self.selfmap[(ik, p)] = key
         return key
 
-    def row(self, path, child, f, v, k, mn, mx, t):
+    def row(self, path, child, f, v, k, mn, mx, t, pos):
         strict_a = None if (f.lonly or (f.k is not None and k not in f.k)) else (f.min, f.max)
         if self.var == 'strict':
             return
         # recorded once, from the default variant, with the strict view alongside
         smin, smax = strict_a if strict_a else ('-', '-')
         self.rows.append((path, child, 'both', v, k, smin, smax, mn, mx,
-                          t if isinstance(t, str) else '', bool(f.lempty and mn > 0)))
+                          t if isinstance(t, str) else '', bool(f.lempty and mn > 0), pos))
 
     # -- naming and emission -------------------------------------------------
     def names(self):
@@ -415,7 +417,7 @@ def main():
 def write_required(path, rows):
     """One line per (parent path, child) with the strict cardinality and what the default XSD enforces."""
     merged = {}
-    for (p, child, _var, v, k, smin, smax, lmin, lmax, t, lempty) in rows:
+    for (p, child, _var, v, k, smin, smax, lmin, lmax, t, lempty, pos) in rows:
         if child.startswith('@'):
             status = 'enforced' if smin == lmin else 'min-not-enforced'
         elif smin == '-':
@@ -428,9 +430,9 @@ def write_required(path, rows):
             status = 'max-not-enforced'
         else:
             status = 'enforced'
-        key = (p, child, smin, smax, status, t if isinstance(t, str) else '')
+        key = (p, child, smin, smax, status, t if isinstance(t, str) else '', pos)
         if status == 'vendor-extra':
-            key = (p, child, '-', '-', status, key[5])
+            key = (p, child, '-', '-', status, key[5], pos)
         vs, ks = merged.setdefault(key, (set(), set()))
         vs.add(v)
         ks.add(k)
@@ -440,8 +442,13 @@ def write_required(path, rows):
              ' | empty-allowed (C++ must check non-empty) | vendor-extra (strict forbids; warn).',
              '# Not listed per row (see DESIGN.md): the default XSD accepts any optional simple element'
              ' empty, and ignores child order except under HDon, HHDVu, slots and DLieu.',
-             'path\tchild\tmin\tmax\tversions\ttemplates\tdefault\ttype']
-    for (p, child, smin, smax, status, t), (vs, ks) in sorted(merged.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+             '# order: position in the strict sequence (rows of one path in that order; equal numbers: either order;'
+             ' - for attributes). child #text: the type of a simple content with attributes (MCCQT).',
+             'path\tchild\tmin\tmax\tversions\ttemplates\tdefault\ttype\torder']
+    def sortkey(kv):
+        pos = kv[0][6]
+        return (kv[0][0], -1 if pos == '-' else pos, kv[0][1])
+    for (p, child, smin, smax, status, t, pos), (vs, ks) in sorted(merged.items(), key=sortkey):
         vtxt = 'all' if vs >= set(M.VERSIONS) or vs == {'any'} else ','.join(sorted(vs))
         kk = sorted(ks, key=kind_order)
         if all(x in M.KINDS for x in kk):
@@ -449,7 +456,7 @@ def write_required(path, rows):
             ktxt = 'all' if set(kk) >= full else ','.join(kk)
         else:
             ktxt = 'all' if set(kk) >= set(M.FORMS) else ','.join(kk)
-        lines.append('\t'.join([p, child, str(smin), str(smax), vtxt, ktxt, status, t.lstrip('@')]))
+        lines.append('\t'.join([p, child, str(smin), str(smax), vtxt, ktxt, status, t.lstrip('@'), str(pos)]))
     with open(path, 'w', encoding='utf-8', newline='\n') as fh:
         fh.write('\n'.join(lines) + '\n')
 
