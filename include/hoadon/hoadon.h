@@ -304,6 +304,26 @@ HOADON_API int hoadon_validate_options_check(const hoadon_validate_options *opti
 HOADON_API int hoadon_doc_validate(const hoadon_doc *doc, const hoadon_validate_options *options,
                                    hoadon_report **out);
 
+/* ------------------------------------------------------------------------------------- */
+/* The tax schemas                                                                       */
+/* ------------------------------------------------------------------------------------- */
+
+/* The XSD 1.0 files hoadon validates with, compiled into the library, so that integrators
+ * can take them out (`hoadon schema --list`, `--print NAME`). Each entry schema exists in a
+ * default variant ("hdon-2.1.0-1.xsd": what the tax authority accepts) and a strict one
+ * ("hdon-2.1.0-1-strict.xsd": the format tables literally); it includes a library
+ * ("invoice-2.1.0.xsd", "forms.xsd"), which includes "types.xsd" and imports "dsig.xsd" (or
+ * "dsig-strict.xsd"), all by relative name: save them in one folder. All results are static
+ * storage, valid for the life of the process. */
+
+/* Number of embedded .xsd files. */
+HOADON_API size_t hoadon_schema_count(void);
+/* Name of the i-th file in name order ("bban-strict.xsd", …), or NULL when out of range. */
+HOADON_API const char* hoadon_schema_name(size_t i);
+/* The UTF-8 text of the file named `name` (NUL-terminated; *len, when not NULL, receives its
+ * length in bytes), or NULL with HOADON_ENOTFOUND / HOADON_EINVAL in hoadon_last_error(). */
+HOADON_API const char* hoadon_schema_text(const char* name, size_t* len);
+
 #ifdef __cplusplus
 }
 #endif
