@@ -39,7 +39,10 @@ std::string shown(std::string_view value) {
     std::size_t len = 0;
     (void)utf8_decode(value.substr(i), len);
     if (++chars > 60) return fmt::format("'{}…'", out);
-    out.append(value.substr(i, len));
+    // Line breaks and tabs shown as escapes: a message stays on one line.
+    const char c = value[i];
+    if (c == '\n' || c == '\r' || c == '\t') out += c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t";
+    else out.append(value.substr(i, len));
     i += len;
   }
   return fmt::format("'{}'", out);

@@ -142,8 +142,9 @@ class Walk {
         return;
       case Fault::Space:
         out_.deviation(Code::SchemaDevSpace, el, path,
-                       fmt::format("{}: {} has white space around it; the tables want {}", l.en, shown(raw), f.en),
-                       fmt::format("{}: {} có khoảng trắng bao quanh; bảng định dạng cần {}", l.vi, shown(raw), f.vi));
+                       fmt::format("{}: {} is surrounded by white space (line breaks, indentation)", l.en,
+                                   shown(trim(raw))),
+                       fmt::format("{}: {} có khoảng trắng bao quanh (xuống dòng, thụt lề)", l.vi, shown(trim(raw))));
         return;
       case Fault::Decimals:
         out_.deviation(Code::SchemaDevDecimals, el, path,

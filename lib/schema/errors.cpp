@@ -120,13 +120,28 @@ void content_error(const RawError& e, xmlNode* el, const Model& model, bool stri
     if (known && (known->row->type == "ds") != (xml::ns_of(el) == xml::kDsigNs)) known = nullptr;
     if (known && strict && known->row->relaxed == Relaxed::VendorExtra) known = nullptr;
   }
+  // Inside a signature (no tables): a single expected element that the parent lacks is a
+  // missing one ("KeyInfo not expected; expected SignatureValue").
+  if (!node && !expected.empty() && expected.find(',') == std::string::npos) {
+    const std::string_view local = std::string_view(expected).substr(expected.starts_with("ds:") ? 3 : 0);
+    bool has = false;
+    for (const xmlNode* c = xml::first_child_element(parent); c; c = xml::next_element(c))
+      has = has || xml::name_of(c) == local;
+    if (!has) {
+      const auto p = label_of(parent);
+      out.error(Code::SchemaMissing, parent, fmt::format("{}: the required child {} is missing", p.en, expected),
+                fmt::format("{}: thiếu phần tử con bắt buộc {}", p.vi, expected));
+      return;
+    }
+  }
   const auto l = label_of(el);
   const std::string tail_en = expected.empty() ? "" : fmt::format("; expected here: {}", expected);
   const std::string tail_vi = expected.empty() ? "" : fmt::format("; ở đây cần: {}", expected);
   if (!known) {
-    out.error(Code::SchemaUnexpected, el,
-              fmt::format("{}: not allowed here{}{}", l.en, elsewhere(parent, el, false), tail_en),
-              fmt::format("{}: không được phép ở vị trí này{}{}", l.vi, elsewhere(parent, el, true), tail_vi));
+    // Where the tables know the element instead (not for signature content: dsig schema).
+    const std::string where_en = node ? elsewhere(parent, el, false) : "", where_vi = node ? elsewhere(parent, el, true) : "";
+    out.error(Code::SchemaUnexpected, el, fmt::format("{}: not allowed here{}{}", l.en, where_en, tail_en),
+              fmt::format("{}: không được phép ở vị trí này{}{}", l.vi, where_vi, tail_vi));
     return;
   }
   if (report_missing(parent, node, strict, out)) return;
@@ -216,10 +231,6 @@ void value_error(const RawError& e, xmlNode* target, const Model& model, Finding
     out.error(Code::SchemaEmpty, target, fmt::format("{}: the value is empty; expected {}", l.en, f.en),
               fmt::format("{}: giá trị bị để trống; cần {}", l.vi, f.vi), suffix);
     return;
-  }
-  if (f.fault == Fault::Space) {
-    f.en = "no white space around the value, and " + f.en;
-    f.vi = "không có khoảng trắng bao quanh giá trị, và " + f.vi;
   }
   out.error(code_of(f.fault), target, fmt::format("{}: {} is not valid; expected {}", l.en, shown(raw), f.en),
             fmt::format("{}: giá trị {} không hợp lệ; cần {}", l.vi, shown(raw), f.vi), suffix);

@@ -130,7 +130,7 @@ Finding fault(Fault f, std::string en, std::string vi) { return {f, std::move(en
 Finding check_decimal(const Type& t, std::string_view raw) {
   const std::string_view v = trim(raw);  // xs:decimal collapses white space, in both variants
   Digits d;
-  if (v.empty()) return fault(Fault::Empty, "a number is required", "cần một giá trị số");
+  if (v.empty()) return fault(Fault::Empty, "a number", "một giá trị số");
   if (!read_decimal(v, d))
     return fault(Fault::Type, "a number written with digits, an optional leading '-' and '.' as decimal separator",
                  "một số viết bằng chữ số, có thể có dấu '-' ở đầu và dấu '.' ngăn cách phần thập phân");
@@ -166,9 +166,7 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
-Finding check_string(const Type& t, std::string_view raw, const std::string& name) {
-  // Strict string types are xs:string: surrounding white space counts.
-  const std::string v(raw);
+Finding check_string_as_is(const Type& t, const std::string& v, const std::string& name) {
   const auto len = static_cast<long>(utf8_length(v));
   if (len == 0 && (t.min_length > 0 || !t.enums.empty() || !t.patterns.empty()))
     return fault(Fault::Empty, "a non-empty value", "một giá trị không được để trống");
@@ -177,25 +175,29 @@ Finding check_string(const Type& t, std::string_view raw, const std::string& nam
   if (t.max_length >= 0 && len > t.max_length)
     return fault(Fault::Length, fmt::format("at most {} characters, not {}", t.max_length, len),
                  fmt::format("tối đa {} ký tự, không phải {}", t.max_length, len));
-  const bool spaced = trim(v).size() != v.size();
-  if (!t.enums.empty() && std::find(t.enums.begin(), t.enums.end(), v) == t.enums.end()) {
-    const bool trimmed_ok = spaced && std::find(t.enums.begin(), t.enums.end(), std::string(trim(v))) != t.enums.end();
-    return fault(trimmed_ok ? Fault::Space : Fault::Enum, fmt::format("one of: {}", joined(t.enums)),
+  if (!t.enums.empty() && std::find(t.enums.begin(), t.enums.end(), v) == t.enums.end())
+    return fault(Fault::Enum, fmt::format("one of: {}", joined(t.enums)),
                  fmt::format("một trong các giá trị: {}", joined(t.enums)));
-  }
   for (const auto& p : t.patterns) {
     if (matches(p, v)) continue;
-    const bool trimmed_ok = spaced && matches(p, std::string(trim(v)));
     // iN counters (SHDon, STT…) are digits only: too many of them is a digit count.
     const bool counter = name.size() > 1 && name[0] == 'i' && name[1] >= '0' && name[1] <= '9';
-    const std::string_view tv = trim(v);
-    const bool all_digits = !tv.empty() && std::all_of(tv.begin(), tv.end(), [](char c) { return c >= '0' && c <= '9'; });
-    Fault f = trimmed_ok ? Fault::Space : counter ? (all_digits ? Fault::Digits : Fault::Type) : Fault::Pattern;
-    if (counter && !trimmed_ok)
-      return fault(f, fmt::format("digits only, at most {}", name.substr(1)), fmt::format("chỉ gồm chữ số, tối đa {}", name.substr(1)));
-    return fault(f, fmt::format("the form {}", p.text), fmt::format("dạng {}", p.text));
+    if (!counter) return fault(Fault::Pattern, fmt::format("the form {}", p.text), fmt::format("dạng {}", p.text));
+    const bool digits = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return fault(digits ? Fault::Digits : Fault::Type, fmt::format("digits only, at most {}", name.substr(1)),
+                 fmt::format("chỉ gồm chữ số, tối đa {}", name.substr(1)));
   }
   return {};
+}
+
+// Strict string types are xs:string: white space around the value counts. When only that
+// white space breaks the rule, the fault is Space (the default XSD collapses it).
+Finding check_string(const Type& t, std::string_view raw, const std::string& name) {
+  Finding f = check_string_as_is(t, std::string(raw), name);
+  if (f.fault == Fault::None || trim(raw).size() == raw.size() || trim(raw).empty()) return f;
+  Finding trimmed = check_string_as_is(t, std::string(trim(raw)), name);
+  if (trimmed.fault != Fault::None) return trimmed;
+  return fault(Fault::Space, "no white space around the value", "không có khoảng trắng bao quanh giá trị");
 }
 
 Finding check(const Types& all, std::string_view name, std::string_view raw, int depth) {

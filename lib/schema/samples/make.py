@@ -929,6 +929,118 @@ MUTATIONS = [
     ('valid-TSuat-KHAC-2.1.0', 'v2-1-min', sub('TSuat', 'KHAC:5.26%'), 'both-valid', ''),
 ]
 
+# What hoadon reports for each mutation (checked by the C++ suite, tests/schema): the code and
+# XPath of the first schema diagnostic of the expected severity — the error, or for
+# deviations valid in default mode the warning (then the strict error follows). Two entries:
+# the same in both variants; four: default code and path, then strict code and path.
+DIAGNOSTIC = {
+    'missing-NLap': ('SCHEMA-MISSING', '/HDon/DLHDon/TTChung'),
+    'missing-NBan-MST': ('SCHEMA-MISSING', '/HDon/DLHDon/NDHDon/NBan'),
+    'missing-TgTTTBSo': ('SCHEMA-MISSING', '/HDon/DLHDon/NDHDon/TToan'),
+    'missing-DSCKS': ('SCHEMA-MISSING', '/HDon'),
+    'missing-THHDVu': ('SCHEMA-MISSING', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]'),
+    'missing-PTVChuyen-6n': ('SCHEMA-MISSING', '/HDon/DLHDon/NDHDon/NBan'),
+    'missing-TTruong': ('SCHEMA-MISSING', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]'),
+    'missing-DLHDon-Id': ('SCHEMA-DEV-MISSING', '/HDon/DLHDon/@Id', 'SCHEMA-MISSING', '/HDon/DLHDon/@Id'),
+    'missing-HDCTTChinh': ('SCHEMA-DEV-MISSING', '/HDon/DLHDon/TTChung', 'SCHEMA-MISSING', '/HDon/DLHDon/TTChung'),
+    'overlong-NBan-Ten': ('SCHEMA-LENGTH', '/HDon/DLHDon/NDHDon/NBan/Ten'),
+    'overlong-THDon': ('SCHEMA-LENGTH', '/HDon/DLHDon/TTChung/THDon'),
+    'overlong-DVTTe': ('SCHEMA-LENGTH', '/HDon/DLHDon/TTChung/DVTTe'),
+    'overlong-TSuat-2.0.0': ('SCHEMA-LENGTH', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat'),
+    'bad-KHHDon-pattern': ('SCHEMA-PATTERN', '/HDon/DLHDon/TTChung/KHHDon'),
+    'bad-KHHDon-letter': ('SCHEMA-PATTERN', '/HDon/DLHDon/TTChung/KHHDon'),
+    'bad-KHHDon-lower': ('SCHEMA-PATTERN', '/HDon/DLHDon/TTChung/KHHDon'),
+    'bad-MST-9digits-seller': ('SCHEMA-PATTERN', '/HDon/DLHDon/NDHDon/NBan/MST'),
+    'bad-MST-branch': ('SCHEMA-PATTERN', '/HDon/DLHDon/NDHDon/NBan/MST'),
+    'bad-MSTTCGP-personal': ('SCHEMA-PATTERN', '/HDon/DLHDon/TTChung/MSTTCGP'),
+    'bad-date-format': ('SCHEMA-TYPE', '/HDon/DLHDon/TTChung/NLap'),
+    'bad-date-calendar': ('SCHEMA-TYPE', '/HDon/DLHDon/TTChung/NLap'),
+    'bad-MCCQT-length': ('SCHEMA-PATTERN', '/HDon/MCCQT'),
+    'bad-MCCQT-MTT-form': ('SCHEMA-LENGTH', '/HDon/MCCQT'),
+    'bad-CCCDan': ('SCHEMA-PATTERN', '/HDon/DLHDon/NDHDon/NMua/CCCDan'),
+    'bad-SHDon-9digits': ('SCHEMA-DIGITS', '/HDon/DLHDon/TTChung/SHDon'),
+    'bad-SigningTime': ('SCHEMA-TYPE', '/HDon/DSCKS/NBan/ds:Signature/ds:Object/ds:SignatureProperties/ds:SignatureProperty/ds:SigningTime'),
+    'bad-TSuat': ('SCHEMA-PATTERN', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat'),
+    'bad-TChat-6': ('SCHEMA-ENUM', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TChat'),
+    'bad-TChat-5-in-2.0.0': ('SCHEMA-ENUM', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TChat'),
+    'bad-TCHDon': ('SCHEMA-ENUM', '/HDon/DLHDon/TTChung/TTHDLQuan/TCHDon'),
+    'bad-LHDCLQuan': ('SCHEMA-ENUM', '/HDon/DLHDon/TTChung/TTHDLQuan/LHDCLQuan'),
+    'bad-KDLieu': ('SCHEMA-ENUM', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/KDLieu'),
+    'bad-KDLieu-case': ('SCHEMA-DEV-VALUE', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/KDLieu', 'SCHEMA-ENUM', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/KDLieu'),
+    'bad-HDCTTChinh': ('SCHEMA-ENUM', '/HDon/DLHDon/TTChung/HDCTTChinh'),
+    'bad-LHHDTrung': ('SCHEMA-ENUM', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[7]/TTHHDTrung/TTin/LHHDTrung'),
+    'bad-PBan-value': ('SCHEMA-VERSION', '/HDon/DLHDon/TTChung/PBan'),
+    'bad-PBan-envelope': ('SCHEMA-ENUM', '/TDiep/TTChung/PBan'),
+    'bad-MLTDiep': ('SCHEMA-PATTERN', '/TDiep/TTChung/MLTDiep'),
+    'bad-MTDiep': ('SCHEMA-DEV-VALUE', '/TDiep/TTChung/MTDiep', 'SCHEMA-PATTERN', '/TDiep/TTChung/MTDiep'),
+    'bad-TGia-3-decimals': ('SCHEMA-DECIMALS', '/HDon/DLHDon/TTChung/TGia'),
+    'bad-ThTien-7-decimals': ('SCHEMA-DECIMALS', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/ThTien'),
+    'bad-TgTCThue-22-digits': ('SCHEMA-DIGITS', '/HDon/DLHDon/NDHDon/TToan/TgTCThue'),
+    'bad-TgTTTBSo-20-digits-2.0.0': ('SCHEMA-DIGITS', '/HDon/DLHDon/NDHDon/TToan/TgTTTBSo'),
+    'bad-DGia-5-decimals-2.0.0': ('SCHEMA-DECIMALS', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/DGia'),
+    'bad-SLuong-text': ('SCHEMA-TYPE', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/SLuong'),
+    'bad-number-plus-sign': ('SCHEMA-TYPE', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/DGia'),
+    'trailing-zeros-beyond-4-2.0.1': ('SCHEMA-DEV-DECIMALS', '/HDon/DLHDon/NDHDon/TToan/TgTTTBSo', 'SCHEMA-DECIMALS', '/HDon/DLHDon/NDHDon/TToan/TgTTTBSo'),
+    'v21field-CCCDan-in-2.0.0': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/NMua/CCCDan'),
+    'v21field-HDCTTChinh-in-2.0.0': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/TTChung/HDCTTChinh'),
+    'v21field-MCHang-in-2.0.1': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/NBan/MCHang'),
+    'v21field-SBKCLQuan-in-2.0.1': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/TTChung/TTHDLQuan/SBKCLQuan'),
+    'v21field-TTHHDTrung-in-2.0.0': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TTHHDTrung'),
+    'pxk-with-TToan': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/TToan'),
+    'mtt-without-NBan-slot': ('SCHEMA-DEV-MISSING', '/HDon/DSCKS', 'SCHEMA-MISSING', '/HDon/DSCKS'),
+    'sig-no-Target': ('SCHEMA-MISSING', '/HDon/DSCKS/NBan/ds:Signature/ds:Object/ds:SignatureProperties/ds:SignatureProperty/@Target'),
+    'sig-no-X509Certificate': ('SCHEMA-MISSING', '/HDon/DSCKS/NBan/ds:Signature/ds:KeyInfo/ds:X509Data'),
+    'sig-no-SignatureValue': ('SCHEMA-MISSING', '/HDon/DSCKS/NBan/ds:Signature'),
+    'sig-bad-base64': ('SCHEMA-TYPE', '/HDon/DSCKS/NBan/ds:Signature/ds:SignedInfo/ds:Reference[1]/ds:DigestValue'),
+    'sig-two-in-slot': ('SCHEMA-REPEATED', '/HDon/DSCKS/NBan/ds:Signature[2]'),
+    'sig-no-Object': ('SCHEMA-DEV-SIGNATURE', '/HDon/DSCKS/NBan/ds:Signature', 'SCHEMA-MISSING', '/HDon/DSCKS/NBan/ds:Signature'),
+    'sig-no-SigningTime': ('SCHEMA-MISSING', '/HDon/DSCKS/NBan/ds:Signature/ds:Object/ds:SignatureProperties/ds:SignatureProperty'),
+    'envelope-bad-MST': ('SCHEMA-PATTERN', '/TDiep/TTChung/MST'),
+    'envelope-missing-TTChung': ('SCHEMA-MISSING', '/TDiep'),
+    'tkhai-bad-HThuc': ('SCHEMA-ENUM', '/TDiep/DLieu/TKhai/DLTKhai/TTChung/HThuc'),
+    'unknown-element': ('SCHEMA-UNEXPECTED', '/HDon/DLHDon/TTChung/GhiChu'),
+    'order-KHHDon-KHMSHDon': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/TTChung/KHMSHDon', 'SCHEMA-ORDER', '/HDon/DLHDon/TTChung/KHHDon'),
+    'order-NBan-DChi-before-MST': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/NDHDon/NBan/MST', 'SCHEMA-ORDER', '/HDon/DLHDon/NDHDon/NBan/DChi'),
+    'order-TToan-THTTLTSuat-last': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat', 'SCHEMA-ORDER', '/HDon/DLHDon/NDHDon/TToan/TgTCThue'),
+    'dev-TTin-order-Viettel': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/TTruong', 'SCHEMA-ORDER', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/DLieu'),
+    'dev-LTSuat-order': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat[1]/ThTien', 'SCHEMA-ORDER', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat[1]/TThue'),
+    'dev-line-TSuat-before-ThTien': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/ThTien', 'SCHEMA-ORDER', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/ThTien'),
+    'dev-empty-Fax': ('SCHEMA-DEV-EMPTY', '/HDon/DLHDon/NDHDon/NBan/Fax', 'SCHEMA-EMPTY', '/HDon/DLHDon/NDHDon/NBan/Fax'),
+    'dev-empty-note-line-numbers': ('SCHEMA-DEV-EMPTY', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[6]/DVTinh', 'SCHEMA-EMPTY', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[6]/DVTinh'),
+    'dev-TTKhac-under-NDHDon': ('SCHEMA-DEV-EXTRA', '/HDon/DLHDon/NDHDon/TTKhac', 'SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/TTKhac'),
+    'dev-line-TThue-Viettel': ('SCHEMA-DEV-EXTRA', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TThue', 'SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TThue'),
+    'dev-second-empty-DSCKS': ('SCHEMA-DEV-MISSING', '/HDon/DSCKS[2]', 'SCHEMA-REPEATED', '/HDon/DSCKS[2]'),
+    'dev-Fkey-VNPT': ('SCHEMA-DEV-EXTRA', '/HDon/Fkey', 'SCHEMA-UNEXPECTED', '/HDon/Fkey'),
+    'dev-MCCQT-before-DLQRCode': ('SCHEMA-DEV-ORDER', '/HDon/DLQRCode', 'SCHEMA-ORDER', '/HDon/DLQRCode'),
+    'dev-TTChung-TTKhac-first': ('SCHEMA-DEV-ORDER', '/HDon/DLHDon/TTChung/PBan', 'SCHEMA-ORDER', '/HDon/DLHDon/TTChung/TTKhac'),
+    'dev-envelope-no-PBan': ('SCHEMA-DEV-MISSING', '/TDiep/TTChung', 'SCHEMA-MISSING', '/TDiep/TTChung'),
+    'dev-envelope-DLieu-first': ('SCHEMA-DEV-ORDER', '/TDiep/TTChung', 'SCHEMA-ORDER', '/TDiep/DLieu'),
+    'dev-empty-MTDTChieu': ('SCHEMA-DEV-EMPTY', '/TDiep/TTChung/MTDTChieu', 'SCHEMA-EMPTY', '/TDiep/TTChung/MTDTChieu'),
+    'dev-KDLieu-String-decimal': ('SCHEMA-DEV-VALUE', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/KDLieu', 'SCHEMA-ENUM', '/HDon/DLHDon/TTChung/TTKhac/TTin[1]/KDLieu'),
+    'dev-no-HDCTTChinh-BKAV': ('SCHEMA-DEV-MISSING', '/HDon/DLHDon/TTChung', 'SCHEMA-MISSING', '/HDon/DLHDon/TTChung'),
+    'dev-trailing-zeros-MISA': ('SCHEMA-DEV-DECIMALS', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/DGia', 'SCHEMA-DECIMALS', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/DGia'),
+    'dev-whitespace-padded': ('SCHEMA-DEV-SPACE', '/HDon/DLHDon/TTChung/KHHDon', 'SCHEMA-PATTERN', '/HDon/DLHDon/TTChung/KHHDon'),
+    'dev-DVTTe-dong-TS24': ('SCHEMA-DEV-VALUE', '/HDon/DLHDon/TTChung/DVTTe', 'SCHEMA-PATTERN', '/HDon/DLHDon/TTChung/DVTTe'),
+    'dev-Signature-placeholder-Viettel': ('SCHEMA-DEV-SIGNATURE', '/HDon/DSCKS/NBan/Signature', 'SCHEMA-UNEXPECTED', '/HDon/DSCKS/NBan/Signature'),
+    'dev-SigningTime-other-ns-SES': ('SCHEMA-DEV-SIGNATURE', '/HDon/DSCKS/NBan/ds:Signature', 'SCHEMA-UNEXPECTED', "/HDon/DSCKS/NBan/ds:Signature/ds:Object/ds:SignatureProperties/ds:SignatureProperty/*[local-name()='SigningTime']"),
+    'dev-SigningTime-Z': ('SCHEMA-DEV-SIGNATURE', '/HDon/DSCKS/NBan/ds:Signature', 'SCHEMA-PATTERN', '/HDon/DSCKS/NBan/ds:Signature/ds:Object/ds:SignatureProperties/ds:SignatureProperty/ds:SigningTime'),
+    'dev-SignedProperties-BKSOFT': ('SCHEMA-DEV-SIGNATURE', '/HDon/DSCKS/NBan/ds:Signature', 'SCHEMA-UNEXPECTED', '/HDon/DSCKS/NBan/ds:Signature/ds:Object/SignedProperties'),
+    'dev-Signature-without-Object-BKSOFT': ('SCHEMA-DEV-SIGNATURE', '/HDon/DSCKS/NBan/ds:Signature', 'SCHEMA-MISSING', '/HDon/DSCKS/NBan/ds:Signature'),
+    'dev-KHHDon-7chars-BKSOFT': ('SCHEMA-DEV-VALUE', '/HDon/DLHDon/TTChung/KHHDon', 'SCHEMA-LENGTH', '/HDon/DLHDon/TTChung/KHHDon'),
+    'dev-TSuat-bare-number-BKSOFT': ('SCHEMA-DEV-VALUE', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat', 'SCHEMA-PATTERN', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat'),
+    'dev-nested-LTSuat-BKSOFT': ('SCHEMA-DEV-EXTRA', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat[1]/LTSuat', 'SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat[1]/LTSuat'),
+    'dev-NMua-MST-9digits-BKSOFT': ('SCHEMA-DEV-VALUE', '/HDon/DLHDon/NDHDon/NMua/MST', 'SCHEMA-PATTERN', '/HDon/DLHDon/NDHDon/NMua/MST'),
+    'dev-empty-TgTTTBChu': ('SCHEMA-DEV-EMPTY', '/HDon/DLHDon/NDHDon/TToan/TgTTTBChu', 'SCHEMA-EMPTY', '/HDon/DLHDon/NDHDon/TToan/TgTTTBChu'),
+    'dev-empty-THTTLTSuat': ('SCHEMA-DEV-MISSING', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat', 'SCHEMA-MISSING', '/HDon/DLHDon/NDHDon/TToan/THTTLTSuat'),
+    'dev-empty-MCCQT': ('SCHEMA-DEV-EMPTY', '/HDon/MCCQT', 'SCHEMA-EMPTY', '/HDon/MCCQT'),
+    'dev-empty-TTKhac': ('SCHEMA-DEV-MISSING', '/HDon/DLHDon/NDHDon/NBan/TTKhac', 'SCHEMA-MISSING', '/HDon/DLHDon/NDHDon/NBan/TTKhac'),
+    'dev-sales-with-VAT-fields': ('SCHEMA-DEV-EXTRA', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat', 'SCHEMA-UNEXPECTED', '/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat'),
+    'dev-mtt-full-TTChung': ('SCHEMA-DEV-EXTRA', '/HDon/DLHDon/TTChung/DVTTe', 'SCHEMA-UNEXPECTED', '/HDon/DLHDon/TTChung/DVTTe'),
+    'dev-DLHDon-without-Id-BKSOFT': ('SCHEMA-DEV-MISSING', '/HDon/DLHDon/@Id', 'SCHEMA-MISSING', '/HDon/DLHDon/@Id'),
+    'dev-nested-TDiep-BKSOFT': ('SCHEMA-DEV-EXTRA', '/TDiep/DLieu/TDiep', 'SCHEMA-UNEXPECTED', '/TDiep/DLieu/TDiep'),
+    'dev-MTDiep-nonhex-SES': ('SCHEMA-DEV-VALUE', '/TDiep/TTChung/MTDiep', 'SCHEMA-PATTERN', '/TDiep/TTChung/MTDiep'),
+}
+
 
 def _first(t, tag, n=1):
     a, b = _span(t, tag, n)
@@ -980,22 +1092,26 @@ def main():
             ref=TVAN + 'A3F0C2D94B6E47D1B8E5F6A7C9D0E1F2' if ref else None)
     for k in ('tkhai', 'tbao-04ss', 'bthdlieu', 'tbao-103', 'bban'):
         files['valid/forms/%s.xml' % k] = form_text(k)
-    expect = [('# GENERATED by samples/make.py. file\tvariant\texpect\tfragment (grep -F in xmllint output)',)]
+    expect = [('# GENERATED by samples/make.py. file\tvariant\texpect\tfragment (grep -F in xmllint output)'
+               '\tcode\txpath (hoadon: first schema diagnostic, an error when invalid, a warning when valid)',)]
     for name in sorted(files):
-        expect.append((name, 'both', 'valid', ''))
+        expect.append((name, 'both', 'valid', '', '', ''))
     for name, base, fn, exp, frag in MUTATIONS:
         text = fn(files[B[base]])
         assert text != files[B[base]], name
         folder = 'invalid' if exp in ('both', 'strict') else 'valid/edge'
         path = '%s/%s.xml' % (folder, name)
         files[path] = text
+        diag = DIAGNOSTIC.get(name, ('', ''))
+        default_diag, strict_diag = diag[:2], (diag[2:] or diag[:2])
         if exp == 'both':
-            expect.append((path, 'both', 'invalid', frag))
+            assert default_diag == strict_diag, name
+            expect.append((path, 'both', 'invalid', frag) + default_diag)
         elif exp == 'strict':
-            expect.append((path, 'default', 'valid', ''))
-            expect.append((path, 'strict', 'invalid', frag))
+            expect.append((path, 'default', 'valid', '') + default_diag)
+            expect.append((path, 'strict', 'invalid', frag) + strict_diag)
         else:
-            expect.append((path, 'both', 'valid', ''))
+            expect.append((path, 'both', 'valid', '', '', ''))
     exp_text = '\n'.join('\t'.join(r) for r in expect) + '\n'
     on_disk = set()
     for d in ('valid', 'invalid'):
