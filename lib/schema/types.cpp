@@ -193,6 +193,7 @@ Finding check_string_as_is(const Type& t, const std::string& v, const std::strin
 // Strict string types are xs:string: white space around the value counts. When only that
 // white space breaks the rule, the fault is Space (the default XSD collapses it).
 Finding check_string(const Type& t, std::string_view raw, const std::string& name) {
+  if (trim(raw).empty() && !raw.empty()) return check_string_as_is(t, std::string(), name);  // only white space
   Finding f = check_string_as_is(t, std::string(raw), name);
   if (f.fault == Fault::None || trim(raw).size() == raw.size() || trim(raw).empty()) return f;
   Finding trimmed = check_string_as_is(t, std::string(trim(raw)), name);
