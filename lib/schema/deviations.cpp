@@ -124,9 +124,9 @@ class Walk {
   void value(const xmlNode* el, const Row& r, const std::string& path) {
     if (xml::first_child_element(el) || out_.has_error(el)) return;
     const std::string raw = xml::text(el);
-    const auto l = label_of(el);
     if (trim(raw).empty()) {
       if (r.type.ends_with(".e")) return;  // may be empty in the tables too (TTin/DLieu)
+      const auto l = label_of(el);
       const bool required = r.min >= 1;
       out_.deviation(Code::SchemaDevEmpty, el, path,
                      required ? fmt::format("{}: required, but empty", l.en)
@@ -136,10 +136,9 @@ class Walk {
       return;
     }
     const Finding f = check_value(r.type, raw);
+    if (f.fault == Fault::None || f.fault == Fault::Unknown) return;
+    const auto l = label_of(el);  // only now: naming costs more than checking
     switch (f.fault) {
-      case Fault::None:
-      case Fault::Unknown:
-        return;
       case Fault::Space:
         out_.deviation(Code::SchemaDevSpace, el, path,
                        fmt::format("{}: {} is surrounded by white space (line breaks, indentation)", l.en,
