@@ -61,7 +61,8 @@ Types load() {
     for (xmlNode* d = xml::first_child_element(st); d; d = xml::next_element(d)) {
       if (xml::name_of(d) == "union") {
         t.base = Base::Union;
-        std::string_view list = *xml::attribute(d, "memberTypes");
+        const std::string members = xml::attribute(d, "memberTypes").value_or("");
+        std::string_view list = members;
         while (!list.empty()) {
           const auto sp = list.find(' ');
           t.members.emplace_back(list.substr(0, sp));
