@@ -18,6 +18,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"inspect", "print the essentials of invoices, envelopes and forms", cli::cmd_inspect},
+    {"validate", "check documents against the tax schemas and the business rules", cli::cmd_validate},
+    {"schema", "list or print the embedded XSD schemas", cli::cmd_schema},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
 };
 

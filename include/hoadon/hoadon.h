@@ -256,6 +256,74 @@ HOADON_API char* hoadon_doc_to_json(const hoadon_doc* doc, const char* file);
 /* The same for people. Free with hoadon_free(). */
 HOADON_API char* hoadon_doc_to_text(const hoadon_doc* doc, const char* file, hoadon_lang lang);
 
+/* ------------------------------------------------------------------------------------- */
+/* Validation: tax schemas and business rules                                            */
+/* ------------------------------------------------------------------------------------- */
+
+/* A rule profile: per-code severity overrides ("off", "info", "warning", "error"). Tax
+ * integrators differ in what they enforce; codes not mentioned keep their catalogue default.
+ * A profile may be shared by concurrent validations once it is no longer being modified. */
+typedef struct hoadon_profile hoadon_profile;
+
+HOADON_API int hoadon_profile_new(hoadon_profile **out);
+HOADON_API void hoadon_profile_free(hoadon_profile *profile);
+/* Sets the severity of one code: "off", "info", "warning", "error", or "default" (back to the
+ * catalogue). HOADON_ENOTFOUND for an unknown code, HOADON_EINVAL for an unknown severity. */
+HOADON_API int hoadon_profile_set(hoadon_profile *profile, const char *code, const char *severity);
+/* Applies a profile file: one CODE=SEVERITY per line, blank lines and '#' comments ignored.
+ * HOADON_EIO when unreadable, HOADON_EINVAL (with the line in hoadon_last_error()) when a line
+ * is wrong; settings before the wrong line stay applied. */
+HOADON_API int hoadon_profile_load(hoadon_profile *profile, const char *path);
+
+typedef struct hoadon_validate_options {
+  size_t size;                    /* sizeof(hoadon_validate_options), set by _init */
+  int strict;                     /* nonzero: enforce the tables literally (child order, unknown
+                                     elements, empty values); default 0 accepts what the tax
+                                     authority accepts, with warnings for the deviations */
+  const char *version;            /* validate as this PBan ("2.0.0", "2.0.1", "2.1.0") instead of
+                                     the declared one; NULL = as declared */
+  int skip_schema;                /* nonzero: business rules only */
+  int skip_rules;                 /* nonzero: schema checks only */
+  const hoadon_profile *profile;  /* severity overrides; NULL = catalogue defaults */
+  const char *tolerance;          /* largest accepted difference per amount comparison, as a
+                                     decimal string in the invoice currency; NULL = "1" (±1 đồng) */
+  long long now;                  /* "now" for date rules, Unix seconds; 0 = the current time */
+} hoadon_validate_options;
+
+HOADON_API void hoadon_validate_options_init(hoadon_validate_options *options);
+/* HOADON_OK when the options make sense, else HOADON_EINVAL with the reason in
+ * hoadon_last_error() (e.g. an unknown version or an unparsable tolerance). NULL = defaults. */
+HOADON_API int hoadon_validate_options_check(const hoadon_validate_options *options);
+
+/* Validates a document against the tax schemas and the business rules and returns a new
+ * report in *out (free it with hoadon_report_free), also for a document that was rejected when
+ * parsed (its report then repeats why). HOADON_OK means the validation ran, not that the
+ * document passed: ask hoadon_report_ok(). HOADON_EINVAL for bad arguments or options
+ * (e.g. an unparsable tolerance or an unknown version). Safe to call concurrently on distinct
+ * documents; the schemas are compiled once per process. */
+HOADON_API int hoadon_doc_validate(const hoadon_doc *doc, const hoadon_validate_options *options,
+                                   hoadon_report **out);
+
+/* ------------------------------------------------------------------------------------- */
+/* The tax schemas                                                                       */
+/* ------------------------------------------------------------------------------------- */
+
+/* The XSD 1.0 files hoadon validates with, compiled into the library, so that integrators
+ * can take them out (`hoadon schema --list`, `--print NAME`). Each entry schema exists in a
+ * default variant ("hdon-2.1.0-1.xsd": what the tax authority accepts) and a strict one
+ * ("hdon-2.1.0-1-strict.xsd": the format tables literally); it includes a library
+ * ("invoice-2.1.0.xsd", "forms.xsd"), which includes "types.xsd" and imports "dsig.xsd" (or
+ * "dsig-strict.xsd"), all by relative name: save them in one folder. All results are static
+ * storage, valid for the life of the process. */
+
+/* Number of embedded .xsd files. */
+HOADON_API size_t hoadon_schema_count(void);
+/* Name of the i-th file in name order ("bban-strict.xsd", …), or NULL when out of range. */
+HOADON_API const char* hoadon_schema_name(size_t i);
+/* The UTF-8 text of the file named `name` (NUL-terminated; *len, when not NULL, receives its
+ * length in bytes), or NULL with HOADON_ENOTFOUND / HOADON_EINVAL in hoadon_last_error(). */
+HOADON_API const char* hoadon_schema_text(const char* name, size_t* len);
+
 #ifdef __cplusplus
 }
 #endif

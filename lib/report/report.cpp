@@ -1,5 +1,9 @@
 #include "report/report.hpp"
 
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace hoadon {
@@ -21,6 +25,41 @@ std::optional<Severity> Profile::severity(Code c) const noexcept {
   for (const auto& e : entries_)
     if (e.code == c) return e.severity;
   return code_info(c).severity;
+}
+
+std::string Profile::apply(std::string_view code, std::string_view severity) {
+  const CodeInfo* info = find_code(code);
+  if (!info) return fmt::format("unknown diagnostic code '{}'", code);
+  if (severity == "default") {
+    reset(info->id);
+    return {};
+  }
+  if (severity == "off") {
+    set(info->id, std::nullopt);
+    return {};
+  }
+  const auto sev = parse_severity(severity);
+  if (!sev) return fmt::format("unknown severity '{}' (expected off, info, warning, error or default)", severity);
+  set(info->id, *sev);
+  return {};
+}
+
+std::string Profile::apply_text(std::string_view text) {
+  std::size_t line_no = 0;
+  while (!text.empty()) {
+    ++line_no;
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = trim(line);
+    if (line.empty()) continue;
+    const auto eq = line.find('=');
+    if (eq == std::string_view::npos) return fmt::format("line {}: expected CODE=SEVERITY", line_no);
+    if (auto err = apply(trim(line.substr(0, eq)), trim(line.substr(eq + 1))); !err.empty())
+      return fmt::format("line {}: {}", line_no, err);
+  }
+  return {};
 }
 
 void Report::add(Code code, Location where, std::string message, std::string message_vi) {

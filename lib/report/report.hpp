@@ -36,6 +36,13 @@ class Profile {
   // The effective severity, or nullopt when the code is switched off.
   [[nodiscard]] std::optional<Severity> severity(Code c) const noexcept;
 
+  // Applies one "CODE=off|info|warning|error|default" setting. Returns an error message
+  // (unknown code, unknown severity), or "" on success.
+  [[nodiscard]] std::string apply(std::string_view code, std::string_view severity);
+  // Applies a profile text: one setting per line, blank lines and '#' comments ignored.
+  // Returns "" on success, else the first error with its line number.
+  [[nodiscard]] std::string apply_text(std::string_view text);
+
  private:
   struct Entry {
     Code code;

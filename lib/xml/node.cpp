@@ -80,13 +80,6 @@ std::string text(const xmlNode* n) {
   return out;
 }
 
-std::string_view trim(std::string_view s) noexcept {
-  constexpr std::string_view ws = " \t\r\n";
-  const auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
-
 std::string trimmed_text(const xmlNode* n) { return std::string(trim(text(n))); }
 
 std::optional<std::string> child_text(const xmlNode* n, std::string_view name) {

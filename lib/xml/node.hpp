@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace hoadon::xml {
 
 inline constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
@@ -39,7 +41,7 @@ inline constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#"
 [[nodiscard]] std::optional<std::string> child_text(const xmlNode* n, std::string_view name);
 [[nodiscard]] std::optional<std::string> attribute(const xmlNode* n, std::string_view name);
 
-[[nodiscard]] std::string_view trim(std::string_view s) noexcept;
+using hoadon::trim;
 
 // An XPath that selects exactly this node: /HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[3]/ThTien.
 // Positions are given when siblings share the name; XMLDSig elements use the ds: prefix,

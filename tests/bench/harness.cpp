@@ -120,10 +120,12 @@ std::string make_invoice(int lines) {
     const int r = i % 3;
     const long qty = 1 + i % 17, price = 10000 + 500L * (i % 41);
     base[r] += qty * price;
+    // STT has at most 4 digits in the tables: lines past 9,999 go unnumbered (STT is optional).
+    const std::string stt = i < 9999 ? fmt::format("<STT>{}</STT>", i + 1) : std::string();
     items += fmt::format(
-        "<HHDVu><TChat>1</TChat><STT>{}</STT><MHHDVu>SP{:05}</MHHDVu><THHDVu>Hạt dẻ Trùng Khánh, lô {}</THHDVu>"
+        "<HHDVu><TChat>1</TChat>{}<MHHDVu>SP{:05}</MHHDVu><THHDVu>Hạt dẻ Trùng Khánh, lô {}</THHDVu>"
         "<DVTinh>kg</DVTinh><SLuong>{}</SLuong><DGia>{}</DGia><ThTien>{}</ThTien><TSuat>{}</TSuat></HHDVu>",
-        i + 1, i + 1, i + 1, qty, price, qty * price, kRates[r].label);
+        stt, i + 1, i + 1, qty, price, qty * price, kRates[r].label);
   }
   std::string summary;
   long total_base = 0, total_tax = 0;
@@ -138,7 +140,7 @@ std::string make_invoice(int lines) {
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><HDon><DLHDon Id=\"bench\"><TTChung><PBan>2.1.0</PBan>"
       "<THDon>Hóa đơn giá trị gia tăng</THDon><KHMSHDon>1</KHMSHDon><KHHDon>K26TCB</KHHDon><SHDon>1</SHDon>"
-      "<NLap>2026-11-20</NLap><DVTTe>VND</DVTTe><TGia>1</TGia><HTTToan>Chuyển khoản</HTTToan>"
+      "<NLap>2026-11-20</NLap><HDCTTChinh>0</HDCTTChinh><DVTTe>VND</DVTTe><TGia>1</TGia><HTTToan>Chuyển khoản</HTTToan>"
       "<MSTTCGP>0101234565</MSTTCGP></TTChung><NDHDon><NBan><Ten>Hợp tác xã Nông nghiệp và Dịch vụ Phia Oắc</Ten>"
       "<MST>4800123456</MST><DChi>Xóm Nà Đoỏng, xã Trùng Khánh, tỉnh Cao Bằng</DChi></NBan><NMua>"
       "<Ten>Công ty TNHH Thực phẩm Sạch Hà Nội</Ten><MST>0108987656</MST><DChi>Số 18 phố Lê Văn Lương, Hà Nội</DChi>"

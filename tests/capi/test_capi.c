@@ -227,6 +227,123 @@ static void test_threads(void) {
   }
 }
 
+static char* read_all(const char* path, size_t* len) {
+  FILE* f = fopen(path, "rb");
+  char* buf = NULL;
+  long n;
+  if (!f) return NULL;
+  if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+    buf = (char*)malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) == (size_t)n) {
+      buf[n] = 0;
+      *len = (size_t)n;
+    } else {
+      free(buf);
+      buf = NULL;
+    }
+  }
+  fclose(f);
+  return buf;
+}
+
+static const hoadon_diagnostic* first_code(const hoadon_report* r, const char* code) {
+  size_t i;
+  for (i = 0; i < hoadon_report_count(r); ++i)
+    if (streq(hoadon_report_get(r, i)->code, code)) return hoadon_report_get(r, i);
+  return NULL;
+}
+
+#define SAMPLES HOADON_SOURCE_DIR "/lib/schema/samples/"
+
+static void test_validate(void) {
+  hoadon_doc* doc = NULL;
+  hoadon_report* r = NULL;
+  hoadon_validate_options o;
+  const hoadon_diagnostic* d;
+  hoadon_validate_options_init(&o);
+  o.skip_rules = 1;
+
+  CHECK(hoadon_doc_open(SAMPLES "invalid/dev-line-TThue-Viettel.xml", NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_validate(doc, &o, &r) == HOADON_OK);
+  CHECK(hoadon_report_ok(r) == 1); /* default: a tolerated vendor element is a warning */
+  d = first_code(r, "SCHEMA-DEV-EXTRA");
+  CHECK(d && d->severity == HOADON_SEVERITY_WARNING);
+  CHECK(d && streq(d->path, "/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TThue"));
+  hoadon_report_free(r);
+  o.strict = 1;
+  CHECK(hoadon_doc_validate(doc, &o, &r) == HOADON_OK);
+  CHECK(hoadon_report_ok(r) == 0);
+  d = first_code(r, "SCHEMA-UNEXPECTED");
+  CHECK(d && d->line == 35 && strstr(d->message_vi, "HHDVu/TThue (Tiền thuế GTGT)") == d->message_vi);
+  hoadon_report_free(r);
+  hoadon_doc_free(doc);
+
+  /* The version override, and an unknown version. */
+  hoadon_validate_options_init(&o);
+  o.skip_rules = 1;
+  CHECK(hoadon_doc_open(SAMPLES "valid/2.1.0/hdon-1-min.xml", NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_validate(doc, &o, &r) == HOADON_OK);
+  CHECK(hoadon_report_ok(r) == 1 && hoadon_report_count(r) == 0);
+  hoadon_report_free(r);
+  o.version = "2.0.1";
+  CHECK(hoadon_doc_validate(doc, &o, &r) == HOADON_OK);
+  CHECK(hoadon_report_ok(r) == 0);
+  hoadon_report_free(r);
+  o.version = "1.0.0";
+  CHECK(hoadon_doc_validate(doc, &o, &r) == HOADON_EINVAL);
+  CHECK(r == NULL);
+  hoadon_doc_free(doc);
+}
+
+static void test_schemas(void) {
+  size_t i, n = hoadon_schema_count(), len = 0, flen = 0;
+  const char* text;
+  char* file;
+  CHECK(n == 89);
+  for (i = 0; i < n; ++i) {
+    CHECK(hoadon_schema_name(i) != NULL);
+    CHECK(hoadon_schema_text(hoadon_schema_name(i), NULL) != NULL);
+  }
+  CHECK(hoadon_schema_name(n) == NULL);
+  text = hoadon_schema_text("dsig-strict.xsd", &len);
+  file = read_all(HOADON_SOURCE_DIR "/lib/schema/xsd/dsig-strict.xsd", &flen);
+  CHECK(text && file && len == flen && memcmp(text, file, len) == 0 && text[len] == 0);
+  free(file);
+  CHECK(hoadon_schema_text("required.tsv", &len) == NULL && len == 0); /* only the .xsd files */
+  CHECK(strstr(hoadon_last_error(), "required.tsv") != NULL);
+  CHECK(hoadon_schema_text(NULL, NULL) == NULL);
+}
+
+/* Validation from several threads at once, each with its own document. */
+static void* validate_worker(void* arg) {
+  int i, *bad = (int*)arg;
+  for (i = 0; i < 20; ++i) {
+    hoadon_doc* doc = NULL;
+    hoadon_report* r = NULL;
+    hoadon_validate_options o;
+    hoadon_validate_options_init(&o);
+    o.strict = i % 2;
+    o.skip_rules = 1;
+    if (hoadon_doc_open(SAMPLES "invalid/bad-TGia-3-decimals.xml", NULL, &doc) != HOADON_OK ||
+        hoadon_doc_validate(doc, &o, &r) != HOADON_OK || !first_code(r, "SCHEMA-DECIMALS"))
+      ++*bad;
+    hoadon_report_free(r);
+    hoadon_doc_free(doc);
+  }
+  return NULL;
+}
+
+static void test_validate_threads(void) {
+  pthread_t t[4];
+  int bad[4] = {0, 0, 0, 0};
+  int i;
+  for (i = 0; i < 4; ++i) pthread_create(&t[i], NULL, validate_worker, &bad[i]);
+  for (i = 0; i < 4; ++i) {
+    pthread_join(t[i], NULL);
+    CHECK(bad[i] == 0);
+  }
+}
+
 int main(void) {
   test_version();
   test_parse_and_fields();
@@ -235,6 +352,9 @@ int main(void) {
   test_invalid_arguments();
   test_catalogue();
   test_threads();
+  test_validate();
+  test_schemas();
+  test_validate_threads();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

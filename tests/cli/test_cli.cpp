@@ -172,3 +172,67 @@ TEST_CASE("README's table of diagnostic codes is the catalogue") {
   REQUIRE(e != std::string::npos);
   CHECK(readme.substr(b + begin.size(), e - b - begin.size()) == r.out);
 }
+
+TEST_CASE("validate: schema errors fail the input (exit 1), deviations warn in default and fail with --strict") {
+  const auto samples = testing::source_dir() / "lib/schema/samples";
+  auto r = hoadon({"validate", "--schema-only", "--format", "json", (samples / "valid/2.1.0/hdon-1-full.xml").string()});
+  CHECK(r.exit_code == 0);
+  CHECK(parse_json(r.out)["diagnostics"].array().empty());
+
+  r = hoadon({"validate", "--schema-only", "--format", "json", (samples / "invalid/bad-TGia-3-decimals.xml").string()});
+  CHECK(r.exit_code == 1);
+  auto j = parse_json(r.out);
+  CHECK(j["diagnostics"][0]["code"].str() == "SCHEMA-DECIMALS");
+  CHECK(j["diagnostics"][0]["path"].str() == "/HDon/DLHDon/TTChung/TGia");
+  CHECK(j["diagnostics"][0]["message_vi"].str().find("TTChung/TGia (Tỷ giá)") == 0);
+
+  const auto dev = (samples / "invalid/dev-line-TThue-Viettel.xml").string();
+  r = hoadon({"validate", "--schema-only", "--format", "json", dev});
+  CHECK(r.exit_code == 0);
+  j = parse_json(r.out);
+  CHECK(j["diagnostics"][0]["code"].str() == "SCHEMA-DEV-EXTRA");
+  CHECK(j["diagnostics"][0]["severity"].str() == "warning");
+  r = hoadon({"validate", "--schema-only", "--strict", "--format", "json", dev});
+  CHECK(r.exit_code == 1);
+  CHECK(parse_json(r.out)["diagnostics"][0]["code"].str() == "SCHEMA-UNEXPECTED");
+  // A profile can make a deviation an error in default mode too.
+  r = hoadon({"validate", "--schema-only", "--rule", "SCHEMA-DEV-EXTRA=error", dev});
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("validate --version validates as another PBan; unknown versions are usage errors") {
+  const auto doc = (testing::source_dir() / "lib/schema/samples/valid/2.1.0/hdon-1-min.xml").string();
+  CHECK(hoadon({"validate", "--schema-only", doc}).exit_code == 0);
+  const auto r = hoadon({"validate", "--schema-only", "--version", "2.0.0", "--format", "json", doc});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("SCHEMA-UNEXPECTED") != std::string::npos);
+  CHECK(hoadon({"validate", "--version", "9.9.9", doc}).exit_code == 2);
+}
+
+TEST_CASE("validate: every real sample but 005.xml passes in default mode") {
+  const auto dir = testing::samples_dir();
+  SKIP_UNLESS(dir, "../shared/vn-invoice-samples is absent");
+  const auto r = hoadon({"validate", "--schema-only", "--format", "json", "-j", "2", dir->string()});
+  CHECK(r.exit_code == 1);  // 005.xml, PBan 1.0.0
+  for (const auto& d : parse_ndjson(r.out)) {
+    const bool is005 = d["file"].str().ends_with("/005.xml");
+    CAPTURE(d["file"].str());
+    CHECK(d["ok"].boolean() == !is005);
+    if (is005) CHECK(d["diagnostics"][0]["code"].str() == "SCHEMA-VERSION");
+  }
+}
+
+TEST_CASE("schema --list and --print take the XSDs out of the library") {
+  auto r = hoadon({"schema", "--list"});
+  CHECK(r.exit_code == 0);
+  std::size_t lines = 0;
+  for (char c : r.out) lines += c == '\n';
+  CHECK(lines == 89);
+  CHECK(r.out.find("hdon-2.1.0-1-strict.xsd\n") != std::string::npos);
+  r = hoadon({"schema", "--print", "types.xsd"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == testing::read_file(testing::source_dir() / "lib/schema/xsd/types.xsd"));
+  CHECK(hoadon({"schema", "--print", "nope.xsd"}).exit_code == 2);
+  CHECK(hoadon({"schema"}).exit_code == 2);
+  CHECK(hoadon({"schema", "--list", "--print", "types.xsd"}).exit_code == 2);
+}

@@ -1,0 +1,112 @@
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli.hpp"
+
+namespace cli {
+namespace {
+
+CommandSpec spec() {
+  auto options = document_options();
+  options.insert(options.begin(),
+                 {{"--strict", "", "enforce the tables literally (child order, unknown elements, empty values)"},
+                  {"--version", "PBAN", "validate as format version 2.0.0, 2.0.1 or 2.1.0 instead of the declared one"},
+                  {"--schema-only", "", "run the schema checks only"},
+                  {"--rules-only", "", "run the business rules only"},
+                  {"--rule", "CODE=SEVERITY", "set a code to off, info, warning, error or default (repeatable)", true},
+                  {"--profile", "FILE", "apply a rule profile file (CODE=SEVERITY per line)", true},
+                  {"--tolerance", "AMOUNT", "largest accepted difference per amount comparison (default 1)"},
+                  {"--now", "YYYY-MM-DD", "the date taken as today by the date rules (default: today)"}});
+  return {"validate", "[options] PATH...",
+          "Check each document against the tax schemas and the business rules.",
+          "An input fails when any diagnostic of severity error remains after the profile is applied.\n"
+          "Default mode accepts what the tax authority accepts and warns about real-world deviations;\n"
+          "--strict enforces the tables literally.",
+          options};
+}
+
+// --now takes a calendar date (midnight, Vietnam time); the library takes Unix seconds.
+long long parse_now(const std::string& s) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    throw UsageError(fmt::format("--now expects a date YYYY-MM-DD, not '{}'", s));
+  // Days from civil (proleptic Gregorian), then 00:00 at GMT+7.
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const long long yoe = y - era * 400;
+  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const long long days = era * 146097 + doe - 719468;
+  return days * 86400 - 7 * 3600;
+}
+
+}  // namespace
+
+int cmd_validate(const std::vector<std::string>& argv) {
+  const auto s = spec();
+  const Args args(s, argv);
+  if (args.has("--help")) {
+    fputs(help_text(s).c_str(), stdout);
+    return kExitOk;
+  }
+  if (args.positional().empty()) throw UsageError("validate needs at least one PATH (or - for standard input)");
+  if (args.has("--schema-only") && args.has("--rules-only"))
+    throw UsageError("--schema-only and --rules-only exclude each other");
+  const Common c = common_settings(args);
+
+  std::unique_ptr<hoadon_profile, decltype(&hoadon_profile_free)> profile(nullptr, hoadon_profile_free);
+  {
+    hoadon_profile* p = nullptr;
+    if (hoadon_profile_new(&p) != HOADON_OK) throw std::runtime_error(hoadon_last_error());
+    profile.reset(p);
+  }
+  for (const auto& file : args.all("--profile"))
+    if (int rc = hoadon_profile_load(profile.get(), file.c_str()); rc != HOADON_OK) {
+      if (rc == HOADON_EIO) {
+        std::fprintf(stderr, "hoadon validate: %s\n", hoadon_last_error());
+        return kExitIo;
+      }
+      throw UsageError(hoadon_last_error());
+    }
+  for (const auto& rule : args.all("--rule")) {
+    const auto eq = rule.find('=');
+    if (eq == std::string::npos) throw UsageError(fmt::format("--rule expects CODE=SEVERITY, not '{}'", rule));
+    if (hoadon_profile_set(profile.get(), rule.substr(0, eq).c_str(), rule.substr(eq + 1).c_str()) != HOADON_OK)
+      throw UsageError(fmt::format("--rule {}: {}", rule, hoadon_last_error()));
+  }
+
+  hoadon_validate_options vo;
+  hoadon_validate_options_init(&vo);
+  vo.strict = args.has("--strict");
+  const auto version = args.get("--version");
+  vo.version = version ? version->c_str() : nullptr;
+  vo.skip_schema = args.has("--rules-only");
+  vo.skip_rules = args.has("--schema-only");
+  vo.profile = profile.get();
+  const auto tolerance = args.get("--tolerance");
+  vo.tolerance = tolerance ? tolerance->c_str() : nullptr;
+  if (const auto now = args.get("--now")) vo.now = parse_now(*now);
+  if (hoadon_validate_options_check(&vo) != HOADON_OK) throw UsageError(hoadon_last_error());
+
+  return run_all(expand_inputs(args.positional()), c.jobs, [&](const Input& in) {
+    hoadon_doc* doc = nullptr;
+    const int rc = open_input(in, c.parse, &doc);
+    if (!doc) return Outcome{take_line(nullptr), kExitIo};
+    hoadon_report* report = nullptr;
+    Outcome o;
+    if (hoadon_doc_validate(doc, &vo, &report) != HOADON_OK) {
+      o = {take_line(nullptr), kExitIo};
+    } else {
+      o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
+                                  : hoadon_report_to_text(report, in.label.c_str(), c.lang));
+      o.status = rc == HOADON_EIO ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
+    }
+    hoadon_report_free(report);
+    hoadon_doc_free(doc);
+    return o;
+  });
+}
+
+}  // namespace cli

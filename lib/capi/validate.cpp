@@ -1,0 +1,105 @@
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "capi/handles.hpp"
+#include "validate/validate.hpp"
+
+struct hoadon_profile {
+  hoadon::Profile profile;
+};
+
+namespace {
+
+using hoadon::capi::fail;
+using hoadon::capi::guard;
+
+// Reads an option member only when the caller's struct is large enough to have it.
+template <class T, class M>
+bool has_member(const T* o, const M* member) {
+  const auto end = reinterpret_cast<const char*>(member) + sizeof(M) - reinterpret_cast<const char*>(o);
+  return o && o->size >= static_cast<size_t>(end);
+}
+
+// The C options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
+int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts) {
+  if (has_member(o, &o->strict)) opts.schema.strict = o->strict != 0;
+  if (has_member(o, &o->version) && o->version) {
+    const std::string v = o->version;
+    if (v != "2.0.0" && v != "2.0.1" && v != "2.1.0")
+      return fail(HOADON_EINVAL, "unknown format version " + v + " (expected 2.0.0, 2.0.1 or 2.1.0)");
+    opts.schema.version = v;
+  }
+  if (has_member(o, &o->skip_schema)) opts.run_schema = o->skip_schema == 0;
+  if (has_member(o, &o->skip_rules)) opts.run_rules = o->skip_rules == 0;
+  if (has_member(o, &o->profile) && o->profile) opts.profile = &o->profile->profile;
+  if (has_member(o, &o->tolerance) && o->tolerance) {
+    const auto t = hoadon::rules::parse_decimal(o->tolerance);
+    if (!t.ok() || t.value->is_negative())
+      return fail(HOADON_EINVAL, std::string("tolerance must be a non-negative decimal, not ") + o->tolerance);
+    opts.rules.tolerance = *t.value;
+  }
+  if (has_member(o, &o->now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
+  return HOADON_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+int hoadon_profile_new(hoadon_profile** out) {
+  if (!out) return fail(HOADON_EINVAL, "hoadon_profile_new: out is NULL");
+  *out = nullptr;
+  return guard([&] {
+    *out = new hoadon_profile();
+    return HOADON_OK;
+  });
+}
+
+void hoadon_profile_free(hoadon_profile* p) { delete p; }
+
+int hoadon_profile_set(hoadon_profile* p, const char* code, const char* severity) {
+  if (!p || !code || !severity) return fail(HOADON_EINVAL, "hoadon_profile_set: NULL argument");
+  return guard([&] {
+    if (!hoadon::find_code(code)) return fail(HOADON_ENOTFOUND, std::string("unknown diagnostic code ") + code);
+    const std::string err = p->profile.apply(code, severity);
+    return err.empty() ? HOADON_OK : fail(HOADON_EINVAL, err);
+  });
+}
+
+int hoadon_profile_load(hoadon_profile* p, const char* path) {
+  if (!p || !path) return fail(HOADON_EINVAL, "hoadon_profile_load: NULL argument");
+  return guard([&] {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    if (!in || !(text << in.rdbuf())) return fail(HOADON_EIO, std::string("cannot read profile ") + path);
+    const std::string err = p->profile.apply_text(text.str());
+    return err.empty() ? HOADON_OK : fail(HOADON_EINVAL, std::string(path) + ": " + err);
+  });
+}
+
+void hoadon_validate_options_init(hoadon_validate_options* o) {
+  if (!o) return;
+  *o = hoadon_validate_options{};
+  o->size = sizeof *o;
+}
+
+int hoadon_validate_options_check(const hoadon_validate_options* o) {
+  return guard([&] {
+    hoadon::validate::Options opts;
+    return translate(o, opts);
+  });
+}
+
+int hoadon_doc_validate(const hoadon_doc* doc, const hoadon_validate_options* o, hoadon_report** out) {
+  if (out) *out = nullptr;
+  if (!doc || !out) return fail(HOADON_EINVAL, "hoadon_doc_validate: doc and out must not be NULL");
+  return guard([&] {
+    hoadon::validate::Options opts;
+    if (const int rc = translate(o, opts); rc != HOADON_OK) return rc;
+    *out = new hoadon_report(hoadon::validate::run(doc->doc.get(), doc->index, doc->report->report, opts));
+    return HOADON_OK;
+  });
+}
+
+}  // extern "C"
