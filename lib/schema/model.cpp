@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "schema/embedded.hpp"
+#include "schema/types.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::schema {
@@ -54,6 +55,7 @@ Table load() {
                                              : Relaxed::No;
     r.type = c[7];
     r.order = c[8] == "-" ? -1 : number(c[8], -1);
+    r.simple = find_simple_type(r.type);
     t.rows.push_back(std::move(r));
   }
   for (const Row& r : t.rows) t.by_path[r.path].push_back(&r);

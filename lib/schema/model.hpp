@@ -13,6 +13,8 @@
 
 namespace hoadon::schema {
 
+struct SimpleType;
+
 // What the default XSD still enforces of a row (column `default` of required.tsv).
 enum class Relaxed { No, Min, Max, Empty, VendorExtra };
 
@@ -23,6 +25,7 @@ struct Row {
   Relaxed relaxed = Relaxed::No;
   std::string type;  // strict type ("n21-6", "MST", "s400") or container ("TTChung", "Slot"), "ds"
   int order = -1;    // position in the strict sequence; equal = either order; -1 attributes
+  const SimpleType* simple = nullptr;  // `type` resolved, when it is a simple type of types.xsd
 };
 
 struct Node;

@@ -18,7 +18,9 @@
 #include "xml/node.hpp"
 
 namespace hoadon::schema {
-namespace {
+// Facet details stay out of the header; a nested namespace keeps their names from clashing
+// with other translation units of hoadon::schema.
+namespace facet {
 
 enum class Base { String, Decimal, Date, DateTime, Union };
 
@@ -31,13 +33,23 @@ struct Pattern {
   std::unique_ptr<xmlRegexp, RegexpDeleter> re;
 };
 
-struct Type {
-  Base base = Base::String;
+}  // namespace facet
+
+// The facets of one simple type of types.xsd.
+struct SimpleType {
+  facet::Base base = facet::Base::String;
   std::vector<std::string> enums;
-  std::vector<Pattern> patterns;
+  std::vector<facet::Pattern> patterns;
   long min_length = -1, max_length = -1, length = -1, total_digits = -1, fraction_digits = -1;
-  std::vector<std::string> members;  // of a union
+  std::vector<std::string> members;             // of a union, by name
+  std::vector<const SimpleType*> member_types;  // the same, resolved once after loading
+  std::string counter;                          // "4" for the iN digit counters (STT i4, SHDon i8…)
 };
+
+namespace {
+
+using namespace facet;
+using Type = SimpleType;
 
 using Types = std::map<std::string, Type, std::less<>>;
 
@@ -90,9 +102,14 @@ Types load() {
         }
       }
     }
-    types.emplace(xml::attribute(st, "name").value_or(""), std::move(t));
+    const std::string name = xml::attribute(st, "name").value_or("");
+    if (name.size() > 1 && name[0] == 'i' && name[1] >= '0' && name[1] <= '9') t.counter = name.substr(1);
+    types.emplace(name, std::move(t));
   }
   xmlFreeDoc(doc);
+  for (auto& [name, t] : types)
+    for (const auto& m : t.members)
+      if (const auto it = types.find(m); it != types.end() && &it->second != &t) t.member_types.push_back(&it->second);
   return types;
 }
 
@@ -101,8 +118,11 @@ const Types& types() {
   return t;
 }
 
-bool matches(const Pattern& p, const std::string& value) {
-  return p.re && xmlRegexpExec(p.re.get(), BAD_CAST value.c_str()) == 1;
+// libxml2 wants a NUL-terminated string: one buffer per thread, so matching allocates nothing.
+bool matches(const Pattern& p, std::string_view value) {
+  thread_local std::string buffer;
+  buffer.assign(value);
+  return p.re && xmlRegexpExec(p.re.get(), reinterpret_cast<const xmlChar*>(buffer.c_str())) == 1;
 }
 
 // Digits of a decimal written -?[0-9]+(.[0-9]+)?; false when it is not written so.
@@ -167,7 +187,7 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
-Finding check_string_as_is(const Type& t, const std::string& v, const std::string& name) {
+Finding check_string_as_is(const Type& t, std::string_view v) {
   const auto len = static_cast<long>(utf8_length(v));
   if (len == 0 && (t.min_length > 0 || !t.enums.empty() || !t.patterns.empty()))
     return fault(Fault::Empty, "a non-empty value", "một giá trị không được để trống");
@@ -182,30 +202,28 @@ Finding check_string_as_is(const Type& t, const std::string& v, const std::strin
   for (const auto& p : t.patterns) {
     if (matches(p, v)) continue;
     // iN counters (SHDon, STT…) are digits only: too many of them is a digit count.
-    const bool counter = name.size() > 1 && name[0] == 'i' && name[1] >= '0' && name[1] <= '9';
-    if (!counter) return fault(Fault::Pattern, fmt::format("the form {}", p.text), fmt::format("dạng {}", p.text));
+    if (t.counter.empty())
+      return fault(Fault::Pattern, fmt::format("the form {}", p.text), fmt::format("dạng {}", p.text));
     const bool digits = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return fault(digits ? Fault::Digits : Fault::Type, fmt::format("digits only, at most {}", name.substr(1)),
-                 fmt::format("chỉ gồm chữ số, tối đa {}", name.substr(1)));
+    return fault(digits ? Fault::Digits : Fault::Type, fmt::format("digits only, at most {}", t.counter),
+                 fmt::format("chỉ gồm chữ số, tối đa {}", t.counter));
   }
   return {};
 }
 
 // Strict string types are xs:string: white space around the value counts. When only that
 // white space breaks the rule, the fault is Space (the default XSD collapses it).
-Finding check_string(const Type& t, std::string_view raw, const std::string& name) {
-  if (trim(raw).empty() && !raw.empty()) return check_string_as_is(t, std::string(), name);  // only white space
-  Finding f = check_string_as_is(t, std::string(raw), name);
+Finding check_string(const Type& t, std::string_view raw) {
+  if (trim(raw).empty() && !raw.empty()) return check_string_as_is(t, {});  // only white space
+  Finding f = check_string_as_is(t, raw);
   if (f.fault == Fault::None || trim(raw).size() == raw.size() || trim(raw).empty()) return f;
-  Finding trimmed = check_string_as_is(t, std::string(trim(raw)), name);
+  Finding trimmed = check_string_as_is(t, trim(raw));
   if (trimmed.fault != Fault::None) return trimmed;
   return fault(Fault::Space, "no white space around the value", "không có khoảng trắng bao quanh giá trị");
 }
 
-Finding check(const Types& all, std::string_view name, std::string_view raw, int depth) {
-  const auto it = all.find(name);
-  if (it == all.end() || depth > 4) return {Fault::Unknown, {}, {}};
-  const Type& t = it->second;
+Finding check(const Type& t, std::string_view raw, int depth) {
+  if (depth > 4) return {Fault::Unknown, {}, {}};
   switch (t.base) {
     case Base::Decimal:
       return check_decimal(t, raw);
@@ -214,8 +232,8 @@ Finding check(const Types& all, std::string_view name, std::string_view raw, int
       return check_date(t, raw);
     case Base::Union: {
       Finding first;
-      for (const auto& m : t.members) {
-        Finding f = check(all, m, raw, depth + 1);
+      for (const Type* m : t.member_types) {
+        Finding f = check(*m, raw, depth + 1);
         if (f.fault == Fault::None) return f;
         if (first.fault == Fault::None || first.fault == Fault::Unknown) first = std::move(f);
       }
@@ -224,12 +242,24 @@ Finding check(const Types& all, std::string_view name, std::string_view raw, int
     case Base::String:
       break;
   }
-  return check_string(t, raw, std::string(name));
+  return check_string(t, raw);
+}
+
+const Type* find(std::string_view name) {
+  const auto it = types().find(name);
+  return it == types().end() ? nullptr : &it->second;
 }
 
 }  // namespace
 
-Finding check_value(std::string_view type, std::string_view raw) { return check(types(), type, raw, 0); }
+Finding check_value(std::string_view type, std::string_view raw) {
+  const Type* t = find(type);
+  return t ? check(*t, raw, 0) : Finding{Fault::Unknown, {}, {}};
+}
+
+const SimpleType* find_simple_type(std::string_view name) { return find(name); }
+
+Finding check_value(const SimpleType& type, std::string_view raw) { return check(type, raw, 0); }
 
 bool is_simple_type(std::string_view type) { return types().contains(type); }
 

@@ -24,6 +24,12 @@ struct Finding {
 // Thread-safe.
 [[nodiscard]] Finding check_value(std::string_view type, std::string_view raw);
 
+// A simple type of types.xsd, resolved once (the model's rows keep a pointer to theirs).
+struct SimpleType;
+[[nodiscard]] const SimpleType* find_simple_type(std::string_view name);
+// check_value with the type already resolved (no name lookup per value).
+[[nodiscard]] Finding check_value(const SimpleType& type, std::string_view raw);
+
 // True when `type` is a simple type of types.xsd (as opposed to a container or "ds").
 [[nodiscard]] bool is_simple_type(std::string_view type);
 

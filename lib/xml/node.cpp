@@ -13,15 +13,6 @@ std::string_view sv(const xmlChar* s) noexcept {
 
 bool same_name(const xmlNode* a, const xmlNode* b) noexcept { return name_of(a) == name_of(b) && ns_of(a) == ns_of(b); }
 
-void append_text(const xmlNode* n, std::string& out) {
-  for (const xmlNode* c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-      out += sv(c->content);
-    else if (c->type == XML_ELEMENT_NODE)
-      append_text(c, out);
-  }
-}
-
 }  // namespace
 
 std::string_view name_of(const xmlNode* n) noexcept { return n ? sv(n->name) : std::string_view(); }
@@ -72,6 +63,15 @@ xmlNode* child_path(const xmlNode* n, std::initializer_list<std::string_view> na
     if (!cur) return nullptr;
   }
   return const_cast<xmlNode*>(cur);
+}
+
+void append_text(const xmlNode* n, std::string& out) {
+  for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+      out += sv(c->content);
+    else if (c->type == XML_ELEMENT_NODE)
+      append_text(c, out);
+  }
 }
 
 std::string text(const xmlNode* n) {

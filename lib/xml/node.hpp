@@ -35,6 +35,8 @@ inline constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#"
 
 // Character data of the element and its descendants (text and CDATA; comments excluded).
 [[nodiscard]] std::string text(const xmlNode* n);
+// Appends the same to out (no allocation when out has room: for tight loops over leaves).
+void append_text(const xmlNode* n, std::string& out);
 // The same with leading/trailing XML white space removed (vendors pretty-print values).
 [[nodiscard]] std::string trimmed_text(const xmlNode* n);
 // Trimmed text of a child element, or nullopt when the child is absent.
