@@ -18,6 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (rc == HOADON_EREJECTED && hoadon_report_count(parsed) == 0) std::abort();
   hoadon_free(hoadon_doc_to_json(doc, "fuzz"));
   hoadon_free(hoadon_doc_to_text(doc, "fuzz", HOADON_LANG_BOTH));
+  hoadon_validate_options vo;
+  hoadon_validate_options_init(&vo);
+  for (int strict = 0; strict <= 1; ++strict) {
+    vo.strict = strict;
+    hoadon_report* report = nullptr;
+    if (hoadon_doc_validate(doc, &vo, &report) != HOADON_OK) std::abort();
+    hoadon_free(hoadon_report_to_json(report, "fuzz"));
+    hoadon_report_free(report);
+  }
   hoadon_doc_free(doc);
   return 0;
 }
