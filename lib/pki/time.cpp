@@ -73,13 +73,21 @@ std::optional<std::int64_t> parse_time(std::string_view text) {
          offset;
 }
 
-std::string format_utc(std::int64_t t) {
+namespace {
+
+std::string format(std::int64_t t, std::string_view zone) {
   const std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
   if (!gmtime_r(&tt, &tm)) return {};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                     tm.tm_min, tm.tm_sec);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                     tm.tm_min, tm.tm_sec, zone);
 }
+
+}  // namespace
+
+std::string format_utc(std::int64_t t) { return format(t, "Z"); }
+
+std::string format_vietnam(std::int64_t t) { return format(t + kVietnamOffset, ""); }
 
 std::optional<std::int64_t> to_unix(const ASN1_TIME* t) {
   std::tm tm{};

@@ -18,6 +18,8 @@ namespace hoadon::pki {
 
 // 2025-03-03T04:03:52Z
 [[nodiscard]] std::string format_utc(std::int64_t unix_seconds);
+// 2025-03-03T11:03:52: Vietnam's time without zone, as invoices write it.
+[[nodiscard]] std::string format_vietnam(std::int64_t unix_seconds);
 [[nodiscard]] std::optional<std::int64_t> to_unix(const ASN1_TIME* t);
 
 }  // namespace hoadon::pki
