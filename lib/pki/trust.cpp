@@ -96,7 +96,7 @@ Loaded load(std::string_view data) {
 
 std::string read_whole(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("cannot read {}", p.string()));
+  if (!in) throw TrustError(fmt::format("cannot read {}", p.string()), true);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -169,7 +169,7 @@ std::size_t TrustStore::add_loaded(Material kind, std::string_view bytes) {
 
 std::size_t TrustStore::add_memory(Material kind, std::string_view data) {
   const std::size_t n = add_loaded(kind, data);
-  if (n == 0) throw std::runtime_error(fmt::format("no {} found in the data given", kind_name(kind)));
+  if (n == 0) throw TrustError(fmt::format("no {} found in the data given", kind_name(kind)), false);
   return n;
 }
 
@@ -182,13 +182,13 @@ std::size_t TrustStore::add_path(Material kind, const std::string& path) {
     for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec))
       if (it->is_regular_file(ec)) files.push_back(it->path());
-    if (ec) throw std::runtime_error(fmt::format("cannot read the directory {}: {}", path, ec.message()));
+    if (ec) throw TrustError(fmt::format("cannot read the directory {}: {}", path, ec.message()), true);
     std::sort(files.begin(), files.end());
     for (const auto& f : files) n += add_loaded(kind, read_whole(f));  // other files are skipped
   } else {
     n = add_loaded(kind, read_whole(path));
   }
-  if (n == 0) throw std::runtime_error(fmt::format("no {} found in {}", kind_name(kind), path));
+  if (n == 0) throw TrustError(fmt::format("no {} found in {}", kind_name(kind), path), false);
   return n;
 }
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +46,15 @@ struct ChainCheck {
   std::string revocation_detail;
 };
 
+class TrustError : public std::runtime_error {
+ public:
+  TrustError(std::string message, bool unreadable) : std::runtime_error(std::move(message)), unreadable_(unreadable) {}
+  [[nodiscard]] bool unreadable() const noexcept { return unreadable_; }  // else: nothing of that kind found
+
+ private:
+  bool unreadable_;
+};
+
 struct KeyFree {
   void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
 };
@@ -59,7 +69,7 @@ class TrustStore {
 
   // Adds what a PEM or DER file holds (certificates, PKCS#7 bundles, CRLs, public keys), or
   // every such file of a directory (recursively). Returns how many items of that kind were
-  // added; throws std::runtime_error when the path cannot be read or holds none.
+  // added; throws TrustError when the path cannot be read or holds none.
   std::size_t add_path(Material kind, const std::string& path);
   std::size_t add_memory(Material kind, std::string_view data);
 
