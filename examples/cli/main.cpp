@@ -18,6 +18,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"inspect", "print the essentials of invoices, envelopes and forms", cli::cmd_inspect},
+    {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
 };
 
