@@ -1,4 +1,5 @@
 // Signature verification through the C API: translation only; the work is lib/dsig's.
+#include <cstring>
 #include <ctime>
 
 #include "capi/handles.hpp"
@@ -13,6 +14,16 @@ using hoadon::capi::fail;
 using hoadon::capi::guard;
 using hoadon::capi::guard_ptr;
 
+// The int a C caller passed for an enum: C allows any value, while in C++ loading an
+// out-of-range enumerator is undefined; read the representation instead.
+template <class E>
+int raw(const E& e) noexcept {
+  static_assert(sizeof(E) == sizeof(int));
+  int v;
+  std::memcpy(&v, &e, sizeof v);
+  return v;
+}
+
 bool knows(const hoadon_verify_options* o, std::size_t offset, std::size_t size) { return o->size >= offset + size; }
 #define HOADON_KNOWS(o, member) knows(o, offsetof(hoadon_verify_options, member), sizeof o->member)
 
@@ -20,17 +31,17 @@ hoadon::dsig::VerifyOptions options_of(const hoadon_verify_options* o) {
   hoadon::dsig::VerifyOptions v;
   if (!o) return v;
   // Members beyond what the caller's header knew keep their defaults.
-  if (HOADON_KNOWS(o, policy)) v.policy = o->policy == HOADON_POLICY_STRICT ? hoadon::dsig::Policy::Strict : hoadon::dsig::Policy::Default;
+  if (HOADON_KNOWS(o, policy)) v.policy = raw(o->policy) == HOADON_POLICY_STRICT ? hoadon::dsig::Policy::Strict : hoadon::dsig::Policy::Default;
   if (HOADON_KNOWS(o, time)) v.at = o->time;
   if (HOADON_KNOWS(o, integrity_only)) v.integrity_only = o->integrity_only != 0;
   if (HOADON_KNOWS(o, profile))
-    v.profile = o->profile == HOADON_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig : hoadon::dsig::VerifyProfile::Invoice;
+    v.profile = raw(o->profile) == HOADON_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig : hoadon::dsig::VerifyProfile::Invoice;
   if (HOADON_KNOWS(o, check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
   return v;
 }
 
-bool valid_kind(hoadon_trust_kind k) { return k >= HOADON_TRUST_ANCHOR && k <= HOADON_TRUST_PINNED_KEY; }
-hoadon::pki::Material material(hoadon_trust_kind k) { return static_cast<hoadon::pki::Material>(k); }
+bool valid_kind(const hoadon_trust_kind& k) { return raw(k) >= HOADON_TRUST_ANCHOR && raw(k) <= HOADON_TRUST_PINNED_KEY; }
+hoadon::pki::Material material(const hoadon_trust_kind& k) { return static_cast<hoadon::pki::Material>(raw(k)); }
 
 int trust_error(const hoadon::pki::TrustError& e) { return fail(e.unreadable() ? HOADON_EIO : HOADON_ENOTFOUND, e.what()); }
 
