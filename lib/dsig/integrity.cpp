@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,7 @@ struct Session {
   const ParsedSignature* sig;
   const RelativeNamespaces* relative;
   bool identity_applied = false;
+  bool relative_seen = false;  // a relative namespace URI was in what was hashed
   std::string refused;  // why a chain was refused
 };
 thread_local Session* t_session = nullptr;
@@ -68,9 +70,9 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
         std::find(ref->transforms.begin(), ref->transforms.end(), t->hereNode) == ref->transforms.end())
       return refuse(*s, "a Transform outside the reference hoadon read");
   }
-  if (ref->enveloped_as_identity) {
-    // .NET semantics: the reference covers part of its own signature, which the enveloped
-    // transform would otherwise remove whole; it acts as identity.
+  if (ref->enveloped && !ref->removes_signature) {
+    // The transform is identity here: the target does not contain the signature (a no-op), or
+    // lies inside it (.NET semantics, where a literal reading would remove the whole target).
     for (xmlSecTransformPtr t = ctx->first, next; t; t = next) {
       next = t->next;
       if (t->id != xmlSecTransformEnvelopedId) continue;
@@ -78,10 +80,10 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
       if (ctx->last == t) ctx->last = t->prev;
       xmlSecTransformRemove(t);
       xmlSecTransformDestroy(t);
-      s->identity_applied = true;
     }
+    if (ref->enveloped_as_identity) s->identity_applied = true;
   }
-  if (s->relative->active() && !s->relative->insert_before(ctx, digest)) return refuse(*s, "out of memory");
+  if (s->relative->any() && !s->relative->insert_before(ctx, digest, &s->relative_seen)) return refuse(*s, "out of memory");
   return 0;
 }
 
@@ -92,10 +94,10 @@ int on_signed_info_chain(xmlSecTransformCtxPtr ctx) {
   for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
     if (!expected_klass(t->id) && !(t->hereNode && xml::is_dsig(t->hereNode, "SignatureMethod")))
       return refuse(*s, fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
-  if (!s->relative->active()) return 0;
+  if (!s->relative->any()) return 0;
   xmlSecTransformPtr method = hashing_step(ctx, "SignatureMethod");
   if (!method) return refuse(*s, "SignedInfo without SignatureMethod");
-  return s->relative->insert_before(ctx, method) ? 0 : refuse(*s, "out of memory");
+  return s->relative->insert_before(ctx, method, &s->relative_seen) ? 0 : refuse(*s, "out of memory");
 }
 
 xmlSecKeyPtr make_key(EVP_PKEY* pkey) {
@@ -121,7 +123,7 @@ std::string_view uri_of(const xmlSecDSigReferenceCtx* r) {
 
 }  // namespace
 
-Integrity check_integrity(const ParsedSignature& sig, EVP_PKEY* pkey) {
+Integrity check_integrity(const ParsedSignature& sig, EVP_PKEY* pkey, const RelativeNamespaces& relative) {
   Integrity out;
   std::unique_ptr<xmlSecDSigCtx, DsigCtxFree> ctx(xmlSecDSigCtxCreate(nullptr));
   if (!ctx) {
@@ -142,15 +144,16 @@ Integrity check_integrity(const ParsedSignature& sig, EVP_PKEY* pkey) {
   ctx->referencePreExecuteCallback = on_reference_chain;
   ctx->transformCtx.preExecCallback = on_signed_info_chain;
 
-  const RelativeNamespaces relative(sig.node->doc);
-  Session session{&sig, &relative, false, {}};
+  const std::optional<RelativeNamespaces::Applied> applied =
+      relative.any() ? std::optional<RelativeNamespaces::Applied>(std::in_place, relative) : std::nullopt;
+  Session session{&sig, &relative, false, false, {}};
   EngineMessages messages;
   t_session = &session;
   const int rc = xmlSecDSigCtxVerify(ctx.get(), sig.node);
   t_session = nullptr;
 
   out.enveloped_as_identity = session.identity_applied;
-  out.relative_namespaces = relative.active();
+  out.relative_namespaces = session.relative_seen;
   xmlSecPtrListPtr list = &ctx->signedInfoReferences;
   const xmlSecSize n = xmlSecPtrListGetSize(list);
   for (xmlSecSize i = 0; i < n; ++i) {

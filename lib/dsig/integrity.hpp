@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 
+#include "dsig/relative_ns.hpp"
 #include "dsig/signature.hpp"
 
 namespace hoadon::dsig {
@@ -23,7 +24,8 @@ struct Integrity {
   std::string detail;                // xmlsec's account of a failure
 };
 
-// `sig` must be checkable (see ParsedSignature). The document's Id table must be registered.
-[[nodiscard]] Integrity check_integrity(const ParsedSignature& sig, EVP_PKEY* key);
+// `sig` must be checkable (see ParsedSignature). The document's Id table must be registered;
+// `relative` lists the document's relative namespace URIs.
+[[nodiscard]] Integrity check_integrity(const ParsedSignature& sig, EVP_PKEY* key, const RelativeNamespaces& relative);
 
 }  // namespace hoadon::dsig

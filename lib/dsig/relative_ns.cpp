@@ -27,12 +27,14 @@ bool relative(const xmlChar* href) {
 struct Unmark {
   xmlSecTransform base;
   const std::string* marker;
+  bool* removed;
 };
 
 int unmark_execute(xmlSecTransformPtr t, int last, xmlSecTransformCtxPtr) {
   if (t->status == xmlSecTransformStatusNone) t->status = xmlSecTransformStatusWorking;
   if (t->status != xmlSecTransformStatusWorking || !last) return 0;  // gather everything first
-  const std::string& marker = *reinterpret_cast<Unmark*>(t)->marker;
+  const Unmark& self = *reinterpret_cast<Unmark*>(t);
+  const std::string& marker = *self.marker;
   const std::string_view in(reinterpret_cast<const char*>(xmlSecBufferGetData(&t->inBuf)), xmlSecBufferGetSize(&t->inBuf));
   std::string out;
   out.reserve(in.size());
@@ -40,6 +42,7 @@ int unmark_execute(xmlSecTransformPtr t, int last, xmlSecTransformCtxPtr) {
     const auto hit = in.find(marker, pos);
     out.append(in.substr(pos, hit == std::string_view::npos ? std::string_view::npos : hit - pos));
     if (hit == std::string_view::npos) break;
+    *self.removed = true;
     pos = hit + marker.size();
   }
   if (xmlSecBufferAppend(&t->outBuf, reinterpret_cast<const xmlSecByte*>(out.data()), static_cast<xmlSecSize>(out.size())) <
@@ -80,32 +83,36 @@ RelativeNamespaces::RelativeNamespaces(xmlDoc* doc) {
   if (!root) return;
   xml::for_each_element(root, [&](xmlNode* e) {
     for (xmlNs* ns = e->nsDef; ns; ns = ns->next)
-      if (relative(ns->href)) patched_.push_back({ns, ns->href});
+      if (relative(ns->href)) found_.push_back({ns, ns->href});
   });
-  if (patched_.empty()) return;
+  if (found_.empty()) return;
   unsigned char random[16];
   if (RAND_bytes(random, sizeof random) != 1) {
-    patched_.clear();  // without a secret prefix the documents stay unverifiable, not unsafe
+    found_.clear();  // without a secret prefix such documents stay unverifiable, not unsafe
     return;
   }
   marker_ = "hoadon-";
   for (unsigned char b : random) marker_ += fmt::format("{:02x}", b);
   marker_ += ':';
-  for (auto& p : patched_)
-    p.ns->href = xmlStrdup(BAD_CAST(marker_ + reinterpret_cast<const char*>(p.original)).c_str());
 }
 
-RelativeNamespaces::~RelativeNamespaces() {
-  for (auto& p : patched_) {
-    xmlFree(const_cast<xmlChar*>(p.ns->href));
-    p.ns->href = p.original;
+RelativeNamespaces::Applied::Applied(const RelativeNamespaces& r) : r_(r) {
+  for (const auto& f : r_.found_)
+    f.ns->href = xmlStrdup(BAD_CAST(r_.marker_ + reinterpret_cast<const char*>(f.original)).c_str());
+}
+
+RelativeNamespaces::Applied::~Applied() {
+  for (const auto& f : r_.found_) {
+    xmlFree(const_cast<xmlChar*>(f.ns->href));
+    f.ns->href = f.original;
   }
 }
 
-bool RelativeNamespaces::insert_before(xmlSecTransformCtxPtr ctx, xmlSecTransformPtr before) const {
+bool RelativeNamespaces::insert_before(xmlSecTransformCtxPtr ctx, xmlSecTransformPtr before, bool* removed) const {
   xmlSecTransformPtr t = xmlSecTransformCreate(&kUnmarkKlass);
   if (!t) return false;
   reinterpret_cast<Unmark*>(t)->marker = &marker_;
+  reinterpret_cast<Unmark*>(t)->removed = removed;
   xmlSecTransformPtr prev = before->prev;
   t->prev = prev;
   t->next = before;

@@ -16,22 +16,35 @@ namespace hoadon::dsig {
 
 class RelativeNamespaces {
  public:
-  // Rewrites every relative namespace URI declared in the document; nothing when there is none.
+  // Finds the relative namespace URIs declared in the document (the tree is not changed yet).
   explicit RelativeNamespaces(xmlDoc* doc);
-  ~RelativeNamespaces();  // restores the URIs exactly
   RelativeNamespaces(const RelativeNamespaces&) = delete;
   RelativeNamespaces& operator=(const RelativeNamespaces&) = delete;
 
-  [[nodiscard]] bool active() const noexcept { return !patched_.empty(); }
-  // Inserts the prefix-removing transform in `ctx`'s chain right before `before`.
-  [[nodiscard]] bool insert_before(xmlSecTransformCtxPtr ctx, xmlSecTransformPtr before) const;
+  [[nodiscard]] bool any() const noexcept { return !found_.empty(); }
+
+  // While alive, the URIs carry the prefix; the destructor restores them exactly.
+  class Applied {
+   public:
+    explicit Applied(const RelativeNamespaces& r);
+    ~Applied();
+    Applied(const Applied&) = delete;
+    Applied& operator=(const Applied&) = delete;
+
+   private:
+    const RelativeNamespaces& r_;
+  };
+
+  // Inserts the prefix-removing transform in `ctx`'s chain right before `before`; it sets
+  // *removed when the canonical bytes held a prefix (a relative URI was in the signed content).
+  [[nodiscard]] bool insert_before(xmlSecTransformCtxPtr ctx, xmlSecTransformPtr before, bool* removed) const;
 
  private:
-  struct Patched {
+  struct Found {
     xmlNs* ns;
     const xmlChar* original;
   };
-  std::vector<Patched> patched_;
+  std::vector<Found> found_;
   std::string marker_;  // "hoadon-<32 random hex>:"
 };
 

@@ -148,7 +148,10 @@ struct Reader {
     else
       structure(node, "The Reference has no DigestValue", "Reference không có DigestValue");
     if (c) structure(c, "The Reference holds an unexpected element", "Reference chứa phần tử không hợp lệ");
-    if (r.target && r.enveloped && !r.whole_document && inside(r.target, s.node)) r.enveloped_as_identity = true;
+    if (r.target && r.enveloped) {
+      r.removes_signature = inside(s.node, r.target);
+      r.enveloped_as_identity = !r.whole_document && inside(r.target, s.node);
+    }
     s.references.push_back(std::move(r));
   }
 

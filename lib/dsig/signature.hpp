@@ -23,10 +23,14 @@ struct Reference {
   std::vector<xmlNode*> transforms;    // ds:Transform elements, in order
   std::vector<std::string> transform_names;
   bool enveloped = false;              // has the enveloped-signature transform
+  // The signature lies inside the target: the enveloped-signature transform takes it out.
+  // Elsewhere that transform changes nothing, and is left out of xmlsec's chain (it would only
+  // slow canonicalization down).
+  bool removes_signature = false;
   std::string digest;                  // short name of the DigestMethod
   // The reference covers an element of its own Signature (an Object, usually) and carries the
   // enveloped-signature transform: .NET applies that transform as identity there (the Viettel
-  // quirk), and so does hoadon.
+  // quirk), and so does hoadon — where a literal reading removes the whole target.
   bool enveloped_as_identity = false;
 };
 

@@ -12,6 +12,7 @@
 #include "dsig/findings.hpp"
 #include "dsig/ids.hpp"
 #include "dsig/integrity.hpp"
+#include "dsig/relative_ns.hpp"
 #include "dsig/signature.hpp"
 #include "model/essentials.hpp"
 #include "pki/certificate.hpp"
@@ -40,14 +41,16 @@ const pki::TrustStore& no_trust() {
 
 // The signer's certificate: the one in KeyInfo that issued none of the others.
 struct Signers {
-  pki::Certificate leaf;
-  std::vector<pki::Certificate> others;
+  std::shared_ptr<const pki::KnownCertificate> leaf;
+  std::vector<std::shared_ptr<const pki::KnownCertificate>> others;
 };
 
-bool pick_signer(const xml::Document& doc, const ParsedSignature& sig, Findings& f, Signers& out) {
-  std::vector<pki::Certificate> certs;
+bool pick_signer(const xml::Document& doc, const ParsedSignature& sig, const pki::TrustStore& trust, Findings& f,
+                 Signers& out) {
+  std::vector<std::shared_ptr<const pki::KnownCertificate>> certs;
   for (xmlNode* n : sig.certificates) {
-    auto c = pki::decode_base64(xml::text(n));
+    const auto der = pki::base64_der(xml::text(n));
+    auto c = der.empty() ? nullptr : trust.certificate(der);
     if (!c) {
       f.problem(Code::PkiCertificate, doc.locate(n), "The X509Certificate element does not hold a readable certificate",
                 "Phần tử X509Certificate không chứa chứng thư số đọc được", Stage::Integrity, Outcome::Invalid,
@@ -72,7 +75,7 @@ bool pick_signer(const xml::Document& doc, const ParsedSignature& sig, Findings&
   for (std::size_t i = 0; i < certs.size(); ++i) {
     bool issuer = false;
     for (std::size_t j = 0; j < certs.size() && !issuer; ++j)
-      issuer = i != j && X509_check_issued(certs[i].get(), certs[j].get()) == X509_V_OK;
+      issuer = i != j && X509_check_issued(certs[i]->cert.get(), certs[j]->cert.get()) == X509_V_OK;
     if (!issuer) leaves.push_back(i);
   }
   if (leaves.size() != 1) {
@@ -135,10 +138,10 @@ void report_integrity(const xml::Document& doc, const ParsedSignature& sig, cons
 }
 
 // Certificate content: checked in every mode (it needs no trust anchor).
-void check_certificate(const xml::Document& doc, const ParsedSignature& sig, const Role& role, X509* leaf,
-                       const VerifyOptions& options, Findings& f) {
+void check_certificate(const xml::Document& doc, const ParsedSignature& sig, const Role& role,
+                       const pki::KnownCertificate& leaf, const VerifyOptions& options, Findings& f) {
   auto& r = f.result();
-  const auto info = pki::describe(leaf);
+  const auto& info = leaf.info;
   Signer s;
   s.subject = info.subject;
   s.issuer = info.issuer;
@@ -155,7 +158,7 @@ void check_certificate(const xml::Document& doc, const ParsedSignature& sig, con
     s.tax_code = info.identifiers.front().value;
   const auto here = doc.locate(sig.node);
 
-  if (!pki::allows_signing(leaf))
+  if (!leaf.allows_signing)
     f.problem(Code::PkiKeyUsage, here,
               fmt::format("The certificate of {} does not allow signing: its key usage has neither digitalSignature "
                           "nor nonRepudiation",
@@ -223,8 +226,8 @@ std::int64_t verification_time(const xml::Document& doc, const ParsedSignature& 
 void check_trust(const xml::Document& doc, const ParsedSignature& sig, const Signers& signers,
                  const pki::TrustStore& trust, std::int64_t at, Findings& f) {
   std::vector<X509*> extra;
-  for (const auto& c : signers.others) extra.push_back(c.get());
-  const auto chk = trust.check(signers.leaf.get(), extra, at);
+  for (const auto& c : signers.others) extra.push_back(c->cert.get());
+  const auto chk = trust.check(signers.leaf->cert.get(), extra, at);
   const auto here = doc.locate(sig.node);
   const auto when = pki::format_utc(at);
   f.result().trust_checked = true;
@@ -266,6 +269,7 @@ struct Context {
   const pki::TrustStore& trust;
   const VerifyOptions& options;
   const IdTable& ids;
+  const RelativeNamespaces& relative;
   Verification& out;
   std::vector<Covered> covered;
 };
@@ -289,21 +293,21 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
 
   const bool pinned = c.options.profile == VerifyProfile::XmlDsig && c.trust.count(pki::Material::PinnedKey) > 0;
   Signers signers;
-  const bool have_signer = !pinned && pick_signer(c.doc, sig, f, signers);
+  const bool have_signer = !pinned && pick_signer(c.doc, sig, c.trust, f, signers);
   if (sig.checkable && pinned) {
     // The key is the one the user pinned, whatever KeyInfo says.
     Integrity in;
     for (const auto& key : c.trust.pinned_keys()) {
-      in = check_integrity(sig, key.get());
+      in = check_integrity(sig, key.get(), c.relative);
       if (in.status == Integrity::Status::Intact) break;
     }
     report_integrity(c.doc, sig, in, f);
   } else if (sig.checkable && have_signer) {
-    report_integrity(c.doc, sig, check_integrity(sig, X509_get0_pubkey(signers.leaf.get())), f);
+    report_integrity(c.doc, sig, check_integrity(sig, X509_get0_pubkey(signers.leaf->cert.get()), c.relative), f);
   }
 
   if (have_signer) {
-    check_certificate(c.doc, sig, role, signers.leaf.get(), c.options, f);
+    check_certificate(c.doc, sig, role, *signers.leaf, c.options, f);
     if (c.options.integrity_only) {
       f.note(Code::PkiIntegrityOnly, here, "Integrity-only mode: the certificate's chain, validity and revocation were not checked",
              "Chế độ chỉ kiểm tra tính toàn vẹn: không kiểm tra chuỗi, hiệu lực và tình trạng thu hồi của chứng thư số");
@@ -319,7 +323,7 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
 
   if (r.intact)
     for (const auto& ref : sig.references)
-      c.covered.push_back({ref.target, ref.enveloped && inside(sig.node, ref.target) ? sig.node : nullptr});
+      c.covered.push_back({ref.target, ref.removes_signature ? sig.node : nullptr});
   c.out.signatures.push_back(std::move(r));
 }
 
@@ -366,7 +370,8 @@ Verification verify_document(const xml::Document& doc, const model::Index& index
                  fmt::format("Id=\"{}\" is carried by several elements: references to it are refused", id),
                  fmt::format("Id=\"{}\" xuất hiện trên nhiều phần tử: các tham chiếu tới nó bị từ chối", id));
   }
-  Context c{doc, index, trust ? *trust : no_trust(), options, ids, v, {}};
+  const RelativeNamespaces relative(doc.tree());
+  Context c{doc, index, trust ? *trust : no_trust(), options, ids, relative, v, {}};
   for (const auto& s : index.signatures) verify_one(c, s);
   report_unsigned(doc, c.covered, v.report);
   return v;

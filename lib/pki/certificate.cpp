@@ -36,24 +36,35 @@ Certificate share(X509* x) noexcept {
   return Certificate(x);
 }
 
-Certificate decode_base64(std::string_view text) {
+std::string base64_der(std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
   for (char c : text)
     if (!std::isspace(static_cast<unsigned char>(c))) clean += c;
-  if (clean.empty() || clean.size() % 4 != 0 || clean.size() > (1u << 20)) return nullptr;
+  if (clean.empty() || clean.size() % 4 != 0 || clean.size() > (1u << 20)) return {};
   std::string der(clean.size() / 4 * 3, '\0');
   const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
                                 reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));
-  if (n < 0) return nullptr;
+  if (n < 0) return {};
   std::size_t len = static_cast<std::size_t>(n);
   // EVP_DecodeBlock counts the padding as data.
   for (std::size_t i = clean.size(); i > 0 && clean[i - 1] == '=' && len > 0; --i) --len;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  Certificate cert(d2i_X509(nullptr, &p, static_cast<long>(len)));
+  der.resize(len);
+  return der;
+}
+
+Certificate parse_der(std::string_view der) {
+  const auto* begin = reinterpret_cast<const unsigned char*>(der.data());
+  const unsigned char* p = begin;
+  Certificate cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
   // Trailing bytes after the certificate are not a certificate.
-  if (cert && p != reinterpret_cast<const unsigned char*>(der.data()) + len) return nullptr;
+  if (cert && p != begin + der.size()) return nullptr;
   return cert;
+}
+
+Certificate decode_base64(std::string_view text) {
+  const auto der = base64_der(text);
+  return der.empty() ? nullptr : parse_der(der);
 }
 
 std::vector<Identifier> identifiers(const X509* cert) {

@@ -20,7 +20,12 @@ using Certificate = std::unique_ptr<X509, X509Free>;
 
 // A new reference to the same certificate.
 [[nodiscard]] Certificate share(X509* x) noexcept;
-// The content of a ds:X509Certificate element (base64 DER, white space allowed), or null.
+// The DER bytes of a ds:X509Certificate element's content (base64, white space allowed), or
+// "" when it is not base64.
+[[nodiscard]] std::string base64_der(std::string_view text);
+// A certificate from exactly these DER bytes (nothing after it), or null.
+[[nodiscard]] Certificate parse_der(std::string_view der);
+// The two together.
 [[nodiscard]] Certificate decode_base64(std::string_view text);
 
 // One identifier from the subject's UID attributes (OID 0.9.2342.19200300.100.1.1), as

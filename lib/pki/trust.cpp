@@ -23,6 +23,10 @@ struct TrustStore::Chain {
   std::string detail;
   bool no_anchor = false;            // the failure is a missing path, not a bad chain
   std::vector<Certificate> certs;    // signer first, anchor last
+  std::vector<std::string> subjects; // their names, for the report
+  // For each certificate but the anchor, the CRLs its issuer (the next one) signed: checking
+  // a CRL's signature does not depend on the time, so it is done once with the chain.
+  std::vector<std::vector<std::shared_ptr<X509_CRL>>> crls;
 };
 
 namespace {
@@ -237,7 +241,19 @@ std::shared_ptr<const TrustStore::Chain> TrustStore::chain_of(X509* leaf, const 
     if (X509_verify_cert(ctx) == 1) {
       chain->built = true;
       STACK_OF(X509)* built = X509_STORE_CTX_get0_chain(ctx);
-      for (int i = 0; i < sk_X509_num(built); ++i) chain->certs.push_back(share(sk_X509_value(built, i)));
+      for (int i = 0; i < sk_X509_num(built); ++i) {
+        chain->certs.push_back(share(sk_X509_value(built, i)));
+        chain->subjects.push_back(name_text(X509_get_subject_name(chain->certs.back().get())));
+      }
+      for (std::size_t i = 0; i + 1 < chain->certs.size(); ++i) {
+        X509* issuer = chain->certs[i + 1].get();
+        auto& signed_by = chain->crls.emplace_back();
+        for (const auto& crl : crls_)
+          // Only a CRL that names this issuer and carries its signature speaks for it.
+          if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(issuer)) == 0 &&
+              X509_CRL_verify(crl.get(), X509_get0_pubkey(issuer)) == 1)
+            signed_by.push_back(crl);
+      }
     } else {
       const int err = X509_STORE_CTX_get_error(ctx);
       chain->no_anchor = is_missing_path(err);
@@ -255,15 +271,11 @@ std::shared_ptr<const TrustStore::Chain> TrustStore::chain_of(X509* leaf, const 
   return cache_.emplace(std::move(key), std::move(chain)).first->second;
 }
 
-ChainCheck::Revocation TrustStore::revocation_of(X509* cert, X509* issuer, std::int64_t at,
-                                                 std::string& detail) const {
+ChainCheck::Revocation TrustStore::revocation_of(const Chain& chain, std::size_t i, std::int64_t at,
+                                                 std::string& detail) {
+  X509* cert = chain.certs[i].get();
   bool covered = false;
-  for (const auto& crl : crls_) {
-    if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(issuer)) != 0) continue;
-    if (X509_CRL_verify(crl.get(), X509_get0_pubkey(issuer)) != 1) {
-      ERR_clear_error();
-      continue;  // not this issuer's CRL after all (or forged): it says nothing
-    }
+  for (const auto& crl : chain.crls[i]) {
     X509_REVOKED* entry = nullptr;
     if (X509_CRL_get0_by_cert(crl.get(), &entry, cert) == 1 && entry) {
       const auto when = to_unix(X509_REVOKED_get0_revocationDate(entry));
@@ -278,10 +290,29 @@ ChainCheck::Revocation TrustStore::revocation_of(X509* cert, X509* issuer, std::
     if (!next || *next >= at || (issued && *issued >= at)) covered = true;
   }
   if (!covered) {
-    detail = fmt::format("no CRL of {} covers the time asked", name_text(X509_get_subject_name(issuer)));
+    detail = fmt::format("no CRL of {} covers the time asked",
+                         name_text(X509_get_subject_name(chain.certs[i + 1].get())));
     return ChainCheck::Revocation::Unknown;
   }
   return ChainCheck::Revocation::Good;
+}
+
+std::shared_ptr<const KnownCertificate> TrustStore::certificate(std::string_view der) const {
+  std::string key(der);
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = decoded_.find(key); it != decoded_.end()) return it->second;
+  }
+  Certificate cert = parse_der(der);
+  ERR_clear_error();
+  if (!cert) return nullptr;
+  auto known = std::make_shared<KnownCertificate>();
+  known->info = describe(cert.get());
+  known->allows_signing = allows_signing(cert.get());
+  known->cert = std::move(cert);
+  std::lock_guard lock(cache_mutex_);
+  if (decoded_.size() >= kCacheLimit) decoded_.clear();
+  return decoded_.emplace(std::move(key), std::move(known)).first->second;
 }
 
 ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::int64_t at) const {
@@ -294,7 +325,7 @@ ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::i
     return out;
   }
   out.status = ChainCheck::Status::Trusted;
-  for (const auto& c : chain->certs) out.chain.push_back(name_text(X509_get_subject_name(c.get())));
+  out.chain = chain->subjects;
 
   for (const auto& c : chain->certs) {
     const auto from = to_unix(X509_get0_notBefore(c.get()));
@@ -315,7 +346,7 @@ ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::i
   out.revocation = ChainCheck::Revocation::Good;
   for (std::size_t i = 0; i + 1 < chain->certs.size(); ++i) {  // the anchor is trusted as such
     std::string detail;
-    const auto r = revocation_of(chain->certs[i].get(), chain->certs[i + 1].get(), at, detail);
+    const auto r = revocation_of(*chain, i, at, detail);
     if (r == ChainCheck::Revocation::Revoked || (r == ChainCheck::Revocation::Unknown &&
                                                  out.revocation == ChainCheck::Revocation::Good)) {
       out.revocation = r;

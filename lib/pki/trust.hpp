@@ -46,6 +46,13 @@ struct ChainCheck {
   std::string revocation_detail;
 };
 
+// A certificate and what does not depend on the time: its description and key usage.
+struct KnownCertificate {
+  Certificate cert;
+  CertificateInfo info;
+  bool allows_signing = false;
+};
+
 class TrustError : public std::runtime_error {
  public:
   TrustError(std::string message, bool unreadable) : std::runtime_error(std::move(message)), unreadable_(unreadable) {}
@@ -76,6 +83,11 @@ class TrustStore {
   [[nodiscard]] std::size_t count(Material kind) const;
   [[nodiscard]] std::vector<PublicKey> pinned_keys() const;
 
+  // The certificate these DER bytes encode, with what hoadon reads from it, or null. Decoding
+  // is costly (OpenSSL 3 decodes the public key through its providers) and a seller signs many
+  // invoices with one certificate: certificates already seen come from a cache.
+  [[nodiscard]] std::shared_ptr<const KnownCertificate> certificate(std::string_view der) const;
+
   // The chain of `leaf` (with the other certificates of its KeyInfo) to an anchor, each
   // certificate's validity at `at` (Unix seconds) and their revocation status.
   [[nodiscard]] ChainCheck check(X509* leaf, const std::vector<X509*>& extra, std::int64_t at) const;
@@ -83,8 +95,8 @@ class TrustStore {
  private:
   struct Chain;
   [[nodiscard]] std::shared_ptr<const Chain> chain_of(X509* leaf, const std::vector<X509*>& extra) const;
-  [[nodiscard]] ChainCheck::Revocation revocation_of(X509* cert, X509* issuer, std::int64_t at,
-                                                    std::string& detail) const;
+  [[nodiscard]] static ChainCheck::Revocation revocation_of(const Chain& chain, std::size_t i, std::int64_t at,
+                                                           std::string& detail);
   std::size_t add_loaded(Material kind, std::string_view bytes);
 
   mutable std::shared_mutex mutex_;  // guards the material below
@@ -94,8 +106,9 @@ class TrustStore {
   std::vector<std::shared_ptr<X509_CRL>> crls_;
   std::vector<PublicKey> pinned_;
 
-  mutable std::mutex cache_mutex_;   // guards the cache; never held while building a chain
+  mutable std::mutex cache_mutex_;   // guards the caches; never held while building or decoding
   mutable std::unordered_map<std::string, std::shared_ptr<const Chain>> cache_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const KnownCertificate>> decoded_;  // by DER bytes
 };
 
 }  // namespace hoadon::pki
