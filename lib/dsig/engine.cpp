@@ -3,6 +3,7 @@
 #include <libxml/xmlerror.h>
 #include <xmlsec/crypto.h>
 #include <xmlsec/errors.h>
+#include <xmlsec/openssl/evp.h>
 #include <xmlsec/xmlsec.h>
 
 #include <cstdarg>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "dsig/algorithms.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::dsig {
@@ -47,6 +49,35 @@ void on_structured_error(void* ctx, xmlErrorPtr e) {
 }
 
 }  // namespace
+
+DsigContext restricted_context(bool permissive) {
+  DsigContext ctx(xmlSecDSigCtxCreate(nullptr));
+  if (!ctx) return ctx;
+  ctx->enabledReferenceUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
+  if (permissive) return ctx;
+  for (const auto& a : allowed_algorithms()) {
+    if (a.use == Use::Canonicalization || a.use == Use::Signature) xmlSecDSigCtxEnableSignatureTransform(ctx.get(), a.klass());
+    if (a.use != Use::Signature) xmlSecDSigCtxEnableReferenceTransform(ctx.get(), a.klass());
+  }
+  return ctx;
+}
+
+xmlSecKeyPtr engine_key(EVP_PKEY* pkey) {
+  EVP_PKEY* copy = xmlSecOpenSSLEvpKeyDup(pkey);  // a new reference
+  if (!copy) return nullptr;
+  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(copy);
+  if (!data) {
+    EVP_PKEY_free(copy);
+    return nullptr;
+  }
+  xmlSecKeyPtr key = xmlSecKeyCreate();
+  if (!key || xmlSecKeySetValue(key, data) < 0) {
+    xmlSecKeyDataDestroy(data);
+    if (key) xmlSecKeyDestroy(key);
+    return nullptr;
+  }
+  return key;
+}
 
 void init_engine() {
   if (xmlSecInit() < 0) throw std::runtime_error("xmlsec initialisation failed");

@@ -3,10 +3,28 @@
 // of hoadon that talks to xmlsec.
 #pragma once
 
+#include <openssl/evp.h>
+#include <xmlsec/keys.h>
+#include <xmlsec/xmldsig.h>
+
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace hoadon::dsig {
+
+struct DsigCtxFree {
+  void operator()(xmlSecDSigCtxPtr c) const noexcept { xmlSecDSigCtxDestroy(c); }
+};
+using DsigContext = std::unique_ptr<xmlSecDSigCtx, DsigCtxFree>;
+
+// A signature context (no keys manager: the caller sets signKey) that follows same-document
+// references only and, unless permissive, enables only the allow-listed algorithms. Null when
+// out of memory.
+[[nodiscard]] DsigContext restricted_context(bool permissive = false);
+
+// An xmlsec key holding a new reference to `key` (public, or private for signing), or null.
+[[nodiscard]] xmlSecKeyPtr engine_key(EVP_PKEY* key);
 
 // Initialises xmlsec and its OpenSSL backend. Called once per process by
 // hoadon::ensure_initialized(); throws std::runtime_error when xmlsec cannot start.

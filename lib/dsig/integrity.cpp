@@ -3,7 +3,6 @@
 #include <xmlsec/crypto.h>
 #include <xmlsec/keys.h>
 #include <xmlsec/membuf.h>
-#include <xmlsec/openssl/evp.h>
 #include <xmlsec/parser.h>
 #include <xmlsec/xmldsig.h>
 
@@ -31,10 +30,6 @@ struct Session {
   std::string refused;  // why a chain was refused
 };
 thread_local Session* t_session = nullptr;
-
-struct DsigCtxFree {
-  void operator()(xmlSecDSigCtxPtr c) const noexcept { xmlSecDSigCtxDestroy(c); }
-};
 
 bool expected_klass(xmlSecTransformId id) {
   if (id == xmlSecTransformXPointerId || id == xmlSecTransformMemBufId || id == xmlSecTransformXmlParserId) return true;
@@ -100,23 +95,6 @@ int on_signed_info_chain(xmlSecTransformCtxPtr ctx) {
   return s->relative->insert_before(ctx, method, &s->relative_seen) ? 0 : refuse(*s, "out of memory");
 }
 
-xmlSecKeyPtr make_key(EVP_PKEY* pkey) {
-  EVP_PKEY* copy = xmlSecOpenSSLEvpKeyDup(pkey);
-  if (!copy) return nullptr;
-  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(copy);
-  if (!data) {
-    EVP_PKEY_free(copy);
-    return nullptr;
-  }
-  xmlSecKeyPtr key = xmlSecKeyCreate();
-  if (!key || xmlSecKeySetValue(key, data) < 0) {
-    xmlSecKeyDataDestroy(data);
-    if (key) xmlSecKeyDestroy(key);
-    return nullptr;
-  }
-  return key;
-}
-
 std::string_view uri_of(const xmlSecDSigReferenceCtx* r) {
   return r->uri ? std::string_view(reinterpret_cast<const char*>(r->uri)) : std::string_view();
 }
@@ -125,22 +103,17 @@ std::string_view uri_of(const xmlSecDSigReferenceCtx* r) {
 
 Integrity check_integrity(const ParsedSignature& sig, EVP_PKEY* pkey, const RelativeNamespaces& relative) {
   Integrity out;
-  std::unique_ptr<xmlSecDSigCtx, DsigCtxFree> ctx(xmlSecDSigCtxCreate(nullptr));
+  DsigContext ctx = restricted_context();
   if (!ctx) {
     out.detail = "cannot create the xmlsec signature context";
     return out;
   }
-  ctx->signKey = make_key(pkey);  // owned by the context from here on
+  ctx->signKey = engine_key(pkey);  // owned by the context from here on
   if (!ctx->signKey) {
     out.detail = "xmlsec cannot use the signer's key";
     return out;
   }
   ctx->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
-  ctx->enabledReferenceUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
-  for (const auto& a : allowed_algorithms()) {
-    if (a.use == Use::Canonicalization || a.use == Use::Signature) xmlSecDSigCtxEnableSignatureTransform(ctx.get(), a.klass());
-    if (a.use != Use::Signature) xmlSecDSigCtxEnableReferenceTransform(ctx.get(), a.klass());
-  }
   ctx->referencePreExecuteCallback = on_reference_chain;
   ctx->transformCtx.preExecCallback = on_signed_info_chain;
 

@@ -35,22 +35,16 @@ void write_signer(JsonWriter& w, const std::optional<Signer>& s) {
 void write_signature(JsonWriter& w, const SignatureResult& s) {
   w.begin_object()
       .field("slot", std::string_view(s.slot))
-      .key("invoice");
-  if (s.invoice >= 0)
-    w.value(s.invoice);
-  else
-    w.null();
-  w.field("path", std::string_view(s.path))
+      .key("invoice")
+      .position_or_null(s.invoice)
+      .field("path", std::string_view(s.path))
       .field("id", std::string_view(s.id))
       .field("outcome", outcome_name(s.outcome))
       .field("integrity", std::string_view(s.intact ? "intact" : "broken"))
       .field("reason", std::string_view(s.reason))
       .field("algorithm", std::string_view(s.algorithm))
-      .key("signing_time");
-  if (s.signing_time.empty())
-    w.null();
-  else
-    w.value(std::string_view(s.signing_time));
+      .key("signing_time")
+      .text_or_null(s.signing_time);
   write_signer(w, s.signer);
   write_strings(w, "covers", s.covers);
   write_strings(w, "warnings", s.warnings);

@@ -4,7 +4,6 @@
 #include <xmlsec/templates.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmltree.h>
-#include <xmlsec/openssl/evp.h>
 #include <xmlsec/openssl/x509.h>
 
 #include <memory>
@@ -24,25 +23,10 @@
 namespace hoadon::dsig {
 namespace {
 
-struct DsigCtxFree {
-  void operator()(xmlSecDSigCtxPtr c) const noexcept { xmlSecDSigCtxDestroy(c); }
-};
-
 // The private key with the certificates KeyInfo is to carry.
 xmlSecKeyPtr make_signing_key(const SigningKey& k) {
-  EVP_PKEY* copy = xmlSecOpenSSLEvpKeyDup(k.key);
-  if (!copy) return nullptr;
-  xmlSecKeyDataPtr value = xmlSecOpenSSLEvpKeyAdopt(copy);
-  if (!value) {
-    EVP_PKEY_free(copy);
-    return nullptr;
-  }
-  xmlSecKeyPtr key = xmlSecKeyCreate();
-  if (!key || xmlSecKeySetValue(key, value) < 0) {
-    xmlSecKeyDataDestroy(value);
-    if (key) xmlSecKeyDestroy(key);
-    return nullptr;
-  }
+  xmlSecKeyPtr key = engine_key(k.key);
+  if (!key) return nullptr;
   if (!k.chain.empty()) {
     xmlSecKeyDataPtr x509 = xmlSecKeyEnsureData(key, xmlSecOpenSSLKeyDataX509Id);
     bool ok = x509 != nullptr;
@@ -78,18 +62,12 @@ bool sign_template(xmlNode* signature, const SigningKey& key, Report& report, co
                "Không thể ký: nhiều phần tử có cùng Id");
     return false;
   }
-  std::unique_ptr<xmlSecDSigCtx, DsigCtxFree> ctx(xmlSecDSigCtxCreate(nullptr));
+  // Signing never fetches anything either: same-document references only.
+  DsigContext ctx = restricted_context(options.permissive);
   if (!ctx || !(ctx->signKey = make_signing_key(key))) {
     report.add(Code::DsigEngine, here, "Cannot sign: xmlsec cannot use the key", "Không thể ký: xmlsec không dùng được khóa");
     return false;
   }
-  // Signing never fetches anything: same-document references only.
-  ctx->enabledReferenceUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
-  if (!options.permissive)
-    for (const auto& a : allowed_algorithms()) {
-      if (a.use == Use::Canonicalization || a.use == Use::Signature) xmlSecDSigCtxEnableSignatureTransform(ctx.get(), a.klass());
-      if (a.use != Use::Signature) xmlSecDSigCtxEnableReferenceTransform(ctx.get(), a.klass());
-    }
   // xmlsec fills X509Certificate; the format also asks for the signer's name beside it.
   if (!key.chain.empty())
     xml::for_each_element(signature, [&](xmlNode* n) {
