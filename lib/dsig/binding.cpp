@@ -140,6 +140,11 @@ bool check_binding(const xml::Document& doc, const Role& role, const ParsedSigna
               Stage::Binding, Outcome::Invalid, "binding");
 
   for (const auto& ref : sig.references) {
+    if (ref.target == sig.node)  // signing itself: empty after the enveloped transform, else impossible
+      f.problem(Code::DsigBinding, doc.locate(ref.node),
+                fmt::format("Reference \"{}\" points to the signature itself: it covers nothing", ref.uri),
+                fmt::format("Tham chiếu \"{}\" trỏ tới chính chữ ký: nó không bao phủ gì", ref.uri), Stage::Binding,
+                Outcome::Invalid, "binding");
     if (!ref.target || inside(ref.target, sig.node)) continue;  // its own Object, KeyInfo…
     const bool needed = std::any_of(role.required.begin(), role.required.end(),
                                     [&](const Role::Need& n) { return n.node && inside(n.node, ref.target); });

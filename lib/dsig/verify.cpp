@@ -285,7 +285,7 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
   Findings f(c.out.report, r);
 
   const ParsedSignature sig = parse_signature(c.doc, node.signature, c.ids, f);
-  if (const xmlNode* m = xml::next_element(xml::first_child_element(sig.signed_info)))
+  if (const xmlNode* m = xml::next_element(xml::first_child_element(sig.signed_info)); xml::is_dsig(m, "SignatureMethod"))
     r.algorithm = model::algorithm_short_name(xml::attribute(m, "Algorithm").value_or(""));
   if (sig.signing_time) r.signing_time = xml::trimmed_text(sig.signing_time);
   const Role role = role_of(c.index, node, c.options.profile);

@@ -114,6 +114,23 @@ TEST_CASE("a signature covering only its signing time vouches for nothing") {
   CHECK(v.message(Code::DsigBinding).find("does not cover /HDon/DLHDon") != std::string::npos);
 }
 
+TEST_CASE("a reference to the signature itself covers nothing, in every profile") {
+  // With the enveloped transform, the signature removes itself: the digest is of nothing.
+  const auto doc = sign_all(with_seller_template(
+      tp::signature_template({.references = {{"#seller", {tp::uri::kEnveloped}}, data_ref(), time_ref()}})));
+  const auto v = verify(doc, &world_trust());
+  CHECK(v.sig().intact);
+  CHECK(v.sig().reason == "binding");
+  CHECK(v.message(Code::DsigBinding).find("points to the signature itself") != std::string::npos);
+  hoadon::dsig::VerifyOptions generic;
+  generic.profile = hoadon::dsig::VerifyProfile::XmlDsig;
+  const auto x = verify(sign_all(with_seller_template(tp::signature_template(
+                            {.references = {{"#seller", {tp::uri::kEnveloped}}}, .object_id = ""}))),
+                        &world_trust(), generic);
+  CHECK(x.sig().intact);
+  CHECK(x.sig().reason == "binding");
+}
+
 TEST_CASE("an XPath transform that leaves the totals unsigned is refused") {
   tp::RefSpec ref{"#data", {tp::uri::kEnveloped, tp::uri::kXPath}, tp::uri::kSha256,
                   "<XPath>not(ancestor-or-self::TToan)</XPath>"};
