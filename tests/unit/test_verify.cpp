@@ -115,6 +115,23 @@ TEST_CASE("SHA-1: a warning by default, an error under the strict policy") {
   CHECK(hard.sig().intact);
 }
 
+TEST_CASE("the other allowed algorithms: SHA-384/512, C14N 1.1, exclusive C14N with comments") {
+  const auto& w = tp::world();
+  for (const auto& [method, digest] : {std::pair{"rsa-sha384", "sha384"}, std::pair{"rsa-sha512", "sha512"},
+                                       std::pair{"rsa-sha224", "sha224"}}) {
+    CAPTURE(method);
+    const auto v = verify(signed_with(w.signer, w.signer_key, {.method = method, .digest = digest}), &world_trust());
+    CHECK(v.sig().outcome == Outcome::Valid);
+    CHECK(v.sig().algorithm == method);
+  }
+  const auto t = tp::signature_template({.references = {{"#data", {tp::uri::kEnveloped, "http://www.w3.org/2001/10/xml-exc-c14n#WithComments"}},
+                                                        {"#SigningTime", {"http://www.w3.org/2006/12/xml-c14n11"}}},
+                                         .c14n = "http://www.w3.org/2006/12/xml-c14n11#WithComments"});
+  const auto doc = tp::sign_templates(replace_once(tp::invoice_template(), "<NBan/>", "<NBan>" + t + "</NBan>"),
+                                      w.signer_key, {w.signer});
+  CHECK(verify(doc, &world_trust()).sig().outcome == Outcome::Valid);
+}
+
 TEST_CASE("revocation unknown (no CRL): info by default, indeterminate under the strict policy") {
   const auto& w = tp::world();
   hoadon::pki::TrustStore no_crl;

@@ -201,6 +201,19 @@ TEST_CASE("refused outright: MD5, remote URIs, KeyValue-only keys, RetrievalMeth
     CHECK(v.sig().reason == "forbidden-algorithm");
     CHECK(v.message(Code::DsigAlgorithm).find("MD5 is broken") != std::string::npos);
   }
+  SUBCASE("DSA") {
+    const auto dsa = replace_once(seller_signed(), "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+                                  "http://www.w3.org/2000/09/xmldsig#dsa-sha1");
+    const auto v = verify(dsa, &world_trust());
+    CHECK(v.sig().reason == "forbidden-algorithm");
+    CHECK(v.message(Code::DsigAlgorithm).find("DSA signatures are always refused") != std::string::npos);
+  }
+  SUBCASE("an MD5 digest") {
+    const auto v = verify(replace_once(seller_signed(), "http://www.w3.org/2001/04/xmlenc#sha256",
+                                       "http://www.w3.org/2001/04/xmldsig-more#md5"),
+                          &world_trust());
+    CHECK(v.sig().reason == "forbidden-algorithm");
+  }
   SUBCASE("a remote URI") {
     const auto v = verify(replace_once(seller_signed(), "URI=\"#data\"", "URI=\"http://example.com/data.xml\""), &world_trust());
     CHECK(v.sig().reason == "forbidden-uri");
