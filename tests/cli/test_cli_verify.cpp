@@ -77,6 +77,17 @@ TEST_CASE("verify: outcomes set the exit status; --integrity-only and --at chang
   CHECK(j["signatures"][0]["reason"].str() == "expired");
   // At a time when the certificate was valid.
   CHECK(hoadon(f.args({"--at", "2020-06-01", f.expired})).exit_code == 0);
+  // The tax code check, on and off.
+  const auto other = (f.dir / "other.xml").string();
+  testing::write_file(other, tp::sign(tp::invoice_template(), tp::world().signer_key, {tp::world().other_mst}));
+  CHECK(hoadon(f.args({other})).exit_code == 1);
+  CHECK(hoadon(f.args({"--no-tax-code-check", other})).exit_code == 0);
+  // Strict policy: SHA-1 no longer passes.
+  const auto sha1 = (f.dir / "sha1.xml").string();
+  testing::write_file(sha1, tp::sign(tp::invoice_template(), tp::world().signer_key, {tp::world().signer},
+                                     {.method = "rsa-sha1", .digest = "sha1"}));
+  CHECK(hoadon(f.args({sha1})).exit_code == 0);
+  CHECK(hoadon(f.args({"--policy", "strict", sha1})).exit_code == 1);
   // Without trust: indeterminate, a failure; with --integrity-only: intact is enough.
   r = hoadon({"verify", "--format", "json", f.good});
   CHECK(r.exit_code == 1);
@@ -154,6 +165,12 @@ TEST_CASE("verify --profile xmldsig: a public interop vector with its trust anch
   auto r = hoadon({"verify", "--profile", "xmldsig", "--trust", (v / "keys/cacert.der").string(), "--format", "json", file});
   CHECK(r.exit_code == 0);
   CHECK(parse_json(r.out)["signatures"][0]["outcome"].str() == "valid");
+  // A pinned key instead of KeyInfo (which holds only a KeyValue here).
+  const auto pinned = (v / "xmldsig11-interop-2012/signature-enveloping-rsa-sha256.xml").string();
+  CHECK(hoadon({"verify", "--profile", "xmldsig", pinned}).exit_code == 1);
+  CHECK(hoadon({"verify", "--profile", "xmldsig", "--pin-key", (v / "xmldsig11-interop-2012/keys/rsa-key.crt").string(),
+                pinned})
+            .exit_code == 0);
   // The invoice profile refuses it: it is no e-invoice, and its signature has no role.
   r = hoadon({"verify", "--trust", (v / "keys/cacert.der").string(), "--format", "json", file});
   CHECK(r.exit_code == 1);

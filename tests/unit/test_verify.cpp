@@ -89,6 +89,54 @@ TEST_CASE("certificate situations: each with its outcome and reason") {
   }
 }
 
+TEST_CASE("chains that are not chains, and certificates that cannot be read or chosen") {
+  const auto& w = tp::world();
+  // "Issued" by the seller's own certificate, which is no CA.
+  const auto by_leaf = tp::issue({"Mạo danh", {"MST:4800123456"}, *hoadon::pki::parse_time("2025-01-01"),
+                                  *hoadon::pki::parse_time("2028-01-01"), false, -2, 300},
+                                 w.signer_key, &w.signer, w.signer_key);
+  const auto bad = verify(tp::sign(tp::invoice_template(), w.signer_key, {by_leaf, w.signer}), &world_trust());
+  CHECK(bad.sig().outcome == Outcome::Indeterminate);
+  CHECK(bad.sig().reason == "bad-chain");
+  CHECK(bad.has(Code::PkiChain));
+  // Two unrelated certificates in KeyInfo: which one signed?
+  const auto two = verify(tp::sign(tp::invoice_template(), w.signer_key, {w.signer, w.other_mst}), &world_trust());
+  CHECK(two.sig().reason == "no-certificate");
+  CHECK(two.message(Code::DsigKey).find("several certificates") != std::string::npos);
+  // A certificate that is not one.
+  auto doc = signed_with(w.signer, w.signer_key);
+  const auto b = doc.find("<X509Certificate>") + 17;
+  doc.replace(b, 8, "AAAAAAAA");
+  const auto unreadable = verify(doc, &world_trust());
+  CHECK(unreadable.sig().reason == "no-certificate");
+  CHECK(unreadable.has(Code::PkiCertificate));
+}
+
+TEST_CASE("the signing time: missing (a warning; now is used), unreadable (a warning), not signed (binding)") {
+  const auto& w = tp::world();
+  auto sign_template = [&](const tp::TemplateSpec& spec, const std::string& time = {}) {
+    auto t = tp::signature_template(spec);
+    if (!time.empty()) t = replace_once(t, hoadon::pki::format_vietnam(w.signing_time), time);
+    return tp::sign_templates(replace_once(tp::invoice_template(), "<NBan/>", "<NBan>" + t + "</NBan>"), w.signer_key,
+                              {w.signer});
+  };
+  const tp::RefSpec data{"#data", {tp::uri::kEnveloped}}, time{"#SigningTime"};
+  const auto missing = verify(sign_template({.references = {data}, .object_id = ""}), &world_trust());
+  CHECK(missing.sig().outcome == Outcome::Valid);
+  CHECK(missing.warns(0, "DSIG-SIGNING-TIME"));
+  CHECK(missing.sig().signing_time.empty());
+  const auto garbled = verify(sign_template({.references = {data, time}}, "hôm nay"), &world_trust());
+  CHECK(garbled.warns(0, "DSIG-SIGNING-TIME"));
+  CHECK(garbled.message(Code::DsigSigningTime).find("\"hôm nay\" is not a date-time") != std::string::npos);
+  // With the Z of some signers: read as UTC.
+  const auto utc = verify(sign_template({.references = {data, time}}, "2026-11-20T03:00:00Z"), &world_trust());
+  CHECK(utc.sig().outcome == Outcome::Valid);
+  CHECK(utc.sig().signing_time == "2026-11-20T03:00:00Z");
+  // A seller whose signing time is not covered could claim any time: binding fails.
+  const auto unsigned_time = verify(sign_template({.references = {data}}), &world_trust());
+  CHECK(unsigned_time.sig().reason == "binding");
+}
+
 TEST_CASE("a 1024-bit key: a warning by default, an error under the strict policy") {
   const auto& w = tp::world();
   const auto doc = signed_with(w.weak, w.weak_key);
