@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <charconv>
 
@@ -112,9 +113,7 @@ std::string Args::choice(std::string_view name, std::initializer_list<std::strin
   if (!v) return std::string(fallback);
   for (auto a : allowed)
     if (*v == a) return *v;
-  std::string list;
-  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  throw UsageError(fmt::format("{} expects one of {}, not '{}'", name, list, *v));
+  throw UsageError(fmt::format("{} expects one of {}, not '{}'", name, fmt::join(allowed, ", "), *v));
 }
 
 std::string help_text(const CommandSpec& spec) {
@@ -122,9 +121,8 @@ std::string help_text(const CommandSpec& spec) {
   if (!spec.details.empty()) out += fmt::format("\n{}\n", spec.details);
   out += "\nOptions:\n";
   for (const auto& o : spec.options) {
-    std::string left;
-    for (auto s : spellings(o.name)) left += (left.empty() ? "" : ", ") + std::string(s);
-    if (!o.value.empty()) left += " " + std::string(o.value);
+    std::string left = fmt::format("{}", fmt::join(spellings(o.name), ", "));
+    if (!o.value.empty()) left += fmt::format(" {}", o.value);
     out += fmt::format("  {:<28} {}\n", left, o.help);
   }
   out += "\nExit status: 0 every input passed, 1 some input failed, 2 usage error, 3 I/O or internal error.\n";

@@ -16,14 +16,14 @@
 namespace cli {
 
 // Exit codes, the same for every command.
-inline constexpr int kExitOk = 0;        // every input passed
-inline constexpr int kExitFailed = 1;    // some input failed (malformed or hostile input included)
-inline constexpr int kExitUsage = 2;     // bad command line
-inline constexpr int kExitIo = 3;        // unreadable input, unwritable output, internal error
+inline constexpr int kExitOk = 0;      // every input passed
+inline constexpr int kExitFailed = 1;  // some input failed (malformed or hostile input included)
+inline constexpr int kExitUsage = 2;   // bad command line
+inline constexpr int kExitIo = 3;      // unreadable input, unwritable output, internal error
 
 struct OptionSpec {
-  std::string_view name;      // "--format" (long) and/or "-j" (short), separated by '|': "-j|--jobs"
-  std::string_view value;     // metavariable when the option takes a value ("N"), else ""
+  std::string_view name;   // "--format" (long) and/or "-j" (short), separated by '|': "-j|--jobs"
+  std::string_view value;  // metavariable when the option takes a value ("N"), else ""
   std::string_view help;
   bool repeatable = false;
 };

@@ -10,9 +10,12 @@ namespace {
 
 const char* severity_word(hoadon_severity s) {
   switch (s) {
-    case HOADON_SEVERITY_INFO: return "info";
-    case HOADON_SEVERITY_WARNING: return "warning";
-    default: return "error";
+    case HOADON_SEVERITY_INFO:
+      return "info";
+    case HOADON_SEVERITY_WARNING:
+      return "warning";
+    default:
+      return "error";
   }
 }
 
@@ -26,11 +29,12 @@ std::string cell(const char* s) {
 }  // namespace
 
 int cmd_codes(const std::vector<std::string>& argv) {
-  const CommandSpec s{"codes", "[--format text|markdown]",
-                      "List every diagnostic code hoadon can emit, with its default severity and meaning.",
-                      "The markdown form is the table in README.md (a test keeps the two identical).",
-                      {{"--format", "text|markdown", "output format (default text)"},
-                       {"-h|--help", "", "show this help"}}};
+  const CommandSpec s{
+      "codes",
+      "[--format text|markdown]",
+      "List every diagnostic code hoadon can emit, with its default severity and meaning.",
+      "The markdown form is the table in README.md (a test keeps the two identical).",
+      {{"--format", "text|markdown", "output format (default text)"}, {"-h|--help", "", "show this help"}}};
   const Args args(s, argv);
   if (args.has("--help")) {
     fputs(help_text(s).c_str(), stdout);

@@ -47,9 +47,12 @@ int open_input(const Input& in, const hoadon_parse_options& opts, hoadon_doc** d
 
 int status_of_open(int rc) {
   switch (rc) {
-    case HOADON_OK: return kExitOk;
-    case HOADON_EREJECTED: return kExitFailed;
-    default: return kExitIo;
+    case HOADON_OK:
+      return kExitOk;
+    case HOADON_EREJECTED:
+      return kExitFailed;
+    default:
+      return kExitIo;
   }
 }
 

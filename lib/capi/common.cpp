@@ -38,8 +38,8 @@ struct CodeViews {
     areas.reserve(cat.size());
     for (const auto& c : cat) {
       areas.emplace_back(c.area);
-      items.push_back({c.code.data(), static_cast<hoadon_severity>(c.severity), areas.back().c_str(),
-                       c.title_en.data(), c.title_vi.data()});
+      items.push_back({c.code.data(), static_cast<hoadon_severity>(c.severity), areas.back().c_str(), c.title_en.data(),
+                       c.title_vi.data()});
     }
   }
 };
@@ -60,15 +60,24 @@ const char* hoadon_last_error(void) { return hoadon::capi::t_last_error.c_str();
 
 const char* hoadon_strerror(int status) {
   switch (status) {
-    case HOADON_OK: return "success";
-    case HOADON_EINVAL: return "invalid argument";
-    case HOADON_ENOMEM: return "out of memory";
-    case HOADON_EIO: return "input/output error";
-    case HOADON_EREJECTED: return "input rejected";
-    case HOADON_ERANGE: return "index out of range";
-    case HOADON_ENOTFOUND: return "not found";
-    case HOADON_EINTERNAL: return "internal error";
-    default: return "unknown status";
+    case HOADON_OK:
+      return "success";
+    case HOADON_EINVAL:
+      return "invalid argument";
+    case HOADON_ENOMEM:
+      return "out of memory";
+    case HOADON_EIO:
+      return "input/output error";
+    case HOADON_EREJECTED:
+      return "input rejected";
+    case HOADON_ERANGE:
+      return "index out of range";
+    case HOADON_ENOTFOUND:
+      return "not found";
+    case HOADON_EINTERNAL:
+      return "internal error";
+    default:
+      return "unknown status";
   }
 }
 

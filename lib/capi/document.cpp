@@ -43,7 +43,6 @@ int make_doc(std::string bytes, const hoadon::xml::Limits& limits, hoadon_doc** 
   return parsed ? HOADON_OK : fail(HOADON_EREJECTED, "the input was rejected: see the document's report");
 }
 
-
 }  // namespace
 
 extern "C" {
@@ -59,9 +58,8 @@ void hoadon_parse_options_init(hoadon_parse_options* o) {
 int hoadon_doc_parse(const void* data, size_t len, const hoadon_parse_options* options, hoadon_doc** out) {
   if (out) *out = nullptr;
   if (!out || (!data && len)) return fail(HOADON_EINVAL, "hoadon_doc_parse: out is NULL, or data is NULL with len > 0");
-  return guard([&] {
-    return make_doc(std::string(static_cast<const char*>(data ? data : ""), len), limits_of(options), out);
-  });
+  return guard(
+      [&] { return make_doc(std::string(static_cast<const char*>(data ? data : ""), len), limits_of(options), out); });
 }
 
 int hoadon_doc_open(const char* path, const hoadon_parse_options* options, hoadon_doc** out) {
@@ -72,13 +70,16 @@ int hoadon_doc_open(const char* path, const hoadon_parse_options* options, hoado
     std::string bytes;
     hoadon::Report report;
     switch (hoadon::xml::read_file(path, limits.max_bytes, bytes, report)) {
-      case hoadon::xml::ReadResult::Ok: return make_doc(std::move(bytes), limits, out);
+      case hoadon::xml::ReadResult::Ok:
+        return make_doc(std::move(bytes), limits, out);
       case hoadon::xml::ReadResult::TooLarge:
-      case hoadon::xml::ReadResult::IoError: break;
+      case hoadon::xml::ReadResult::IoError:
+        break;
     }
     auto d = std::make_unique<hoadon_doc>();
     const bool io = report.has(hoadon::Code::IoRead);
-    const std::string msg = report.items().empty() ? std::string("cannot read ") + path : report.items().front().message;
+    const std::string msg =
+        report.items().empty() ? std::string("cannot read ") + path : report.items().front().message;
     d->report = std::make_unique<hoadon_report>(std::move(report));
     *out = d.release();
     return fail(io ? HOADON_EIO : HOADON_EREJECTED, msg);

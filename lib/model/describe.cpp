@@ -74,9 +74,9 @@ std::string essentials_to_text(const Essentials& e, const Report& r, std::string
                        or_dash(inv.get(F::SellerTaxCode)));
     out += fmt::format("    {}: {} (MST {})\n", vi ? "người mua" : "buyer", or_dash(inv.get(F::BuyerName)),
                        or_dash(inv.get(F::BuyerTaxCode)));
-    out += fmt::format("    {}: {} + {} = {} {} ({})\n", vi ? "tổng tiền" : "totals", or_dash(inv.get(F::TotalBeforeTax)),
-                       or_dash(inv.get(F::TotalTax)), or_dash(inv.get(F::Total)), or_dash(inv.get(F::Currency)),
-                       or_dash(inv.get(F::TotalInWords)));
+    out += fmt::format("    {}: {} + {} = {} {} ({})\n", vi ? "tổng tiền" : "totals",
+                       or_dash(inv.get(F::TotalBeforeTax)), or_dash(inv.get(F::TotalTax)), or_dash(inv.get(F::Total)),
+                       or_dash(inv.get(F::Currency)), or_dash(inv.get(F::TotalInWords)));
     out += fmt::format("    {}: {}, MCCQT: {}\n", vi ? "số dòng" : "lines", or_dash(inv.get(F::LineCount)),
                        or_dash(inv.get(F::TaxAuthorityCode)));
   }

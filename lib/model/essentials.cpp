@@ -27,14 +27,12 @@ constexpr std::array kInvoiceFields = {
     InvoiceFieldDef{InvoiceField::SellerTaxCode, {"seller_tax_code", "NDHDon/NBan/MST"}, {"NDHDon", "NBan", "MST"}},
     InvoiceFieldDef{InvoiceField::BuyerName, {"buyer_name", "NDHDon/NMua/Ten"}, {"NDHDon", "NMua", "Ten"}},
     InvoiceFieldDef{InvoiceField::BuyerTaxCode, {"buyer_tax_code", "NDHDon/NMua/MST"}, {"NDHDon", "NMua", "MST"}},
-    InvoiceFieldDef{InvoiceField::TotalBeforeTax,
-                    {"total_before_tax", "NDHDon/TToan/TgTCThue"},
-                    {"NDHDon", "TToan", "TgTCThue"}},
+    InvoiceFieldDef{
+        InvoiceField::TotalBeforeTax, {"total_before_tax", "NDHDon/TToan/TgTCThue"}, {"NDHDon", "TToan", "TgTCThue"}},
     InvoiceFieldDef{InvoiceField::TotalTax, {"total_tax", "NDHDon/TToan/TgTThue"}, {"NDHDon", "TToan", "TgTThue"}},
     InvoiceFieldDef{InvoiceField::Total, {"total", "NDHDon/TToan/TgTTTBSo"}, {"NDHDon", "TToan", "TgTTTBSo"}},
-    InvoiceFieldDef{InvoiceField::TotalInWords,
-                    {"total_in_words", "NDHDon/TToan/TgTTTBChu"},
-                    {"NDHDon", "TToan", "TgTTTBChu"}},
+    InvoiceFieldDef{
+        InvoiceField::TotalInWords, {"total_in_words", "NDHDon/TToan/TgTTTBChu"}, {"NDHDon", "TToan", "TgTTTBChu"}},
     InvoiceFieldDef{InvoiceField::TaxAuthorityCode, {"mccqt", "HDon/MCCQT"}, {}},
     InvoiceFieldDef{InvoiceField::DataId, {"data_id", "DLHDon/@Id"}, {}},
     InvoiceFieldDef{InvoiceField::LineCount, {"line_count", "count(NDHDon/DSHHDVu/HHDVu)"}, {}},
@@ -61,8 +59,8 @@ constexpr std::array kDocFields = {
 static_assert(kDocFields.size() == static_cast<std::size_t>(DocField::Last) - 99);
 
 // Envelope header tags in DocField order (MessageVersion … Count).
-constexpr std::array<std::string_view, 8> kEnvelopeTags = {"PBan",      "MLTDiep", "MTDiep", "MTDTChieu",
-                                                           "MNGui",     "MNNhan",  "MST",    "SLuong"};
+constexpr std::array<std::string_view, 8> kEnvelopeTags = {"PBan",  "MLTDiep", "MTDiep", "MTDTChieu",
+                                                           "MNGui", "MNNhan",  "MST",    "SLuong"};
 
 std::optional<std::string> text_at(const xmlNode* from, const std::array<std::string_view, 4>& path) {
   const xmlNode* cur = from;
@@ -196,8 +194,7 @@ Essentials read_essentials(const xml::Document& doc, const Index& idx) {
       set(static_cast<DocField>(100 + i), xml::child_text(idx.envelope_header, kEnvelopeTags[i]));
   if (idx.form) {
     if (const xmlNode* mso = find_descendant(idx.form, "MSo", 3)) set(DocField::FormCode, xml::trimmed_text(mso));
-    if (const xmlNode* pban = find_descendant(idx.form, "PBan", 3))
-      set(DocField::FormVersion, xml::trimmed_text(pban));
+    if (const xmlNode* pban = find_descendant(idx.form, "PBan", 3)) set(DocField::FormVersion, xml::trimmed_text(pban));
   }
   for (const auto& inv : idx.invoices) e.invoices.push_back(invoice_essentials(inv));
   for (const auto& s : idx.signatures) e.signatures.push_back(summarize(doc, s));

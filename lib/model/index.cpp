@@ -20,7 +20,7 @@ struct RootKind {
 };
 
 constexpr std::array kRoots = {
-    RootKind{"HDon", Kind::Invoice},      RootKind{"TDiep", Kind::Envelope}, RootKind{"TBao", Kind::Notice},
+    RootKind{"HDon", Kind::Invoice},       RootKind{"TDiep", Kind::Envelope},   RootKind{"TBao", Kind::Notice},
     RootKind{"TKhai", Kind::Registration}, RootKind{"BTHDLieu", Kind::Summary}, RootKind{"BBan", Kind::Minutes},
 };
 
@@ -102,17 +102,17 @@ void index_envelope(const xml::Document& doc, Index& idx, Report& report) {
     if (auto t = xml::child_text(idx.envelope_header, "MLTDiep")) idx.message_type = *t;
   if (!idx.envelope_header || idx.message_type.empty() || !idx.payload) {
     const char* missing = !idx.envelope_header ? "TTChung" : idx.message_type.empty() ? "TTChung/MLTDiep" : "DLieu";
-    report.add(Code::DocEnvelope, doc.locate(idx.root),
-               fmt::format("The transmission envelope has no {}", missing),
+    report.add(Code::DocEnvelope, doc.locate(idx.root), fmt::format("The transmission envelope has no {}", missing),
                fmt::format("Thông điệp truyền nhận không có {}", missing));
   }
   if (!idx.payload) return;
   // A message re-wrapped whole inside another one's DLieu (seen in real exports): read the
   // inner message's data, and say so, since the outer signatures cannot cover it as sent.
   while (xmlNode* inner = child(idx.payload, "TDiep")) {
-    report.add(Code::DocNestedEnvelope, doc.locate(inner),
-               "A transmission envelope is nested inside another one's DLieu; the inner message is read",
-               "Thông điệp truyền nhận nằm lồng trong DLieu của một thông điệp khác; hệ thống đọc thông điệp bên trong");
+    report.add(
+        Code::DocNestedEnvelope, doc.locate(inner),
+        "A transmission envelope is nested inside another one's DLieu; the inner message is read",
+        "Thông điệp truyền nhận nằm lồng trong DLieu của một thông điệp khác; hệ thống đọc thông điệp bên trong");
     xmlNode* inner_payload = child(inner, "DLieu");
     if (!inner_payload) break;
     idx.payload = inner_payload;
@@ -124,8 +124,7 @@ void index_envelope(const xml::Document& doc, Index& idx, Report& report) {
     if (carries_invoices(idx.message_type))
       report.add(Code::DocNoInvoice, doc.locate(idx.payload),
                  fmt::format("Message type {} carries invoices, but DLieu holds no HDon", idx.message_type),
-                 fmt::format("Thông điệp loại {} phải chứa hóa đơn nhưng DLieu không có HDon nào",
-                             idx.message_type));
+                 fmt::format("Thông điệp loại {} phải chứa hóa đơn nhưng DLieu không có HDon nào", idx.message_type));
   }
 }
 
@@ -151,8 +150,12 @@ Index build_index(const xml::Document& doc, Report& report) {
   idx.root = doc.root();
   idx.kind = kind_of(idx.root);
   switch (idx.kind) {
-    case Kind::Invoice: idx.invoices.push_back(index_invoice(doc, idx.root, report)); break;
-    case Kind::Envelope: index_envelope(doc, idx, report); break;
+    case Kind::Invoice:
+      idx.invoices.push_back(index_invoice(doc, idx.root, report));
+      break;
+    case Kind::Envelope:
+      index_envelope(doc, idx, report);
+      break;
     case Kind::Unknown: {
       const auto name = xml::name_of(idx.root);
       const auto ns = xml::ns_of(idx.root);
@@ -166,7 +169,9 @@ Index build_index(const xml::Document& doc, Report& report) {
                              shown));
       break;
     }
-    default: idx.form = idx.root; break;
+    default:
+      idx.form = idx.root;
+      break;
   }
   if (xml::is_dsig(idx.root, "Signature"))
     add_signature(doc, idx.root, idx, report);  // an enveloping signature (XMLDSig profile)

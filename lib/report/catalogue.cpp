@@ -9,8 +9,7 @@ namespace {
 constexpr std::string_view area_of(std::string_view code) { return code.substr(0, code.find('-')); }
 
 constexpr std::array kCatalogue = {
-#define HOADON_CODE(name, code, sev, en, vi) \
-  CodeInfo{Code::name, code, Severity::sev, area_of(code), en, vi},
+#define HOADON_CODE(name, code, sev, en, vi) CodeInfo{Code::name, code, Severity::sev, area_of(code), en, vi},
 #include "report/codes/all.def"
 #undef HOADON_CODE
 };
@@ -28,9 +27,12 @@ static_assert(codes_unique(), "duplicate diagnostic code in report/codes/*.def")
 
 std::string_view severity_name(Severity s) noexcept {
   switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Info:
+      return "info";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }
@@ -47,8 +49,7 @@ const CodeInfo& code_info(Code c) noexcept { return kCatalogue[static_cast<std::
 std::span<const CodeInfo> catalogue() noexcept { return kCatalogue; }
 
 const CodeInfo* find_code(std::string_view code) noexcept {
-  auto it = std::find_if(kCatalogue.begin(), kCatalogue.end(),
-                         [&](const CodeInfo& i) { return i.code == code; });
+  auto it = std::find_if(kCatalogue.begin(), kCatalogue.end(), [&](const CodeInfo& i) { return i.code == code; });
   return it == kCatalogue.end() ? nullptr : &*it;
 }
 

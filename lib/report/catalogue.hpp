@@ -22,9 +22,9 @@ enum class Code : unsigned short {
 
 struct CodeInfo {
   Code id;
-  std::string_view code;      // stable identifier, e.g. "XML-DOCTYPE"
-  Severity severity;          // default severity
-  std::string_view area;      // prefix before the first '-', e.g. "XML"
+  std::string_view code;  // stable identifier, e.g. "XML-DOCTYPE"
+  Severity severity;      // default severity
+  std::string_view area;  // prefix before the first '-', e.g. "XML"
   std::string_view title_en;
   std::string_view title_vi;
 };

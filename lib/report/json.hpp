@@ -31,7 +31,9 @@ class JsonWriter {
   JsonWriter& raw(std::string_view json);
   // key + value in one call; a string_view value that is empty is still written as "".
   template <class T>
-  JsonWriter& field(std::string_view k, const T& v) { return key(k).value(v); }
+  JsonWriter& field(std::string_view k, const T& v) {
+    return key(k).value(v);
+  }
 
   [[nodiscard]] const std::string& str() const noexcept { return out_; }
   [[nodiscard]] std::string take() { return std::move(out_); }

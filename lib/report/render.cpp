@@ -32,9 +32,15 @@ std::string diagnostic_to_text(const Diagnostic& d, Lang lang) {
   if (d.where.line) out += fmt::format(" line {}", d.where.line);
   if (!d.where.path.empty()) out += fmt::format(" {}", d.where.path);
   switch (lang) {
-    case Lang::En: out += fmt::format(": {}", d.message); break;
-    case Lang::Vi: out += fmt::format(": {}", d.message_vi); break;
-    case Lang::Both: out += fmt::format(": {}\n    {}", d.message, d.message_vi); break;
+    case Lang::En:
+      out += fmt::format(": {}", d.message);
+      break;
+    case Lang::Vi:
+      out += fmt::format(": {}", d.message_vi);
+      break;
+    case Lang::Both:
+      out += fmt::format(": {}\n    {}", d.message, d.message_vi);
+      break;
   }
   return out;
 }

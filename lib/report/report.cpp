@@ -33,9 +33,7 @@ std::optional<Severity> Report::add(Code code, Location where, std::string messa
   return sev;
 }
 
-void Report::append(const Report& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
+void Report::append(const Report& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }
 
 bool Report::ok() const noexcept { return count(Severity::Error) == 0; }
 

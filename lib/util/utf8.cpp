@@ -39,6 +39,37 @@ std::size_t utf8_first_invalid(std::string_view s) noexcept {
   return std::string_view::npos;
 }
 
+char32_t utf8_decode(std::string_view s, std::size_t& length) noexcept {
+  length = utf8_sequence_length(s);
+  if (length == 0) {
+    length = s.empty() ? 0 : 1;
+    return 0xFFFD;
+  }
+  const auto lead = static_cast<unsigned char>(s[0]);
+  if (length == 1) return lead;
+  char32_t cp = lead & (0x7Fu >> length);
+  for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3Fu);
+  return cp;
+}
+
+void utf8_append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
 std::size_t utf8_length(std::string_view s) noexcept {
   std::size_t count = 0;
   for (const char ch : s)

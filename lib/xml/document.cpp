@@ -1,16 +1,16 @@
 #include "xml/document.hpp"
 
 #include <fcntl.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/SAX2.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -296,8 +296,8 @@ std::unique_ptr<Document> parse(std::string bytes, const Limits& limits_in, Repo
   // defence in depth even though nothing external is ever loaded.
   xmlDoc* tree = xmlCtxtReadMemory(ctxt, view.data(), static_cast<int>(view.size()), nullptr, nullptr,
                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  const bool good = tree && ctxt->wellFormed && ctxt->nsWellFormed && !st.rejected &&
-                    xmlDocGetRootElement(tree) != nullptr;
+  const bool good =
+      tree && ctxt->wellFormed && ctxt->nsWellFormed && !st.rejected && xmlDocGetRootElement(tree) != nullptr;
   xmlFreeParserCtxt(ctxt);
   if (!good) {
     if (tree) xmlFreeDoc(tree);
@@ -317,11 +317,10 @@ void report_io(Report& report, const std::string& what, int err) {
 }
 
 void report_too_large(Report& report, std::size_t size, std::size_t max, bool at_least) {
-  report.add(Code::XmlSize, {},
-             fmt::format("The input is {}{} bytes, more than the limit of {} bytes", at_least ? "at least " : "",
-                         size, max),
-             fmt::format("Dữ liệu đầu vào có {}{} byte, vượt giới hạn {} byte", at_least ? "ít nhất " : "", size,
-                         max));
+  report.add(
+      Code::XmlSize, {},
+      fmt::format("The input is {}{} bytes, more than the limit of {} bytes", at_least ? "at least " : "", size, max),
+      fmt::format("Dữ liệu đầu vào có {}{} byte, vượt giới hạn {} byte", at_least ? "ít nhất " : "", size, max));
 }
 
 }  // namespace

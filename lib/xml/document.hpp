@@ -20,7 +20,7 @@ namespace hoadon::xml {
 
 struct Limits {
   std::size_t max_bytes = std::size_t{64} << 20;  // 64 MiB
-  unsigned max_depth = 256;  // libxml2's own ceiling without XML_PARSE_HUGE, which we never use
+  unsigned max_depth = 256;                       // libxml2's own ceiling without XML_PARSE_HUGE, which we never use
 };
 
 // Byte offsets of one element in the original input: the start tag is [begin, start_tag_end),
@@ -64,8 +64,7 @@ class Document {
 // Reads a whole file, refusing (without reading) files larger than max_bytes.
 // Returns false on I/O error or over-size input, with the diagnostic in the report.
 enum class ReadResult { Ok, TooLarge, IoError };
-[[nodiscard]] ReadResult read_file(const std::string& path, std::size_t max_bytes, std::string& out,
-                                   Report& report);
+[[nodiscard]] ReadResult read_file(const std::string& path, std::size_t max_bytes, std::string& out, Report& report);
 
 // Reads standard input or any stream descriptor up to max_bytes (+1 to detect over-size).
 [[nodiscard]] ReadResult read_fd(int fd, std::size_t max_bytes, std::string& out, Report& report);

@@ -11,9 +11,7 @@ std::string_view sv(const xmlChar* s) noexcept {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
 
-bool same_name(const xmlNode* a, const xmlNode* b) noexcept {
-  return name_of(a) == name_of(b) && ns_of(a) == ns_of(b);
-}
+bool same_name(const xmlNode* a, const xmlNode* b) noexcept { return name_of(a) == name_of(b) && ns_of(a) == ns_of(b); }
 
 void append_text(const xmlNode* n, std::string& out) {
   for (const xmlNode* c = n->children; c; c = c->next) {
@@ -28,9 +26,7 @@ void append_text(const xmlNode* n, std::string& out) {
 
 std::string_view name_of(const xmlNode* n) noexcept { return n ? sv(n->name) : std::string_view(); }
 
-std::string_view ns_of(const xmlNode* n) noexcept {
-  return (n && n->ns) ? sv(n->ns->href) : std::string_view();
-}
+std::string_view ns_of(const xmlNode* n) noexcept { return (n && n->ns) ? sv(n->ns->href) : std::string_view(); }
 
 bool is_element(const xmlNode* n) noexcept { return n && n->type == XML_ELEMENT_NODE; }
 

@@ -14,8 +14,8 @@ namespace hoadon::xml {
 
 inline constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
 
-[[nodiscard]] std::string_view name_of(const xmlNode* n) noexcept;        // local name
-[[nodiscard]] std::string_view ns_of(const xmlNode* n) noexcept;          // namespace URI or ""
+[[nodiscard]] std::string_view name_of(const xmlNode* n) noexcept;  // local name
+[[nodiscard]] std::string_view ns_of(const xmlNode* n) noexcept;    // namespace URI or ""
 [[nodiscard]] bool is_element(const xmlNode* n) noexcept;
 // Element with this local name and no namespace.
 [[nodiscard]] bool is_plain(const xmlNode* n, std::string_view name) noexcept;

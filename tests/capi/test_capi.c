@@ -7,17 +7,17 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                      \
-    }                                                                  \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
-static int streq(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+static int streq(const char* a, const char* b) { return a && b && strcmp(a, b) == 0; }
 
-static const char *const kInvoice =
+static const char* const kInvoice =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
     "<HDon><DLHDon Id=\"d1\"><TTChung><PBan>2.1.0</PBan><KHMSHDon>1</KHMSHDon><KHHDon>C25TAA</KHHDon>"
     "<SHDon>42</SHDon><NLap>2025-06-20</NLap><DVTTe>VND</DVTTe></TTChung><NDHDon>"
@@ -38,7 +38,7 @@ static void test_version(void) {
 }
 
 static void test_parse_and_fields(void) {
-  hoadon_doc *doc = NULL;
+  hoadon_doc* doc = NULL;
   CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
   CHECK(doc != NULL);
   if (!doc) return;
@@ -63,7 +63,7 @@ static void test_parse_and_fields(void) {
 
   CHECK(hoadon_doc_signature_count(doc) == 1);
   {
-    const hoadon_signature_info *s = hoadon_doc_signature(doc, 0);
+    const hoadon_signature_info* s = hoadon_doc_signature(doc, 0);
     CHECK(s != NULL);
     if (s) {
       CHECK(streq(s->slot, "NBan"));
@@ -78,22 +78,22 @@ static void test_parse_and_fields(void) {
   }
   {
     size_t len = 0;
-    const void *bytes = hoadon_doc_bytes(doc, &len);
+    const void* bytes = hoadon_doc_bytes(doc, &len);
     CHECK(len == strlen(kInvoice));
     CHECK(bytes && memcmp(bytes, kInvoice, len) == 0);
   }
   {
-    const hoadon_report *r = hoadon_doc_report(doc);
+    const hoadon_report* r = hoadon_doc_report(doc);
     CHECK(hoadon_report_ok(r) == 1);
     CHECK(hoadon_report_count(r) == 0);
     CHECK(hoadon_report_get(r, 0) == NULL);
   }
   {
-    char *json = hoadon_doc_to_json(doc, "a.xml");
+    char* json = hoadon_doc_to_json(doc, "a.xml");
     CHECK(json && strstr(json, "\"file\":\"a.xml\",\"kind\":\"HDon\",\"ok\":true") == json + 1);
     CHECK(json && strstr(json, "\"series\":\"C25TAA\""));
     hoadon_free(json);
-    char *text = hoadon_doc_to_text(doc, "a.xml", HOADON_LANG_VI);
+    char* text = hoadon_doc_to_text(doc, "a.xml", HOADON_LANG_VI);
     CHECK(text && strstr(text, "người bán: Hợp tác xã Phia Oắc (MST 4800123456)"));
     hoadon_free(text);
   }
@@ -102,7 +102,7 @@ static void test_parse_and_fields(void) {
 
 static void test_rejected(void) {
   static const char bomb[] = "<!DOCTYPE x [<!ENTITY e \"e\">]>\n<x>&e;</x>";
-  hoadon_doc *doc = NULL;
+  hoadon_doc* doc = NULL;
   CHECK(hoadon_doc_parse(bomb, sizeof bomb - 1, NULL, &doc) == HOADON_EREJECTED);
   CHECK(doc != NULL);
   CHECK(strlen(hoadon_last_error()) > 0);
@@ -110,8 +110,8 @@ static void test_rejected(void) {
   CHECK(streq(hoadon_doc_kind(doc), "unknown"));
   CHECK(hoadon_doc_invoice_count(doc) == 0);
   {
-    const hoadon_report *r = hoadon_doc_report(doc);
-    const hoadon_diagnostic *d = hoadon_report_get(r, 0);
+    const hoadon_report* r = hoadon_doc_report(doc);
+    const hoadon_diagnostic* d = hoadon_report_get(r, 0);
     CHECK(hoadon_report_ok(r) == 0);
     CHECK(hoadon_report_count(r) == 1);
     CHECK(d && streq(d->code, "XML-DOCTYPE"));
@@ -119,7 +119,7 @@ static void test_rejected(void) {
     CHECK(d && d->line == 1);
     CHECK(d && strstr(d->message_vi, "DOCTYPE") != NULL);
     {
-      char *json = hoadon_report_to_json(r, NULL);
+      char* json = hoadon_report_to_json(r, NULL);
       CHECK(json && strstr(json, "\"ok\":false") && strstr(json, "\"code\":\"XML-DOCTYPE\""));
       hoadon_free(json);
       json = hoadon_report_to_text(r, "bomb.xml", HOADON_LANG_EN);
@@ -136,7 +136,7 @@ static void test_rejected(void) {
 
 static void test_options_and_files(void) {
   hoadon_parse_options o;
-  hoadon_doc *doc = NULL;
+  hoadon_doc* doc = NULL;
   hoadon_parse_options_init(&o);
   CHECK(o.size == sizeof o);
   CHECK(o.max_bytes == 64u << 20);
@@ -162,7 +162,7 @@ static void test_options_and_files(void) {
 }
 
 static void test_invalid_arguments(void) {
-  hoadon_doc *doc = (hoadon_doc *)&doc; /* must be reset to NULL */
+  hoadon_doc* doc = (hoadon_doc*)&doc; /* must be reset to NULL */
   CHECK(hoadon_doc_parse(NULL, 5, NULL, &doc) == HOADON_EINVAL);
   CHECK(doc == NULL);
   CHECK(hoadon_doc_parse("x", 1, NULL, NULL) == HOADON_EINVAL);
@@ -186,7 +186,7 @@ static void test_invalid_arguments(void) {
 
 static void test_catalogue(void) {
   size_t i, n = hoadon_code_count();
-  const hoadon_code_info *c;
+  const hoadon_code_info* c;
   CHECK(n >= 10);
   for (i = 0; i < n; ++i) {
     c = hoadon_code_at(i);
@@ -202,10 +202,10 @@ static void test_catalogue(void) {
 }
 
 /* Distinct handles on distinct threads. */
-static void *worker(void *arg) {
-  int i, *bad = (int *)arg;
+static void* worker(void* arg) {
+  int i, *bad = (int*)arg;
   for (i = 0; i < 200; ++i) {
-    hoadon_doc *doc = NULL;
+    hoadon_doc* doc = NULL;
     if (hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) != HOADON_OK ||
         !streq(hoadon_doc_invoice_get(doc, 0, HOADON_FIELD_SERIES), "C25TAA"))
       ++*bad;

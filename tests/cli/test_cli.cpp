@@ -13,9 +13,7 @@ using testing::parse_ndjson;
 
 namespace {
 
-std::string example(const std::string& name) {
-  return (testing::source_dir() / "examples/invoices" / name).string();
-}
+std::string example(const std::string& name) { return (testing::source_dir() / "examples/invoices" / name).string(); }
 
 const std::string kVat = "htx-cao-bang-gtgt-2.1.0.xml";
 const std::string kSales = "ho-kinh-doanh-ban-hang-2.0.0.xml";
@@ -94,7 +92,8 @@ TEST_CASE("-j keeps the output in input order") {
   CHECK(r.exit_code == 0);
   const auto docs = parse_ndjson(r.out);
   REQUIRE(docs.size() == 40);
-  for (int i = 0; i < 40; ++i) CHECK(docs[static_cast<std::size_t>(i)]["invoices"][0]["template"].str() == (i % 2 ? "1" : "2"));
+  for (int i = 0; i < 40; ++i)
+    CHECK(docs[static_cast<std::size_t>(i)]["invoices"][0]["template"].str() == (i % 2 ? "1" : "2"));
   CHECK(r.err.empty());  // no progress line when stderr is not a terminal
 }
 

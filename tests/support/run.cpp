@@ -71,8 +71,10 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input) {
       }
       const ssize_t got = read(fds[i].fd, buf, sizeof buf);
       if (got <= 0) {
-        if (fds[i].fd == out[0]) out_open = false;
-        else err_open = false;
+        if (fds[i].fd == out[0])
+          out_open = false;
+        else
+          err_open = false;
         continue;
       }
       (fds[i].fd == out[0] ? r.out : r.err).append(buf, static_cast<std::size_t>(got));

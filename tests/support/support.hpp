@@ -45,10 +45,10 @@ class TempDir {
 }  // namespace testing
 
 // Marks a test as skipped (doctest has no runtime skip): prints why and leaves the test.
-#define SKIP_UNLESS(cond, why)                  \
-  do {                                          \
-    if (!(cond)) {                              \
-      MESSAGE("skipped: " << (why));            \
-      return;                                   \
-    }                                           \
+#define SKIP_UNLESS(cond, why)       \
+  do {                               \
+    if (!(cond)) {                   \
+      MESSAGE("skipped: " << (why)); \
+      return;                        \
+    }                                \
   } while (0)

@@ -59,7 +59,8 @@ std::string billion_laughs() {
 }  // namespace
 
 TEST_CASE("a well-formed document parses and keeps its exact bytes") {
-  const std::string in = "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<HDon a=\"1\">\n  <X>v&amp;w</X><!-- c --></HDon>\n";
+  const std::string in =
+      "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<HDon a=\"1\">\n  <X>v&amp;w</X><!-- c --></HDon>\n";
   auto p = parse(in);
   REQUIRE(p.doc);
   CHECK(p.report.items().empty());

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the Debian packages, installs them, and proves a vendor can use them: builds and runs
+# examples/embed-c against the installed files twice (pkg-config, then find_package), runs the
+# installed CLI, and checks that a staged install at another prefix works the same way
+# (relocatable). Removes the packages afterwards. Run from the source tree: ./dev package.
+set -euo pipefail
+
+src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${PKG_BUILD_DIR:-$src/build-pkg}
+jobs=${JOBS:-$(nproc)}
+demo=$src/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+work=$(mktemp -d)
+installed=()
+
+cleanup() {
+  if [ ${#installed[@]} -gt 0 ]; then
+    "${sudo[@]}" dpkg -r "${installed[@]}" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+say "building the packages"
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+  -DHOADON_BUILD_TESTS=OFF -DHOADON_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" -j "$jobs" >/dev/null
+(cd "$build" && rm -f ./*.deb && cpack >/dev/null)
+debs=("$build"/*.deb)
+for d in "${debs[@]}"; do
+  printf '  %s: %s\n' "$(basename "$d")" "$(dpkg-deb -f "$d" Depends)"
+done
+
+say "installing them with apt"
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${debs[@]}" >/dev/null
+for d in "${debs[@]}"; do installed+=("$(dpkg-deb -f "$d" Package)"); done
+
+check_embed() {  # check_embed BINARY
+  local out
+  out=$("$1" "$demo")
+  printf '%s\n' "$out" | sed 's/^/  /'
+  grep -q "K26TCB no. 123" <<<"$out"
+}
+
+say "examples/embed-c through pkg-config"
+cp "$src/examples/embed-c/main.c" "$src/examples/embed-c/Makefile" "$work/"
+make -s -C "$work" embed
+check_embed "$work/embed"
+
+say "examples/embed-c through find_package(hoadon)"
+cmake -S "$src/examples/embed-c" -B "$work/cmake" -G Ninja >/dev/null
+cmake --build "$work/cmake" >/dev/null
+check_embed "$work/cmake/embed"
+
+say "the installed CLI"
+/usr/bin/hoadon --version
+/usr/bin/hoadon inspect "$demo" | sed 's/^/  /'
+man -w hoadon >/dev/null 2>&1 || test -f /usr/share/man/man1/hoadon.1.gz || test -f /usr/share/man/man1/hoadon.1
+
+say "a staged install at another prefix (relocatable)"
+stage=$work/stage/opt/hoadon
+cmake --install "$build" --prefix "$stage" >/dev/null
+mv "$stage" "$work/moved"  # move it after installing: nothing may point at the old place
+stage=$work/moved
+libdir=$(cd "$stage" && dirname "$(find . -name hoadon.pc)" | sed 's|/pkgconfig$||; s|^\./||')
+PKG_CONFIG_PATH=$stage/$libdir/pkgconfig make -s -C "$work" -B embed
+LD_LIBRARY_PATH=$stage/$libdir check_embed "$work/embed"
+grep -q "prefix=\${pcfiledir}" "$stage/$libdir/pkgconfig/hoadon.pc"
+cmake -S "$src/examples/embed-c" -B "$work/cmake-staged" -G Ninja -DCMAKE_PREFIX_PATH="$stage" >/dev/null
+cmake --build "$work/cmake-staged" >/dev/null
+grep -q "$stage" "$work/cmake-staged/CMakeCache.txt"
+LD_LIBRARY_PATH=$stage/$libdir check_embed "$work/cmake-staged/embed"
+"$stage/bin/hoadon" inspect "$demo" >/dev/null
+
+say "packages OK"
