@@ -22,12 +22,14 @@ CommandSpec spec() {
       {"--intermediate", "PATH", "intermediate CA certificates for building chains; repeatable", true},
       {"--crl", "PATH", "certificate revocation lists (file or directory); repeatable", true},
       {"--pin-key", "PATH", "with --profile xmldsig: a public key or certificate trusted as such; repeatable", true},
-      {"--at", "TIME", "check certificates at TIME: now, Unix seconds, YYYY-MM-DD[Thh:mm:ss[Z|+hh:mm]] (GMT+7 "
-                       "without zone)"},
+      {"--at", "TIME",
+       "check certificates at TIME: now, Unix seconds, YYYY-MM-DD[Thh:mm:ss[Z|+hh:mm]] (GMT+7 "
+       "without zone)"},
       {"--policy", "default|strict", "strict refuses SHA-1 and RSA keys under 2048 bits, and needs revocation data"},
       {"--integrity-only", "", "check everything except trust (chain, validity, revocation)"},
-      {"--profile", "invoice|xmldsig", "invoice (default): e-invoice roles and binding; xmldsig: any XMLDSig "
-                                       "signature under the same rules"},
+      {"--profile", "invoice|xmldsig",
+       "invoice (default): e-invoice roles and binding; xmldsig: any XMLDSig "
+       "signature under the same rules"},
       {"--no-tax-code-check", "", "do not match the signer's tax code against the document"},
   };
   s.options.insert(s.options.begin(), own.begin(), own.end());
@@ -73,9 +75,9 @@ int cmd_verify(const std::vector<std::string>& argv) {
   hoadon_verify_options options;
   hoadon_verify_options_init(&options);
   options.policy = args.choice("--policy", {"default", "strict"}, "default") == "strict" ? HOADON_POLICY_STRICT
-                                                                                           : HOADON_POLICY_DEFAULT;
+                                                                                         : HOADON_POLICY_DEFAULT;
   options.profile = args.choice("--profile", {"invoice", "xmldsig"}, "invoice") == "xmldsig" ? HOADON_PROFILE_XMLDSIG
-                                                                                            : HOADON_PROFILE_INVOICE;
+                                                                                             : HOADON_PROFILE_INVOICE;
   options.integrity_only = args.has("--integrity-only");
   options.check_tax_code = !args.has("--no-tax-code-check");
   if (const auto at = args.get("--at"); at && hoadon_time_parse(at->c_str(), &options.time) != HOADON_OK)

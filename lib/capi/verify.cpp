@@ -31,19 +31,25 @@ hoadon::dsig::VerifyOptions options_of(const hoadon_verify_options* o) {
   hoadon::dsig::VerifyOptions v;
   if (!o) return v;
   // Members beyond what the caller's header knew keep their defaults.
-  if (HOADON_KNOWS(o, policy)) v.policy = raw(o->policy) == HOADON_POLICY_STRICT ? hoadon::dsig::Policy::Strict : hoadon::dsig::Policy::Default;
+  if (HOADON_KNOWS(o, policy))
+    v.policy = raw(o->policy) == HOADON_POLICY_STRICT ? hoadon::dsig::Policy::Strict : hoadon::dsig::Policy::Default;
   if (HOADON_KNOWS(o, time)) v.at = o->time;
   if (HOADON_KNOWS(o, integrity_only)) v.integrity_only = o->integrity_only != 0;
   if (HOADON_KNOWS(o, profile))
-    v.profile = raw(o->profile) == HOADON_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig : hoadon::dsig::VerifyProfile::Invoice;
+    v.profile = raw(o->profile) == HOADON_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig
+                                                          : hoadon::dsig::VerifyProfile::Invoice;
   if (HOADON_KNOWS(o, check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
   return v;
 }
 
-bool valid_kind(const hoadon_trust_kind& k) { return raw(k) >= HOADON_TRUST_ANCHOR && raw(k) <= HOADON_TRUST_PINNED_KEY; }
+bool valid_kind(const hoadon_trust_kind& k) {
+  return raw(k) >= HOADON_TRUST_ANCHOR && raw(k) <= HOADON_TRUST_PINNED_KEY;
+}
 hoadon::pki::Material material(const hoadon_trust_kind& k) { return static_cast<hoadon::pki::Material>(raw(k)); }
 
-int trust_error(const hoadon::pki::TrustError& e) { return fail(e.unreadable() ? HOADON_EIO : HOADON_ENOTFOUND, e.what()); }
+int trust_error(const hoadon::pki::TrustError& e) {
+  return fail(e.unreadable() ? HOADON_EIO : HOADON_ENOTFOUND, e.what());
+}
 
 }  // namespace
 
@@ -63,7 +69,9 @@ hoadon_verify_result::hoadon_verify_result(hoadon::dsig::Verification v)
     for (const auto& w : s.warnings) warnings[i].push_back(w.c_str());
     static const std::string none;
     const auto& signer = s.signer;
-    const auto str = [&](const std::string hoadon::dsig::Signer::*m) { return signer ? ((*signer).*m).c_str() : none.c_str(); };
+    const auto str = [&](const std::string hoadon::dsig::Signer::*m) {
+      return signer ? ((*signer).*m).c_str() : none.c_str();
+    };
     views.push_back({s.slot.c_str(), s.invoice, s.path.c_str(), static_cast<hoadon_outcome>(s.outcome),
                      hoadon::dsig::outcome_name(s.outcome).data(), s.intact ? 1 : 0, s.reason.c_str(),
                      s.algorithm.c_str(), s.signing_time.c_str(), str(&hoadon::dsig::Signer::subject),
@@ -105,7 +113,8 @@ int hoadon_trust_add_path(hoadon_trust* trust, hoadon_trust_kind kind, const cha
 }
 
 int hoadon_trust_add_memory(hoadon_trust* trust, hoadon_trust_kind kind, const void* data, size_t len) {
-  if (!trust || (!data && len) || !valid_kind(kind)) return fail(HOADON_EINVAL, "hoadon_trust_add_memory: bad argument");
+  if (!trust || (!data && len) || !valid_kind(kind))
+    return fail(HOADON_EINVAL, "hoadon_trust_add_memory: bad argument");
   return guard([&] {
     try {
       trust->store.add_memory(material(kind), std::string_view(static_cast<const char*>(data ? data : ""), len));
@@ -144,7 +153,8 @@ int hoadon_time_parse(const char* text, long long* unix_seconds) {
       return HOADON_OK;
     }
     const auto parsed = hoadon::pki::parse_time(t);
-    if (!parsed) return fail(HOADON_EINVAL, "not a time: expected now, Unix seconds, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[Z|±hh:mm]");
+    if (!parsed)
+      return fail(HOADON_EINVAL, "not a time: expected now, Unix seconds, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[Z|±hh:mm]");
     *unix_seconds = *parsed;
     return HOADON_OK;
   });
@@ -160,8 +170,8 @@ int hoadon_doc_verify(hoadon_doc* doc, const hoadon_trust* trust, const hoadon_v
       *out = new hoadon_verify_result(hoadon::dsig::rejected_document(doc->report->report, opts));
       return fail(HOADON_EREJECTED, "the input was rejected: see the result's report");
     }
-    *out = new hoadon_verify_result(
-        hoadon::dsig::verify_document(*doc->doc, doc->index, doc->report->report, trust ? &trust->store : nullptr, opts));
+    *out = new hoadon_verify_result(hoadon::dsig::verify_document(*doc->doc, doc->index, doc->report->report,
+                                                                  trust ? &trust->store : nullptr, opts));
     return HOADON_OK;
   });
 }
@@ -184,11 +194,14 @@ const char* hoadon_signature_result_warning(const hoadon_signature_result* s, si
   return s && i < s->warnings_count ? s->warnings[i] : nullptr;
 }
 
-const hoadon_report* hoadon_verify_result_report(const hoadon_verify_result* r) { return r ? r->report.get() : nullptr; }
+const hoadon_report* hoadon_verify_result_report(const hoadon_verify_result* r) {
+  return r ? r->report.get() : nullptr;
+}
 
 char* hoadon_verify_result_to_json(const hoadon_verify_result* r, const char* file) {
   if (!r) return fail(HOADON_EINVAL, "result is NULL"), nullptr;
-  return guard_ptr([&] { return hoadon::capi::dup_string(hoadon::dsig::verification_to_json(r->verification, file ? file : "")); });
+  return guard_ptr(
+      [&] { return hoadon::capi::dup_string(hoadon::dsig::verification_to_json(r->verification, file ? file : "")); });
 }
 
 char* hoadon_verify_result_to_text(const hoadon_verify_result* r, const char* file, hoadon_lang lang) {

@@ -66,15 +66,18 @@ Refusal refusal(std::string_view name, Use use) noexcept {
     return {"DSA signatures are always refused (e-invoices are signed with RSA)",
             "Chữ ký DSA luôn bị từ chối (hóa đơn điện tử ký bằng RSA)"};
   if (name.starts_with("hmac-"))
-    return {"HMAC is a shared-secret MAC, not a signature", "HMAC là mã xác thực dùng khóa bí mật chung, không phải chữ ký số"};
+    return {"HMAC is a shared-secret MAC, not a signature",
+            "HMAC là mã xác thực dùng khóa bí mật chung, không phải chữ ký số"};
   if (name == "xpath" || name == "xpath-filter2")
     return {"XPath transforms can leave signed-looking data unsigned",
             "Phép biến đổi XPath có thể khiến dữ liệu trông như đã ký nhưng thực ra không được ký"};
   if (name == "xslt") return {"XSLT transforms run programs", "Phép biến đổi XSLT thực thi chương trình"};
   if (name == "base64")
-    return {"Base64 transforms sign text content, not the document", "Phép biến đổi Base64 ký nội dung văn bản, không phải tài liệu"};
+    return {"Base64 transforms sign text content, not the document",
+            "Phép biến đổi Base64 ký nội dung văn bản, không phải tài liệu"};
   switch (use) {
-    case Use::Canonicalization: return {"not an allowed canonicalization", "không phải phương pháp chuẩn hóa được phép"};
+    case Use::Canonicalization:
+      return {"not an allowed canonicalization", "không phải phương pháp chuẩn hóa được phép"};
     case Use::Transform:
       return {"only the enveloped-signature and C14N transforms are allowed",
               "chỉ cho phép phép biến đổi enveloped-signature và C14N"};

@@ -20,7 +20,7 @@ enum class Use {
 struct Algorithm {
   std::string_view name;  // short name, as model::algorithm_short_name gives it
   Use use;
-  bool sha1;              // weak hash: a warning by default, an error under the strict policy
+  bool sha1;  // weak hash: a warning by default, an error under the strict policy
   xmlSecTransformId (*klass)();
 };
 

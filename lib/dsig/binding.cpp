@@ -176,8 +176,7 @@ bool check_binding(const xml::Document& doc, const Role& role, const ParsedSigna
                 Outcome::Invalid, "binding");
     else
       f.problem(Code::DsigBinding, here, fmt::format("The {} does not cover {}", role.name_en, n.what),
-                fmt::format("{} không bao phủ {}", role.name_vi, n.what), Stage::Binding, Outcome::Invalid,
-                "binding");
+                fmt::format("{} không bao phủ {}", role.name_vi, n.what), Stage::Binding, Outcome::Invalid, "binding");
   }
 
   if (!sig.signing_time) {
@@ -194,8 +193,7 @@ bool check_binding(const xml::Document& doc, const Role& role, const ParsedSigna
   if (!time_signed) {
     const auto at = doc.locate(sig.signing_time);
     if (role.signing_time_required)
-      f.problem(Code::DsigBinding, at,
-                fmt::format("The {} does not cover its own signing time", role.name_en),
+      f.problem(Code::DsigBinding, at, fmt::format("The {} does not cover its own signing time", role.name_en),
                 fmt::format("{} không bao phủ thời điểm ký của chính nó", role.name_vi), Stage::Binding,
                 Outcome::Invalid, "binding");
     else

@@ -19,18 +19,18 @@
 namespace hoadon::dsig {
 
 struct Role {
-  std::string name_en, name_vi;      // "seller signature", "chữ ký người bán"
-  bool placed = true;                // false: the signature sits where no role is defined
+  std::string name_en, name_vi;  // "seller signature", "chữ ký người bán"
+  bool placed = true;            // false: the signature sits where no role is defined
   struct Need {
-    const xmlNode* node = nullptr;   // null: the document lacks it (always a failure)
-    std::string what;                // its path, for messages
+    const xmlNode* node = nullptr;  // null: the document lacks it (always a failure)
+    std::string what;               // its path, for messages
   };
-  std::vector<Need> required;        // each must be covered
+  std::vector<Need> required;            // each must be covered
   std::vector<const xmlNode*> optional;  // may be covered without a warning
-  const xmlNode* scope = nullptr;    // references outside it (and outside the signature) point
-                                     // elsewhere; null: no limit
-  bool signing_time_required = false;  // invoices: the SigningTime must be covered
-  bool signing_time_expected = false;  // e-invoice documents carry one (warn when missing)
+  const xmlNode* scope = nullptr;        // references outside it (and outside the signature) point
+                                         // elsewhere; null: no limit
+  bool signing_time_required = false;    // invoices: the SigningTime must be covered
+  bool signing_time_expected = false;    // e-invoice documents carry one (warn when missing)
   // Elements whose text the signer's tax code must equal (any of them); empty: no check.
   std::vector<const xmlNode*> tax_codes;
 };

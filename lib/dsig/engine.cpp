@@ -56,7 +56,8 @@ DsigContext restricted_context(bool permissive) {
   ctx->enabledReferenceUris = xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument;
   if (permissive) return ctx;
   for (const auto& a : allowed_algorithms()) {
-    if (a.use == Use::Canonicalization || a.use == Use::Signature) xmlSecDSigCtxEnableSignatureTransform(ctx.get(), a.klass());
+    if (a.use == Use::Canonicalization || a.use == Use::Signature)
+      xmlSecDSigCtxEnableSignatureTransform(ctx.get(), a.klass());
     if (a.use != Use::Signature) xmlSecDSigCtxEnableReferenceTransform(ctx.get(), a.klass());
   }
   return ctx;

@@ -7,7 +7,8 @@ namespace hoadon::dsig {
 std::optional<Severity> Findings::note(Code code, const Location& where, std::string en, std::string vi) {
   const auto sev = report_.add(code, where, std::move(en), std::move(vi));
   const auto name = std::string(code_info(code).code);
-  if (sev == Severity::Warning && std::find(result_.warnings.begin(), result_.warnings.end(), name) == result_.warnings.end())
+  if (sev == Severity::Warning &&
+      std::find(result_.warnings.begin(), result_.warnings.end(), name) == result_.warnings.end())
     result_.warnings.push_back(name);
   return sev;
 }

@@ -27,7 +27,7 @@ struct Session {
   const RelativeNamespaces* relative;
   bool identity_applied = false;
   bool relative_seen = false;  // a relative namespace URI was in what was hashed
-  std::string refused;  // why a chain was refused
+  std::string refused;         // why a chain was refused
 };
 thread_local Session* t_session = nullptr;
 
@@ -56,11 +56,14 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
   xmlSecTransformPtr digest = hashing_step(ctx, "DigestMethod");
   if (!digest) return refuse(*s, "a reference chain without DigestMethod");
   const auto& refs = s->sig->references;
-  const auto ref = std::find_if(refs.begin(), refs.end(), [&](const Reference& r) { return r.node == digest->hereNode->parent; });
+  const auto ref =
+      std::find_if(refs.begin(), refs.end(), [&](const Reference& r) { return r.node == digest->hereNode->parent; });
   if (ref == refs.end()) return refuse(*s, "xmlsec processed a Reference hoadon did not read");
   // The chain must be made of what hoadon checked: its own Transforms plus xmlsec's plumbing.
   for (xmlSecTransformPtr t = ctx->first; t; t = t->next) {
-    if (!expected_klass(t->id)) return refuse(*s, fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
+    if (!expected_klass(t->id))
+      return refuse(*s,
+                    fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
     if (t->hereNode && xml::is_dsig(t->hereNode, "Transform") &&
         std::find(ref->transforms.begin(), ref->transforms.end(), t->hereNode) == ref->transforms.end())
       return refuse(*s, "a Transform outside the reference hoadon read");
@@ -78,7 +81,8 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
     }
     if (ref->enveloped_as_identity) s->identity_applied = true;
   }
-  if (s->relative->any() && !s->relative->insert_before(ctx, digest, &s->relative_seen)) return refuse(*s, "out of memory");
+  if (s->relative->any() && !s->relative->insert_before(ctx, digest, &s->relative_seen))
+    return refuse(*s, "out of memory");
   return 0;
 }
 
@@ -88,7 +92,8 @@ int on_signed_info_chain(xmlSecTransformCtxPtr ctx) {
   if (!s) return -1;
   for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
     if (!expected_klass(t->id) && !(t->hereNode && xml::is_dsig(t->hereNode, "SignatureMethod")))
-      return refuse(*s, fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
+      return refuse(*s,
+                    fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
   if (!s->relative->any()) return 0;
   xmlSecTransformPtr method = hashing_step(ctx, "SignatureMethod");
   if (!method) return refuse(*s, "SignedInfo without SignatureMethod");

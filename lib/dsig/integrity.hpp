@@ -17,11 +17,11 @@ namespace hoadon::dsig {
 struct Integrity {
   enum class Status { Intact, DigestMismatch, ValueMismatch, Error };
   Status status = Status::Error;
-  std::size_t failed_reference = 0;  // index in ParsedSignature::references (DigestMismatch)
-  std::size_t checked = 0;           // references xmlsec verified
+  std::size_t failed_reference = 0;    // index in ParsedSignature::references (DigestMismatch)
+  std::size_t checked = 0;             // references xmlsec verified
   bool enveloped_as_identity = false;  // the .NET semantics were applied to some reference
   bool relative_namespaces = false;    // the .NET semantics were applied to relative namespace URIs
-  std::string detail;                // xmlsec's account of a failure
+  std::string detail;                  // xmlsec's account of a failure
 };
 
 // `sig` must be checkable (see ParsedSignature). The document's Id table must be registered;

@@ -35,7 +35,8 @@ int unmark_execute(xmlSecTransformPtr t, int last, xmlSecTransformCtxPtr) {
   if (t->status != xmlSecTransformStatusWorking || !last) return 0;  // gather everything first
   const Unmark& self = *reinterpret_cast<Unmark*>(t);
   const std::string& marker = *self.marker;
-  const std::string_view in(reinterpret_cast<const char*>(xmlSecBufferGetData(&t->inBuf)), xmlSecBufferGetSize(&t->inBuf));
+  const std::string_view in(reinterpret_cast<const char*>(xmlSecBufferGetData(&t->inBuf)),
+                            xmlSecBufferGetSize(&t->inBuf));
   std::string out;
   out.reserve(in.size());
   for (std::size_t pos = 0;;) {
@@ -45,8 +46,8 @@ int unmark_execute(xmlSecTransformPtr t, int last, xmlSecTransformCtxPtr) {
     *self.removed = true;
     pos = hit + marker.size();
   }
-  if (xmlSecBufferAppend(&t->outBuf, reinterpret_cast<const xmlSecByte*>(out.data()), static_cast<xmlSecSize>(out.size())) <
-          0 ||
+  if (xmlSecBufferAppend(&t->outBuf, reinterpret_cast<const xmlSecByte*>(out.data()),
+                         static_cast<xmlSecSize>(out.size())) < 0 ||
       xmlSecBufferRemoveHead(&t->inBuf, static_cast<xmlSecSize>(in.size())) < 0)
     return -1;
   t->status = xmlSecTransformStatusFinished;

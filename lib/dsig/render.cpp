@@ -82,7 +82,8 @@ std::string verification_to_text(const Verification& v, std::string_view file, L
     if (!s.signing_time.empty()) out += fmt::format("    {}: {}\n", vi ? "thời điểm ký" : "signed at", s.signing_time);
     if (s.signer) {
       out += fmt::format("    {}: {}\n", vi ? "người ký" : "signer", s.signer->subject);
-      if (!s.signer->tax_code.empty()) out += fmt::format("    {}: {}\n", vi ? "mã số thuế" : "tax code", s.signer->tax_code);
+      if (!s.signer->tax_code.empty())
+        out += fmt::format("    {}: {}\n", vi ? "mã số thuế" : "tax code", s.signer->tax_code);
       out += fmt::format("    {}: {} ({} – {})\n", vi ? "cấp bởi" : "issuer", s.signer->issuer, s.signer->not_before,
                          s.signer->not_after);
     }

@@ -1,10 +1,10 @@
 #include "dsig/sign.hpp"
 
 #include <xmlsec/crypto.h>
+#include <xmlsec/openssl/x509.h>
 #include <xmlsec/templates.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmltree.h>
-#include <xmlsec/openssl/x509.h>
 
 #include <memory>
 
@@ -65,7 +65,8 @@ bool sign_template(xmlNode* signature, const SigningKey& key, Report& report, co
   // Signing never fetches anything either: same-document references only.
   DsigContext ctx = restricted_context(options.permissive);
   if (!ctx || !(ctx->signKey = make_signing_key(key))) {
-    report.add(Code::DsigEngine, here, "Cannot sign: xmlsec cannot use the key", "Không thể ký: xmlsec không dùng được khóa");
+    report.add(Code::DsigEngine, here, "Cannot sign: xmlsec cannot use the key",
+               "Không thể ký: xmlsec không dùng được khóa");
     return false;
   }
   // xmlsec fills X509Certificate; the format also asks for the signer's name beside it.
@@ -125,7 +126,8 @@ xmlNode* add_invoice_signature(const model::InvoiceNodes& invoice, const Invoice
   xmlNs* ns = sig->ns;  // the default XMLDSig namespace the template declares
   xmlNode* props = object ? xmlNewChild(object, ns, BAD_CAST "SignatureProperties", nullptr) : nullptr;
   xmlNode* prop = props ? xmlNewChild(props, ns, BAD_CAST "SignatureProperty", nullptr) : nullptr;
-  if (!data_ref || !time_ref || !x509 || !prop || !xmlSecTmplReferenceAddTransform(data_ref, xmlSecTransformEnvelopedId) ||
+  if (!data_ref || !time_ref || !x509 || !prop ||
+      !xmlSecTmplReferenceAddTransform(data_ref, xmlSecTransformEnvelopedId) ||
       !xmlSecTmplX509DataAddSubjectName(x509) || !xmlSecTmplX509DataAddCertificate(x509) ||
       !xmlNewProp(prop, BAD_CAST "Target", bad("#" + spec.signature_id)) ||
       !xmlNewTextChild(prop, ns, BAD_CAST "SigningTime", bad(pki::format_vietnam(spec.signing_time)))) {

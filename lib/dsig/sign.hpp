@@ -17,8 +17,8 @@
 namespace hoadon::dsig {
 
 struct SigningKey {
-  EVP_PKEY* key = nullptr;    // private key (borrowed)
-  std::vector<X509*> chain;   // the signer's certificate first, then issuers to embed (borrowed)
+  EVP_PKEY* key = nullptr;   // private key (borrowed)
+  std::vector<X509*> chain;  // the signer's certificate first, then issuers to embed (borrowed)
 };
 
 struct SignOptions {
@@ -34,11 +34,11 @@ struct SignOptions {
 bool sign_template(xmlNode* signature, const SigningKey& key, Report& report, const SignOptions& options = {});
 
 struct InvoiceSignature {
-  std::string slot = "NBan";            // DSCKS child: NBan, NMua, CCKSKhac
-  std::string signature_id = "NBan";    // Signature/@Id, target of SignatureProperty/@Target
+  std::string slot = "NBan";          // DSCKS child: NBan, NMua, CCKSKhac
+  std::string signature_id = "NBan";  // Signature/@Id, target of SignatureProperty/@Target
   std::string object_id = "SigningTime";
-  std::int64_t signing_time = 0;        // Unix seconds, written in Vietnam's time without zone
-  std::string method = "rsa-sha256";    // short names, from the allow-list
+  std::int64_t signing_time = 0;      // Unix seconds, written in Vietnam's time without zone
+  std::string method = "rsa-sha256";  // short names, from the allow-list
   std::string digest = "sha256";
 };
 

@@ -69,8 +69,8 @@ struct Reader {
     r.transform_names.push_back(name);
     if (name == "enveloped-signature") r.enveloped = true;
     for (xmlNode* c = xml::first_child_element(t); c; c = xml::next_element(c)) {
-      const bool prefix_list = name.starts_with("exc-c14n") && xml::ns_of(c) == kExcC14nNs &&
-                               xml::name_of(c) == "InclusiveNamespaces";
+      const bool prefix_list =
+          name.starts_with("exc-c14n") && xml::ns_of(c) == kExcC14nNs && xml::name_of(c) == "InclusiveNamespaces";
       if (!prefix_list)
         structure(c, fmt::format("Transform {} holds an unexpected element {}", name, xml::name_of(c)),
                   fmt::format("Transform {} chứa phần tử không hợp lệ {}", name, xml::name_of(c)));
@@ -88,10 +88,11 @@ struct Reader {
     const bool barename = r.uri[0] == '#' && !id.empty() && id.find_first_of("()'\" \t\r\n#") == std::string_view::npos;
     if (!barename) {
       ok = false;
-      f.problem(Code::DsigUri, where,
-                fmt::format("Reference URI \"{}\" is refused: only \"\" and \"#Id\" (same document) are allowed", r.uri),
-                fmt::format("URI tham chiếu \"{}\" bị từ chối: chỉ cho phép \"\" và \"#Id\" (cùng tài liệu)", r.uri),
-                Stage::Integrity, Outcome::Invalid, "forbidden-uri");
+      f.problem(
+          Code::DsigUri, where,
+          fmt::format("Reference URI \"{}\" is refused: only \"\" and \"#Id\" (same document) are allowed", r.uri),
+          fmt::format("URI tham chiếu \"{}\" bị từ chối: chỉ cho phép \"\" và \"#Id\" (cùng tài liệu)", r.uri),
+          Stage::Integrity, Outcome::Invalid, "forbidden-uri");
       return;
     }
     if (ids.duplicated(id)) {
@@ -105,10 +106,11 @@ struct Reader {
     r.target = ids.find(id);
     if (!r.target) {
       ok = false;
-      f.problem(Code::DsigUnresolved, where,
-                fmt::format("Reference \"{}\" points to no element: no element carries Id=\"{}\"", r.uri, id),
-                fmt::format("Tham chiếu \"{}\" không trỏ tới phần tử nào: không có phần tử nào có Id=\"{}\"", r.uri, id),
-                Stage::Integrity, Outcome::Invalid, "unresolved-reference");
+      f.problem(
+          Code::DsigUnresolved, where,
+          fmt::format("Reference \"{}\" points to no element: no element carries Id=\"{}\"", r.uri, id),
+          fmt::format("Tham chiếu \"{}\" không trỏ tới phần tử nào: không có phần tử nào có Id=\"{}\"", r.uri, id),
+          Stage::Integrity, Outcome::Invalid, "unresolved-reference");
     }
   }
 

@@ -16,18 +16,18 @@
 namespace hoadon::dsig {
 
 struct Reference {
-  xmlNode* node = nullptr;             // ds:Reference
-  std::string uri;                     // as written ("" or "#id")
-  xmlNode* target = nullptr;           // the element it covers (the root element for URI="")
-  bool whole_document = false;         // URI=""
-  std::vector<xmlNode*> transforms;    // ds:Transform elements, in order
+  xmlNode* node = nullptr;           // ds:Reference
+  std::string uri;                   // as written ("" or "#id")
+  xmlNode* target = nullptr;         // the element it covers (the root element for URI="")
+  bool whole_document = false;       // URI=""
+  std::vector<xmlNode*> transforms;  // ds:Transform elements, in order
   std::vector<std::string> transform_names;
-  bool enveloped = false;              // has the enveloped-signature transform
+  bool enveloped = false;  // has the enveloped-signature transform
   // The signature lies inside the target: the enveloped-signature transform takes it out.
   // Elsewhere that transform changes nothing, and is left out of xmlsec's chain (it would only
   // slow canonicalization down).
   bool removes_signature = false;
-  std::string digest;                  // short name of the DigestMethod
+  std::string digest;  // short name of the DigestMethod
   // The reference covers an element of its own Signature (an Object, usually) and carries the
   // enveloped-signature transform: .NET applies that transform as identity there (the Viettel
   // quirk), and so does hoadon — where a literal reading removes the whole target.
@@ -35,14 +35,14 @@ struct Reference {
 };
 
 struct ParsedSignature {
-  xmlNode* node = nullptr;         // ds:Signature
+  xmlNode* node = nullptr;  // ds:Signature
   xmlNode* signed_info = nullptr;
-  std::string c14n;                // short names
+  std::string c14n;  // short names
   std::string method;
   std::vector<Reference> references;
   std::vector<xmlNode*> certificates;  // KeyInfo/X509Data/X509Certificate, in order
-  bool key_value = false;          // KeyInfo carries a KeyValue
-  xmlNode* signing_time = nullptr; // Object/…/SigningTime, any namespace
+  bool key_value = false;              // KeyInfo carries a KeyValue
+  xmlNode* signing_time = nullptr;     // Object/…/SigningTime, any namespace
   // The structure and every algorithm, URI and target passed: xmlsec may be run.
   bool checkable = false;
 };

@@ -81,8 +81,7 @@ bool pick_signer(const xml::Document& doc, const ParsedSignature& sig, const pki
     if (!issuer) leaves.push_back(i);
   }
   if (leaves.size() != 1) {
-    f.problem(Code::DsigKey, doc.locate(sig.node),
-              "KeyInfo holds several certificates that could each be the signer's",
+    f.problem(Code::DsigKey, doc.locate(sig.node), "KeyInfo holds several certificates that could each be the signer's",
               "KeyInfo chứa nhiều chứng thư số mà mỗi cái đều có thể là của người ký", Stage::Integrity,
               Outcome::Invalid, "no-certificate");
     return false;
@@ -118,10 +117,9 @@ void report_integrity(const xml::Document& doc, const ParsedSignature& sig, cons
                 Stage::Integrity, Outcome::Invalid, "signature-mismatch");
       break;
     case Integrity::Status::Error:
-      f.problem(Code::DsigEngine, doc.locate(sig.node),
-                fmt::format("The signature could not be verified: {}", in.detail),
-                fmt::format("Không xác minh được chữ ký: {}", in.detail), Stage::Integrity, Outcome::Invalid,
-                "engine-error");
+      f.problem(
+          Code::DsigEngine, doc.locate(sig.node), fmt::format("The signature could not be verified: {}", in.detail),
+          fmt::format("Không xác minh được chữ ký: {}", in.detail), Stage::Integrity, Outcome::Invalid, "engine-error");
       break;
   }
   if (in.status == Integrity::Status::Error) return;
@@ -235,7 +233,8 @@ void check_trust(const xml::Document& doc, const ParsedSignature& sig, const Sig
   f.result().trust_checked = true;
   switch (chk.status) {
     case pki::ChainCheck::Status::NoAnchor:
-      f.problem(Code::PkiUntrusted, here, fmt::format("The signer's certificate does not chain to a trust anchor: {}", chk.detail),
+      f.problem(Code::PkiUntrusted, here,
+                fmt::format("The signer's certificate does not chain to a trust anchor: {}", chk.detail),
                 fmt::format("Chứng thư số của người ký không dẫn tới chứng thư tin cậy nào: {}", chk.detail),
                 Stage::Trust, Outcome::Indeterminate, "untrusted");
       return;
@@ -287,7 +286,8 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
   Findings f(c.out.report, r);
 
   const ParsedSignature sig = parse_signature(c.doc, node.signature, c.ids, f);
-  if (const xmlNode* m = xml::next_element(xml::first_child_element(sig.signed_info)); xml::is_dsig(m, "SignatureMethod"))
+  if (const xmlNode* m = xml::next_element(xml::first_child_element(sig.signed_info));
+      xml::is_dsig(m, "SignatureMethod"))
     r.algorithm = model::algorithm_short_name(xml::attribute(m, "Algorithm").value_or(""));
   if (sig.signing_time) r.signing_time = xml::trimmed_text(sig.signing_time);
   const Role role = role_of(c.index, node, c.options.profile);
@@ -311,8 +311,10 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
   if (have_signer) {
     check_certificate(c.doc, sig, role, *signers.leaf, c.options, f);
     if (c.options.integrity_only) {
-      f.note(Code::PkiIntegrityOnly, here, "Integrity-only mode: the certificate's chain, validity and revocation were not checked",
-             "Chế độ chỉ kiểm tra tính toàn vẹn: không kiểm tra chuỗi, hiệu lực và tình trạng thu hồi của chứng thư số");
+      f.note(
+          Code::PkiIntegrityOnly, here,
+          "Integrity-only mode: the certificate's chain, validity and revocation were not checked",
+          "Chế độ chỉ kiểm tra tính toàn vẹn: không kiểm tra chuỗi, hiệu lực và tình trạng thu hồi của chứng thư số");
       f.fail(Stage::Trust, Outcome::Indeterminate, "trust-not-checked");
     } else if (r.intact) {
       check_trust(c.doc, sig, signers, c.trust, verification_time(c.doc, sig, time_signed, c.options, f), f);
@@ -381,9 +383,12 @@ Verification verify_document(const xml::Document& doc, const model::Index& index
 
 std::string_view outcome_name(Outcome o) noexcept {
   switch (o) {
-    case Outcome::Valid: return "valid";
-    case Outcome::Invalid: return "invalid";
-    case Outcome::Indeterminate: return "indeterminate";
+    case Outcome::Valid:
+      return "valid";
+    case Outcome::Invalid:
+      return "invalid";
+    case Outcome::Indeterminate:
+      return "indeterminate";
   }
   return "invalid";
 }

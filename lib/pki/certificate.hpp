@@ -39,12 +39,12 @@ struct Identifier {
 [[nodiscard]] std::vector<Identifier> identifiers(const X509* cert);
 
 struct CertificateInfo {
-  std::string subject;     // RFC 4514 form, UTF-8 kept
+  std::string subject;  // RFC 4514 form, UTF-8 kept
   std::string issuer;
   std::string serial;      // hexadecimal, upper case
   std::string not_before;  // ISO 8601 UTC
   std::string not_after;
-  int key_bits = 0;        // RSA modulus size; 0 for other key types
+  int key_bits = 0;  // RSA modulus size; 0 for other key types
   std::vector<Identifier> identifiers;
 };
 [[nodiscard]] CertificateInfo describe(const X509* cert);

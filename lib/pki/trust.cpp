@@ -21,9 +21,9 @@ namespace hoadon::pki {
 struct TrustStore::Chain {
   bool built = false;
   std::string detail;
-  bool no_anchor = false;            // the failure is a missing path, not a bad chain
-  std::vector<Certificate> certs;    // signer first, anchor last
-  std::vector<std::string> subjects; // their names, for the report
+  bool no_anchor = false;             // the failure is a missing path, not a bad chain
+  std::vector<Certificate> certs;     // signer first, anchor last
+  std::vector<std::string> subjects;  // their names, for the report
   // For each certificate but the anchor, the CRLs its issuer (the next one) signed: checking
   // a CRL's signature does not depend on the time, so it is done once with the chain.
   std::vector<std::vector<std::shared_ptr<X509_CRL>>> crls;
@@ -108,10 +108,14 @@ std::string read_whole(const std::filesystem::path& p) {
 
 std::string_view kind_name(Material kind) {
   switch (kind) {
-    case Material::Anchor: return "trust anchor certificate";
-    case Material::Intermediate: return "intermediate certificate";
-    case Material::Crl: return "CRL";
-    case Material::PinnedKey: return "public key or certificate";
+    case Material::Anchor:
+      return "trust anchor certificate";
+    case Material::Intermediate:
+      return "intermediate certificate";
+    case Material::Crl:
+      return "CRL";
+    case Material::PinnedKey:
+      return "public key or certificate";
   }
   return "item";
 }
@@ -199,10 +203,14 @@ std::size_t TrustStore::add_path(Material kind, const std::string& path) {
 std::size_t TrustStore::count(Material kind) const {
   std::shared_lock lock(mutex_);
   switch (kind) {
-    case Material::Anchor: return anchor_count_;
-    case Material::Intermediate: return intermediates_.size();
-    case Material::Crl: return crls_.size();
-    case Material::PinnedKey: return pinned_.size();
+    case Material::Anchor:
+      return anchor_count_;
+    case Material::Intermediate:
+      return intermediates_.size();
+    case Material::Crl:
+      return crls_.size();
+    case Material::PinnedKey:
+      return pinned_.size();
   }
   return 0;
 }
@@ -258,8 +266,8 @@ std::shared_ptr<const TrustStore::Chain> TrustStore::chain_of(X509* leaf, const 
       const int err = X509_STORE_CTX_get_error(ctx);
       chain->no_anchor = is_missing_path(err);
       const X509* at = X509_STORE_CTX_get_current_cert(ctx);
-      chain->detail = at ? fmt::format("{} ({})", openssl_error(err), name_text(X509_get_subject_name(at)))
-                         : openssl_error(err);
+      chain->detail =
+          at ? fmt::format("{} ({})", openssl_error(err), name_text(X509_get_subject_name(at))) : openssl_error(err);
     }
   }
   X509_STORE_CTX_free(ctx);
@@ -290,8 +298,8 @@ ChainCheck::Revocation TrustStore::revocation_of(const Chain& chain, std::size_t
     if (!next || *next >= at || (issued && *issued >= at)) covered = true;
   }
   if (!covered) {
-    detail = fmt::format("no CRL of {} covers the time asked",
-                         name_text(X509_get_subject_name(chain.certs[i + 1].get())));
+    detail =
+        fmt::format("no CRL of {} covers the time asked", name_text(X509_get_subject_name(chain.certs[i + 1].get())));
     return ChainCheck::Revocation::Unknown;
   }
   return ChainCheck::Revocation::Good;
@@ -347,8 +355,8 @@ ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::i
   for (std::size_t i = 0; i + 1 < chain->certs.size(); ++i) {  // the anchor is trusted as such
     std::string detail;
     const auto r = revocation_of(*chain, i, at, detail);
-    if (r == ChainCheck::Revocation::Revoked || (r == ChainCheck::Revocation::Unknown &&
-                                                 out.revocation == ChainCheck::Revocation::Good)) {
+    if (r == ChainCheck::Revocation::Revoked ||
+        (r == ChainCheck::Revocation::Unknown && out.revocation == ChainCheck::Revocation::Good)) {
       out.revocation = r;
       out.revocation_detail = std::move(detail);
     }

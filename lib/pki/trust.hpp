@@ -34,8 +34,8 @@ enum class Material {
 struct ChainCheck {
   enum class Status { Trusted, NoAnchor, Invalid };
   Status status = Status::NoAnchor;
-  std::string detail;                // why not trusted (OpenSSL's reason and the certificate concerned)
-  std::vector<std::string> chain;    // subjects, signer first, anchor last (when trusted)
+  std::string detail;              // why not trusted (OpenSSL's reason and the certificate concerned)
+  std::vector<std::string> chain;  // subjects, signer first, anchor last (when trusted)
 
   enum class Validity { Ok, Expired, NotYetValid };
   Validity validity = Validity::Ok;  // of every certificate of the chain at the time asked
@@ -96,7 +96,7 @@ class TrustStore {
   struct Chain;
   [[nodiscard]] std::shared_ptr<const Chain> chain_of(X509* leaf, const std::vector<X509*>& extra) const;
   [[nodiscard]] static ChainCheck::Revocation revocation_of(const Chain& chain, std::size_t i, std::int64_t at,
-                                                           std::string& detail);
+                                                            std::string& detail);
   std::size_t add_loaded(Material kind, std::string_view bytes);
 
   mutable std::shared_mutex mutex_;  // guards the material below
@@ -106,7 +106,7 @@ class TrustStore {
   std::vector<std::shared_ptr<X509_CRL>> crls_;
   std::vector<PublicKey> pinned_;
 
-  mutable std::mutex cache_mutex_;   // guards the caches; never held while building or decoding
+  mutable std::mutex cache_mutex_;  // guards the caches; never held while building or decoding
   mutable std::unordered_map<std::string, std::shared_ptr<const Chain>> cache_;
   mutable std::unordered_map<std::string, std::shared_ptr<const KnownCertificate>> decoded_;  // by DER bytes
 };

@@ -86,7 +86,8 @@ int main() {
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     std::size_t len = 0;
     EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, floor.key);
-    EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(floor.signed_info.data()), floor.signed_info.size());
+    EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char*>(floor.signed_info.data()),
+                   floor.signed_info.size());
     floor.signature.resize(len);
     EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(floor.signature.data()), &len,
                    reinterpret_cast<const unsigned char*>(floor.signed_info.data()), floor.signed_info.size());
@@ -101,7 +102,8 @@ int main() {
     const auto t = bench::compare([&] { must(verify_once(doc, trust), "verify"); }, [&] { floor.run(doc); });
     rows.push_back({fmt::format("verify {} lines", lines), t.work, t.floor, 1.5});
   }
-  bench::print("hoadon verify (parse + index + every check, chain and CRLs) vs the floor "
-               "(libxml2 parse + C14N of DLHDon + SHA-256 + one RSA-2048 verify)",
-               "floor", rows);
+  bench::print(
+      "hoadon verify (parse + index + every check, chain and CRLs) vs the floor "
+      "(libxml2 parse + C14N of DLHDon + SHA-256 + one RSA-2048 verify)",
+      "floor", rows);
 }

@@ -23,8 +23,8 @@ struct Fixture {
   Fixture() {
     const auto& w = tp::world();
     tp::write_trust(dir.path());
-    trust = {"--trust", (dir / "anchors.pem").string(), "--intermediate", (dir / "ca.pem").string(), "--crl",
-             (dir / "crl.pem").string()};
+    trust = {"--trust", (dir / "anchors.pem").string(), "--intermediate", (dir / "ca.pem").string(),
+             "--crl",   (dir / "crl.pem").string()};
     good = (dir / "good.xml").string();
     expired = (dir / "expired.xml").string();
     unsigned_invoice = (dir / "unsigned.xml").string();
@@ -53,7 +53,8 @@ TEST_CASE("verify: a valid invoice exits 0; the JSON has every name of the contr
   CHECK(j["ok"].boolean());
   REQUIRE(j["signatures"].array().size() == 1);
   const auto& s = j["signatures"][0];
-  for (const char* k : {"slot", "outcome", "integrity", "reason", "algorithm", "signing_time", "signer", "covers", "warnings"})
+  for (const char* k :
+       {"slot", "outcome", "integrity", "reason", "algorithm", "signing_time", "signer", "covers", "warnings"})
     CHECK_MESSAGE(s.has(k), k);
   for (const char* k : {"subject", "tax_code", "issuer", "serial", "not_before", "not_after"})
     CHECK_MESSAGE(s["signer"].has(k), k);
@@ -159,10 +160,12 @@ TEST_CASE("verify --integrity-only: the real samples as MANIFEST.tsv says") {
 
 TEST_CASE("verify --profile xmldsig: a public interop vector with its trust anchor") {
   const auto shared = testing::shared_dir();
-  SKIP_UNLESS(shared && std::filesystem::exists(*shared / "xmldsig-vectors/manifest.tsv"), "xmldsig-vectors are absent");
+  SKIP_UNLESS(shared && std::filesystem::exists(*shared / "xmldsig-vectors/manifest.tsv"),
+              "xmldsig-vectors are absent");
   const auto v = *shared / "xmldsig-vectors";
   const auto file = (v / "aleksey-xmldsig-01/enveloping-sha256-rsa-sha256.xml").string();
-  auto r = hoadon({"verify", "--profile", "xmldsig", "--trust", (v / "keys/cacert.der").string(), "--format", "json", file});
+  auto r =
+      hoadon({"verify", "--profile", "xmldsig", "--trust", (v / "keys/cacert.der").string(), "--format", "json", file});
   CHECK(r.exit_code == 0);
   CHECK(parse_json(r.out)["signatures"][0]["outcome"].str() == "valid");
   // A pinned key instead of KeyInfo (which holds only a KeyValue here).

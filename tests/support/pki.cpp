@@ -87,25 +87,28 @@ Cert issue(const CertSpec& spec, const Key& subject, const Cert* issuer, const K
   ASN1_TIME_set(X509_getm_notAfter(x), static_cast<time_t>(spec.not_after));
   X509_NAME* name = X509_get_subject_name(x);
   X509_NAME_add_entry_by_txt(name, "C", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("VN"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(spec.cn.c_str()), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(spec.cn.c_str()), -1, -1,
+                             0);
   for (const auto& uid : spec.uids)
-    X509_NAME_add_entry_by_NID(name, NID_userId, MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(uid.c_str()),
-                               -1, -1, 0);
+    X509_NAME_add_entry_by_NID(name, NID_userId, MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(uid.c_str()), -1,
+                               -1, 0);
   X509_set_issuer_name(x, issuer ? X509_get_subject_name(issuer->get()) : name);
   X509_set_pubkey(x, subject.get());
   X509* signer = issuer ? issuer->get() : x;
   add_ext(x, signer, NID_basic_constraints, spec.ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
   add_ext(x, signer, NID_subject_key_identifier, "hash");
   if (issuer) add_ext(x, signer, NID_authority_key_identifier, "keyid:always");
-  const int usage = spec.key_usage == -2 ? (spec.ca ? KU_KEY_CERT_SIGN | KU_CRL_SIGN : KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)
-                                         : spec.key_usage;
+  const int usage = spec.key_usage == -2
+                        ? (spec.ca ? KU_KEY_CERT_SIGN | KU_CRL_SIGN : KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)
+                        : spec.key_usage;
   if (usage >= 0) add_ext(x, signer, NID_key_usage, usage_text(usage).c_str());
   check(X509_sign(x, issuer_key.get(), EVP_sha256()) > 0, "certificate signature");
   return {std::shared_ptr<X509>(x, X509_free)};
 }
 
-std::string crl_pem(const Cert& issuer, const Key& issuer_key, const std::vector<std::pair<long, std::int64_t>>& revoked,
-                    std::int64_t this_update, std::int64_t next_update) {
+std::string crl_pem(const Cert& issuer, const Key& issuer_key,
+                    const std::vector<std::pair<long, std::int64_t>>& revoked, std::int64_t this_update,
+                    std::int64_t next_update) {
   X509_CRL* crl = X509_CRL_new();
   check(crl && X509_CRL_set_version(crl, 1) == 1, "CRL");
   X509_CRL_set_issuer_name(crl, X509_get_subject_name(issuer.get()));
@@ -143,7 +146,8 @@ std::vector<Key> world_keys() {
   std::vector<Key> keys;
   const std::string pem = read(cache);
   BIO* in = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
-  while (EVP_PKEY* k = PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr)) keys.push_back({std::shared_ptr<EVP_PKEY>(k, EVP_PKEY_free)});
+  while (EVP_PKEY* k = PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr))
+    keys.push_back({std::shared_ptr<EVP_PKEY>(k, EVP_PKEY_free)});
   BIO_free(in);
   if (keys.size() == std::size(bits)) return keys;
   keys.clear();
@@ -174,8 +178,8 @@ const World& world() {
     const auto from = at("2020-01-01"), until = at("2040-01-01");
     v.root = issue({"hoadon Test Root CA", {}, from, until, true, -2, 1}, v.root_key, nullptr, v.root_key);
     v.ca = issue({"hoadon Test Issuing CA", {}, from, until, true, -2, 2}, v.ca_key, &v.root, v.root_key);
-    auto leaf = [&](const char* cn, std::vector<std::string> uids, const char* nb, const char* na, int usage, long serial,
-                    const Key& key) {
+    auto leaf = [&](const char* cn, std::vector<std::string> uids, const char* nb, const char* na, int usage,
+                    long serial, const Key& key) {
       return issue({cn, std::move(uids), at(nb), at(na), false, usage, serial}, key, &v.ca, v.ca_key);
     };
     const std::vector<std::string> seller = {"MST:4800123456"};
@@ -183,11 +187,12 @@ const World& world() {
     v.expired = leaf("Hợp tác xã Phia Oắc (2020)", seller, "2020-01-01", "2021-01-01", -2, 101, v.signer_key);
     v.not_yet_valid = leaf("Hợp tác xã Phia Oắc (2030)", seller, "2030-01-01", "2032-01-01", -2, 102, v.signer_key);
     v.revoked = leaf("Hợp tác xã Phia Oắc (revoked)", seller, "2025-01-01", "2028-01-01", -2, 103, v.signer_key);
-    v.no_signing = leaf("Hợp tác xã Phia Oắc (encryption)", seller, "2025-01-01", "2028-01-01", KU_KEY_ENCIPHERMENT, 104,
-                        v.signer_key);
+    v.no_signing = leaf("Hợp tác xã Phia Oắc (encryption)", seller, "2025-01-01", "2028-01-01", KU_KEY_ENCIPHERMENT,
+                        104, v.signer_key);
     v.weak = leaf("Hợp tác xã Phia Oắc (1024)", seller, "2025-01-01", "2028-01-01", -2, 105, v.weak_key);
     v.other_mst = leaf("Công ty Khác", {"MST:0101243150"}, "2025-01-01", "2028-01-01", -2, 106, v.signer_key);
-    v.stranger_root = issue({"Stranger Root CA", {}, from, until, true, -2, 1}, v.stranger_key, nullptr, v.stranger_key);
+    v.stranger_root =
+        issue({"Stranger Root CA", {}, from, until, true, -2, 1}, v.stranger_key, nullptr, v.stranger_key);
     v.stranger = issue({"Hợp tác xã Phia Oắc (stranger)", seller, at("2025-01-01"), at("2028-01-01"), false, -2, 7},
                        v.signer_key, &v.stranger_root, v.stranger_key);
     // The issuing CA's CRL revokes one signer; the root's, empty, vouches for the issuing CA.

@@ -29,11 +29,11 @@ struct Cert {
 
 struct CertSpec {
   std::string cn;
-  std::vector<std::string> uids;   // subject UID values, e.g. "MST:4800123456"
-  std::int64_t not_before = 0;     // Unix seconds
+  std::vector<std::string> uids;  // subject UID values, e.g. "MST:4800123456"
+  std::int64_t not_before = 0;    // Unix seconds
   std::int64_t not_after = 0;
   bool ca = false;
-  int key_usage = -2;              // -2: digitalSignature|nonRepudiation (keyCertSign|cRLSign for CAs); -1: no extension
+  int key_usage = -2;  // -2: digitalSignature|nonRepudiation (keyCertSign|cRLSign for CAs); -1: no extension
   long serial = 1;
 };
 
@@ -47,20 +47,20 @@ struct CertSpec {
 
 // One PKI for the whole test run, generated on first use.
 struct World {
-  std::int64_t signing_time;       // 2026-11-20T10:00:00 in Vietnam (the invoices' SigningTime)
+  std::int64_t signing_time;  // 2026-11-20T10:00:00 in Vietnam (the invoices' SigningTime)
   Key root_key, ca_key, signer_key, weak_key, stranger_key;
-  Cert root;                       // self-signed anchor
-  Cert ca;                         // intermediate under root
-  Cert signer;                     // valid 2025–2028, MST:4800123456 (the bundled invoice's seller)
-  Cert expired;                    // valid 2020–2021
-  Cert not_yet_valid;              // valid 2030–2032
-  Cert revoked;                    // revoked by `crl` in 2026-01
-  Cert no_signing;                 // key usage keyEncipherment only
-  Cert weak;                       // 1024-bit RSA
-  Cert other_mst;                  // MST:0101243150
-  Cert stranger_root;              // an anchor nobody configured
-  Cert stranger;                   // signer under stranger_root
-  std::string crl;                 // PEM: the CRLs of `ca` (revoking `revoked`) and of `root`
+  Cert root;           // self-signed anchor
+  Cert ca;             // intermediate under root
+  Cert signer;         // valid 2025–2028, MST:4800123456 (the bundled invoice's seller)
+  Cert expired;        // valid 2020–2021
+  Cert not_yet_valid;  // valid 2030–2032
+  Cert revoked;        // revoked by `crl` in 2026-01
+  Cert no_signing;     // key usage keyEncipherment only
+  Cert weak;           // 1024-bit RSA
+  Cert other_mst;      // MST:0101243150
+  Cert stranger_root;  // an anchor nobody configured
+  Cert stranger;       // signer under stranger_root
+  std::string crl;     // PEM: the CRLs of `ca` (revoking `revoked`) and of `root`
 };
 [[nodiscard]] const World& world();
 
@@ -94,12 +94,12 @@ struct RefSpec {
   std::string uri;
   std::vector<std::string> transforms = {};  // Transform Algorithm URIs
   std::string digest = uri::kSha256;
-  std::string inner = {};                    // extra XML inside the last Transform (an XPath…)
+  std::string inner = {};  // extra XML inside the last Transform (an XPath…)
 };
 struct TemplateSpec {
   std::string id = "seller";
   std::vector<RefSpec> references;
-  std::string object_id = "SigningTime";     // "" = no signing-time Object
+  std::string object_id = "SigningTime";  // "" = no signing-time Object
   std::string method = uri::kRsaSha256;
   std::string c14n = uri::kC14n;
 };

@@ -36,8 +36,9 @@ TEST_CASE("times as invoices write them: Vietnam's time unless a zone is given")
 
 TEST_CASE("identities come from the certificate's UID attributes, several, branch hyphen kept") {
   const auto& w = tp::world();
-  const auto cert = tp::issue({"Chi nhánh", {"MST:0104831030-091", "cccd: 001201012345", "MNS:1234567", "plain"}, 0, 1, false, -2, 9},
-                              w.signer_key, &w.ca, w.ca_key);
+  const auto cert =
+      tp::issue({"Chi nhánh", {"MST:0104831030-091", "cccd: 001201012345", "MNS:1234567", "plain"}, 0, 1, false, -2, 9},
+                w.signer_key, &w.ca, w.ca_key);
   const auto ids = pki::identifiers(cert.get());
   REQUIRE(ids.size() == 4);
   CHECK(ids[0].kind == "MST");
@@ -56,7 +57,8 @@ TEST_CASE("identities come from the certificate's UID attributes, several, branc
 TEST_CASE("certificates from KeyInfo text: white space allowed, anything else refused") {
   const auto& w = tp::world();
   std::string b64(((w.signer.der().size() + 2) / 3) * 4, '\0');
-  EVP_EncodeBlock(reinterpret_cast<unsigned char*>(b64.data()), reinterpret_cast<const unsigned char*>(w.signer.der().data()),
+  EVP_EncodeBlock(reinterpret_cast<unsigned char*>(b64.data()),
+                  reinterpret_cast<const unsigned char*>(w.signer.der().data()),
                   static_cast<int>(w.signer.der().size()));
   auto wrapped = b64;
   wrapped.insert(64, "\r\n ");
@@ -117,14 +119,16 @@ TEST_CASE("chains, validity and revocation at a chosen time") {
   TrustStore forged;
   forged.add_memory(Material::Anchor, w.root.pem());
   forged.add_memory(Material::Intermediate, w.ca.pem());
-  const auto impostor = tp::issue({"hoadon Test Issuing CA", {}, 0, 4102444800, true, -2, 2}, w.stranger_key, nullptr, w.stranger_key);
+  const auto impostor =
+      tp::issue({"hoadon Test Issuing CA", {}, 0, 4102444800, true, -2, 2}, w.stranger_key, nullptr, w.stranger_key);
   forged.add_memory(Material::Crl, tp::crl_pem(impostor, w.stranger_key, {{100, at - 86400}}, at - 86400, at + 86400));
   CHECK(forged.check(w.signer.get(), {}, at).revocation == ChainCheck::Revocation::Unknown);
 }
 
 TEST_CASE("the public xmlsec test keys: intermediate, wrong anchor, same-subject anchor, offline CRL") {
   const auto shared = testing::shared_dir();
-  SKIP_UNLESS(shared && std::filesystem::exists(*shared / "xmldsig-vectors/keys/cacert.pem"), "xmldsig-vectors are absent");
+  SKIP_UNLESS(shared && std::filesystem::exists(*shared / "xmldsig-vectors/keys/cacert.pem"),
+              "xmldsig-vectors are absent");
   const auto keys = *shared / "xmldsig-vectors/keys";
   TrustStore t;
   t.add_path(Material::Anchor, (keys / "cacert.der").string());

@@ -92,8 +92,13 @@ TEST_CASE("certificate situations: each with its outcome and reason") {
 TEST_CASE("chains that are not chains, and certificates that cannot be read or chosen") {
   const auto& w = tp::world();
   // "Issued" by the seller's own certificate, which is no CA.
-  const auto by_leaf = tp::issue({"Mạo danh", {"MST:4800123456"}, *hoadon::pki::parse_time("2025-01-01"),
-                                  *hoadon::pki::parse_time("2028-01-01"), false, -2, 300},
+  const auto by_leaf = tp::issue({"Mạo danh",
+                                  {"MST:4800123456"},
+                                  *hoadon::pki::parse_time("2025-01-01"),
+                                  *hoadon::pki::parse_time("2028-01-01"),
+                                  false,
+                                  -2,
+                                  300},
                                  w.signer_key, &w.signer, w.signer_key);
   const auto bad = verify(tp::sign(tp::invoice_template(), w.signer_key, {by_leaf, w.signer}), &world_trust());
   CHECK(bad.sig().outcome == Outcome::Indeterminate);
@@ -165,16 +170,17 @@ TEST_CASE("SHA-1: a warning by default, an error under the strict policy") {
 
 TEST_CASE("the other allowed algorithms: SHA-384/512, C14N 1.1, exclusive C14N with comments") {
   const auto& w = tp::world();
-  for (const auto& [method, digest] : {std::pair{"rsa-sha384", "sha384"}, std::pair{"rsa-sha512", "sha512"},
-                                       std::pair{"rsa-sha224", "sha224"}}) {
+  for (const auto& [method, digest] :
+       {std::pair{"rsa-sha384", "sha384"}, std::pair{"rsa-sha512", "sha512"}, std::pair{"rsa-sha224", "sha224"}}) {
     CAPTURE(method);
     const auto v = verify(signed_with(w.signer, w.signer_key, {.method = method, .digest = digest}), &world_trust());
     CHECK(v.sig().outcome == Outcome::Valid);
     CHECK(v.sig().algorithm == method);
   }
-  const auto t = tp::signature_template({.references = {{"#data", {tp::uri::kEnveloped, "http://www.w3.org/2001/10/xml-exc-c14n#WithComments"}},
-                                                        {"#SigningTime", {"http://www.w3.org/2006/12/xml-c14n11"}}},
-                                         .c14n = "http://www.w3.org/2006/12/xml-c14n11#WithComments"});
+  const auto t = tp::signature_template(
+      {.references = {{"#data", {tp::uri::kEnveloped, "http://www.w3.org/2001/10/xml-exc-c14n#WithComments"}},
+                      {"#SigningTime", {"http://www.w3.org/2006/12/xml-c14n11"}}},
+       .c14n = "http://www.w3.org/2006/12/xml-c14n11#WithComments"});
   const auto doc = tp::sign_templates(replace_once(tp::invoice_template(), "<NBan/>", "<NBan>" + t + "</NBan>"),
                                       w.signer_key, {w.signer});
   CHECK(verify(doc, &world_trust()).sig().outcome == Outcome::Valid);
@@ -259,14 +265,19 @@ TEST_CASE("tax codes: the seller's, the delegate's, the buyer's; the check can b
   off.check_tax_code = false;
   CHECK(verify(other, &world_trust(), off).sig().outcome == Outcome::Valid);
   // Delegated issuing: the delegate (MSTDVNUNLHDon) signs in the seller's slot.
-  const auto delegated = replace_once(tp::invoice_template(), "</MSTTCGP>", "</MSTTCGP><MSTDVNUNLHDon>0101243150</MSTDVNUNLHDon>");
+  const auto delegated =
+      replace_once(tp::invoice_template(), "</MSTTCGP>", "</MSTTCGP><MSTDVNUNLHDon>0101243150</MSTDVNUNLHDon>");
   const auto d = verify(tp::sign(delegated, w.signer_key, {w.other_mst}), &world_trust());
   CHECK(d.sig().outcome == Outcome::Valid);
   CHECK(d.sig().signer->tax_code == "0101243150");
   // The buyer signs with a certificate of the buyer's tax code (NMua/MST 0108987656).
-  const auto buyer_cert = tp::issue({"Công ty TNHH Thực phẩm Sạch Hà Nội", {"MNS:1234567", "MST:0108987656"},
-                                     *hoadon::pki::parse_time("2025-01-01"), *hoadon::pki::parse_time("2028-01-01"),
-                                     false, -2, 200},
+  const auto buyer_cert = tp::issue({"Công ty TNHH Thực phẩm Sạch Hà Nội",
+                                     {"MNS:1234567", "MST:0108987656"},
+                                     *hoadon::pki::parse_time("2025-01-01"),
+                                     *hoadon::pki::parse_time("2028-01-01"),
+                                     false,
+                                     -2,
+                                     200},
                                     w.signer_key, &w.ca, w.ca_key);
   const auto seller_signed = signed_with(w.signer, w.signer_key);
   const tp::SignSpec buyer{.slot = "NMua", .signature_id = "buyer", .object_id = "BuyerTime"};
@@ -283,7 +294,8 @@ TEST_CASE("tax codes: the seller's, the delegate's, the buyer's; the check can b
 TEST_CASE("a changed amount breaks the signature; a changed signature value too") {
   const auto& w = tp::world();
   const auto doc = signed_with(w.signer, w.signer_key);
-  const auto amount = verify(replace_once(doc, "<TgTTTBSo>51570000</TgTTTBSo>", "<TgTTTBSo>51570009</TgTTTBSo>"), &world_trust());
+  const auto amount =
+      verify(replace_once(doc, "<TgTTTBSo>51570000</TgTTTBSo>", "<TgTTTBSo>51570009</TgTTTBSo>"), &world_trust());
   CHECK(amount.sig().outcome == Outcome::Invalid);
   CHECK_FALSE(amount.sig().intact);
   CHECK(amount.sig().reason == "digest-mismatch");

@@ -55,8 +55,9 @@ TEST_CASE("wrapping: the signed DLHDon moved into the signature, a forged one in
   // The original keeps its bytes (xmlns="" undoes the signature's default namespace), so its
   // digest still matches: only binding can tell.
   auto attack = replace_once(doc, original, forged(original, ""));
-  attack = replace_once(attack, "</Signature>", "<Object>" + replace_once(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") +
-                                                    "</Object></Signature>");
+  attack = replace_once(
+      attack, "</Signature>",
+      "<Object>" + replace_once(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") + "</Object></Signature>");
   const auto v = verify(attack, &world_trust());
   CHECK(v.sig().intact);  // xmlsec alone would say "valid"
   CHECK(v.sig().outcome == Outcome::Invalid);
@@ -87,7 +88,8 @@ TEST_CASE("duplicate Ids: refused, not first-wins — plainly, and through a DTD
   for (const bool forged_first : {true, false}) {
     CAPTURE(forged_first);
     // A forged DLHDon carrying the same Id, in place; the original hidden in an Object.
-    const auto hidden = "<Object>" + replace_once(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") + "</Object>";
+    const auto hidden =
+        "<Object>" + replace_once(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") + "</Object>";
     auto attack = replace_once(doc, original, forged(original, " Id=\"data\""));
     attack = forged_first ? replace_once(attack, "</Signature>", hidden + "</Signature>")
                           : replace_once(attack, "<HDon>", "<HDon><Extra>" + original + "</Extra>");
@@ -106,8 +108,8 @@ TEST_CASE("duplicate Ids: refused, not first-wins — plainly, and through a DTD
 }
 
 TEST_CASE("a signature covering only its signing time vouches for nothing") {
-  const auto v = verify(sign_all(with_seller_template(tp::signature_template({.references = {time_ref()}}))),
-                        &world_trust());
+  const auto v =
+      verify(sign_all(with_seller_template(tp::signature_template({.references = {time_ref()}}))), &world_trust());
   CHECK(v.sig().intact);
   CHECK(v.sig().outcome == Outcome::Invalid);
   CHECK(v.sig().reason == "binding");
@@ -132,8 +134,8 @@ TEST_CASE("a reference to the signature itself covers nothing, in every profile"
 }
 
 TEST_CASE("an XPath transform that leaves the totals unsigned is refused") {
-  tp::RefSpec ref{"#data", {tp::uri::kEnveloped, tp::uri::kXPath}, tp::uri::kSha256,
-                  "<XPath>not(ancestor-or-self::TToan)</XPath>"};
+  tp::RefSpec ref{
+      "#data", {tp::uri::kEnveloped, tp::uri::kXPath}, tp::uri::kSha256, "<XPath>not(ancestor-or-self::TToan)</XPath>"};
   const auto doc = sign_all(with_seller_template(tp::signature_template({.references = {ref, time_ref()}})), true);
   // The totals are indeed outside the digest: changing them keeps xmlsec happy…
   const auto changed = replace_once(doc, "<TgTTTBSo>51570000</TgTTTBSo>", "<TgTTTBSo>1000</TgTTTBSo>");
@@ -148,9 +150,9 @@ TEST_CASE("an XPath transform that leaves the totals unsigned is refused") {
 
 TEST_CASE("a signature outside DSCKS, and a signature pointing at another invoice's data") {
   // Outside the signature list: inside the data itself.
-  auto inside_data = replace_once(tp::invoice_template(), "</NDHDon>",
-                                  "</NDHDon><TTKhac>" + tp::signature_template({.references = {data_ref(), time_ref()}}) +
-                                      "</TTKhac>");
+  auto inside_data = replace_once(
+      tp::invoice_template(), "</NDHDon>",
+      "</NDHDon><TTKhac>" + tp::signature_template({.references = {data_ref(), time_ref()}}) + "</TTKhac>");
   const auto v = verify(sign_all(inside_data), &world_trust());
   CHECK(v.has(Code::DocSigOutside));
   CHECK(v.sig().reason == "binding");
@@ -159,7 +161,8 @@ TEST_CASE("a signature outside DSCKS, and a signature pointing at another invoic
   // Two invoices in one message; the second one's seller signature covers the first one's data.
   const auto first = replace_once(tp::invoice_template(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "");
   auto second = replace_once(first, "<DLHDon Id=\"data\">", "<DLHDon Id=\"data2\">");
-  second = replace_once(second, "<NBan/>", "<NBan>" + tp::signature_template({.references = {data_ref(), time_ref()}}) + "</NBan>");
+  second = replace_once(second, "<NBan/>",
+                        "<NBan>" + tp::signature_template({.references = {data_ref(), time_ref()}}) + "</NBan>");
   const auto message = "<TDiep><TTChung><MLTDiep>203</MLTDiep><MST>4800123456</MST></TTChung><DLieu>" + first + second +
                        "</DLieu></TDiep>";
   const auto m = verify(sign_all(message), &world_trust());
@@ -185,7 +188,8 @@ TEST_CASE("an extra DLHDon next to the signed one, before or after it") {
 }
 
 TEST_CASE("comments inside signed text: still valid, and the model reads the whole text") {
-  const auto doc = replace_once(seller_signed(), "<TgTTTBSo>51570000</TgTTTBSo>", "<TgTTTBSo>515<!-- x -->70000</TgTTTBSo>");
+  const auto doc =
+      replace_once(seller_signed(), "<TgTTTBSo>51570000</TgTTTBSo>", "<TgTTTBSo>515<!-- x -->70000</TgTTTBSo>");
   const auto v = verify(doc, &world_trust());
   CHECK(v.result.ok());  // #Id references are canonicalised without comments
   const auto e = hoadon::model::read_essentials(*v.doc, v.index);
@@ -194,9 +198,9 @@ TEST_CASE("comments inside signed text: still valid, and the model reads the who
 
 TEST_CASE("refused outright: MD5, remote URIs, KeyValue-only keys, RetrievalMethod, Manifest") {
   SUBCASE("MD5") {
-    const auto doc = sign_all(
-        with_seller_template(tp::signature_template({.references = {data_ref(), time_ref()}, .method = tp::uri::kRsaMd5})),
-        true);
+    const auto doc = sign_all(with_seller_template(tp::signature_template(
+                                  {.references = {data_ref(), time_ref()}, .method = tp::uri::kRsaMd5})),
+                              true);
     const auto v = verify(doc, &world_trust());
     CHECK(v.sig().reason == "forbidden-algorithm");
     CHECK(v.message(Code::DsigAlgorithm).find("MD5 is broken") != std::string::npos);
@@ -215,38 +219,45 @@ TEST_CASE("refused outright: MD5, remote URIs, KeyValue-only keys, RetrievalMeth
     CHECK(v.sig().reason == "forbidden-algorithm");
   }
   SUBCASE("a remote URI") {
-    const auto v = verify(replace_once(seller_signed(), "URI=\"#data\"", "URI=\"http://example.com/data.xml\""), &world_trust());
+    const auto v =
+        verify(replace_once(seller_signed(), "URI=\"#data\"", "URI=\"http://example.com/data.xml\""), &world_trust());
     CHECK(v.sig().reason == "forbidden-uri");
     CHECK(v.has(Code::DsigUri));
   }
   SUBCASE("an XPointer URI") {
-    const auto v = verify(replace_once(seller_signed(), "URI=\"#data\"", "URI=\"#xpointer(id('data'))\""), &world_trust());
+    const auto v =
+        verify(replace_once(seller_signed(), "URI=\"#data\"", "URI=\"#xpointer(id('data'))\""), &world_trust());
     CHECK(v.sig().reason == "forbidden-uri");
   }
   SUBCASE("a KeyValue instead of the certificate") {
     auto doc = seller_signed();
     const auto b = doc.find("<X509Data>"), e = doc.find("</X509Data>") + 11;
-    doc.replace(b, e - b, "<KeyValue><RSAKeyValue><Modulus>AQAB</Modulus><Exponent>AQAB</Exponent></RSAKeyValue></KeyValue>");
+    doc.replace(b, e - b,
+                "<KeyValue><RSAKeyValue><Modulus>AQAB</Modulus><Exponent>AQAB</Exponent></RSAKeyValue></KeyValue>");
     const auto v = verify(doc, &world_trust());
     CHECK(v.sig().reason == "no-certificate");
     CHECK(v.has(Code::DsigKey));
   }
   SUBCASE("RetrievalMethod") {
-    const auto v = verify(replace_once(seller_signed(), "<X509Data>", "<RetrievalMethod URI=\"#x\"/><X509Data>"), &world_trust());
+    const auto v =
+        verify(replace_once(seller_signed(), "<X509Data>", "<RetrievalMethod URI=\"#x\"/><X509Data>"), &world_trust());
     CHECK(v.sig().reason == "key-info");
   }
   SUBCASE("Manifest") {
-    const auto v = verify(replace_once(seller_signed(), "</Signature>", "<Object><Manifest/></Object></Signature>"), &world_trust());
+    const auto v = verify(replace_once(seller_signed(), "</Signature>", "<Object><Manifest/></Object></Signature>"),
+                          &world_trust());
     CHECK(v.sig().reason == "manifest");
   }
 }
 
 TEST_CASE("the tax authority's signature must cover DLHDon, its signing time and MCCQT") {
   const auto& w = tp::world();
-  const auto seller = replace_once(seller_signed(), "</DLHDon>", "</DLHDon><MCCQT Id=\"code\">00ABCDEF0123456789ABCDEF0123456789</MCCQT>");
+  const auto seller = replace_once(seller_signed(), "</DLHDon>",
+                                   "</DLHDon><MCCQT Id=\"code\">00ABCDEF0123456789ABCDEF0123456789</MCCQT>");
   auto with_cqt = [&](std::vector<tp::RefSpec> refs) {
     const auto t = tp::signature_template({.id = "cqt", .references = std::move(refs), .object_id = "CqtTime"});
-    return tp::sign_templates(replace_once(seller, "</DSCKS>", "<CQT>" + t + "</CQT></DSCKS>"), w.signer_key, {w.signer});
+    return tp::sign_templates(replace_once(seller, "</DSCKS>", "<CQT>" + t + "</CQT></DSCKS>"), w.signer_key,
+                              {w.signer});
   };
   const auto good = verify(with_cqt({{"#data"}, {"#CqtTime"}, {"#code"}}), &world_trust());
   REQUIRE(good.result.signatures.size() == 2);
@@ -259,14 +270,14 @@ TEST_CASE("the tax authority's signature must cover DLHDon, its signing time and
 }
 
 TEST_CASE("a whole-document reference covers the invoice; the signing time still needs its own") {
-  const auto whole = verify(sign_all(with_seller_template(
-                                tp::signature_template({.references = {{"", {tp::uri::kEnveloped}}, time_ref()}}))),
-                            &world_trust());
+  const auto whole = verify(
+      sign_all(with_seller_template(tp::signature_template({.references = {{"", {tp::uri::kEnveloped}}, time_ref()}}))),
+      &world_trust());
   CHECK(whole.result.ok());
   CHECK(whole.sig().covers.front() == "/");
-  const auto only = verify(sign_all(with_seller_template(
-                               tp::signature_template({.references = {{"", {tp::uri::kEnveloped}}}}))),
-                           &world_trust());
+  const auto only =
+      verify(sign_all(with_seller_template(tp::signature_template({.references = {{"", {tp::uri::kEnveloped}}}}))),
+             &world_trust());
   CHECK(only.sig().reason == "binding");  // the enveloped transform removed the signing time with the signature
 }
 
@@ -278,7 +289,8 @@ TEST_CASE("the taxpayer's signature of a message covers TDiep/DLieu, and so ever
            tp::signature_template({.id = "nnt", .references = {{ref}, {"#SigningTime"}}}) + "</CKSNNT></TDiep>";
   };
   // Two copies of the invoice carry the same DLHDon Id: that alone fails the document.
-  const auto v = verify(sign_all(replace_once(message("4800123456", "#payload"), "Id=\"data\"", "Id=\"data1\"")), &world_trust());
+  const auto v =
+      verify(sign_all(replace_once(message("4800123456", "#payload"), "Id=\"data\"", "Id=\"data1\"")), &world_trust());
   REQUIRE(v.result.signatures.size() == 1);
   CHECK(v.sig().slot == "CKSNNT");
   CHECK(v.sig().outcome == Outcome::Valid);

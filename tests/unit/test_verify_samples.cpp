@@ -19,7 +19,9 @@ hoadon::dsig::VerifyOptions integrity_only() {
   return o;
 }
 
-bool intact_expected(const std::string& integrity) { return integrity == "intact" || integrity == "intact-dotnet-quirk"; }
+bool intact_expected(const std::string& integrity) {
+  return integrity == "intact" || integrity == "intact-dotnet-quirk";
+}
 
 // The element whose first digit the tamper test changes: the first invoice's grand total, or
 // for forms the first element with a digit in the signed data.
@@ -29,7 +31,8 @@ const xmlNode* amount_of(const testing::Verified& v) {
   const xmlNode* form = v.index.form;
   REQUIRE(form);
   xml::for_each_element(xml::first_child_element(const_cast<xmlNode*>(form)), [&](xmlNode* e) {
-    if (!found && !xml::first_child_element(e) && xml::text(e).find_first_of("0123456789") != std::string::npos) found = e;
+    if (!found && !xml::first_child_element(e) && xml::text(e).find_first_of("0123456789") != std::string::npos)
+      found = e;
   });
   return found;
 }
@@ -60,7 +63,8 @@ TEST_CASE("every real sample: each signature's integrity as MANIFEST.tsv says") 
     }
     // Every diagnostic of verification points somewhere.
     for (const auto& d : v.result.report.items())
-      if (hoadon::code_info(d.code).area == "DSIG" || hoadon::code_info(d.code).area == "PKI") CHECK(!d.where.path.empty());
+      if (hoadon::code_info(d.code).area == "DSIG" || hoadon::code_info(d.code).area == "PKI")
+        CHECK(!d.where.path.empty());
   }
   CHECK(signatures == 60);
   CHECK(quirks == 7);
@@ -70,8 +74,9 @@ TEST_CASE("every intact sample: one digit of an amount changed, and its signatur
   SKIP_UNLESS(testing::samples_dir(), "../shared/vn-invoice-samples is absent");
   std::size_t tampered = 0;
   for (const auto& s : testing::manifest()) {
-    const bool any_intact = std::any_of(s.signatures.begin(), s.signatures.end(),
-                                        [](const testing::SampleSignature& sig) { return intact_expected(sig.integrity); });
+    const bool any_intact =
+        std::any_of(s.signatures.begin(), s.signatures.end(),
+                    [](const testing::SampleSignature& sig) { return intact_expected(sig.integrity); });
     if (!any_intact) continue;
     CAPTURE(s.file);
     const auto bytes = testing::read_file(s.path);
@@ -106,7 +111,8 @@ TEST_CASE("inclusive C14N sees the ancestors' namespace declarations (TS24 insid
   CHECK(verify(bytes, nullptr, integrity_only()).result.ok());
   // Dropping an unused declaration from HDon changes nothing an XML reader sees, but the
   // canonical form of DLHDon includes it: a verifier that re-wraps the invoice breaks it.
-  const auto rewrapped = testing::replace_once(bytes, " xmlns:inv=\"http://laphoadon.gdt.gov.vn/2014/09/invoicexml/v1\"", "");
+  const auto rewrapped =
+      testing::replace_once(bytes, " xmlns:inv=\"http://laphoadon.gdt.gov.vn/2014/09/invoicexml/v1\"", "");
   const auto v = verify(rewrapped, nullptr, integrity_only());
   CHECK_FALSE(v.sig(0).intact);
   CHECK_FALSE(v.sig(1).intact);
@@ -123,7 +129,8 @@ TEST_CASE("the quirks, named: the Viettel time stamp, and a relative namespace U
   CHECK(summary.sig().intact);
   CHECK(summary.message(Code::DsigCompat).find("relative namespace URI") != std::string::npos);
   // The URIs are back as they were once verification is over.
-  const xmlNode* data = xml::first_child_element(xml::child_path(summary.index.form, {"DLBTHop", "NDBTHDLieu", "DSDLieu"}));
+  const xmlNode* data =
+      xml::first_child_element(xml::child_path(summary.index.form, {"DLBTHop", "NDBTHDLieu", "DSDLieu"}));
   REQUIRE(data);
   CHECK(std::string(reinterpret_cast<const char*>(data->ns->href)) == "DSDLieu");
 }

@@ -42,10 +42,11 @@ struct Outside {
 const std::map<std::string, Outside> kOutside = [] {
   std::map<std::string, Outside> m;
   for (const char* id : {"A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08", "A09", "A10", "A11", "A12"})
-    m[id] = {"an XPath transform (not(ancestor-or-self::dsig:Signature)) beside the enveloped one: hoadon allows "
-             "only enveloped-signature and C14N transforms, so the manifest's verdict on the chain, key lookup "
-             "or CRL never applies",
-             "forbidden-transform"};
+    m[id] = {
+        "an XPath transform (not(ancestor-or-self::dsig:Signature)) beside the enveloped one: hoadon allows "
+        "only enveloped-signature and C14N transforms, so the manifest's verdict on the chain, key lookup "
+        "or CRL never applies",
+        "forbidden-transform"};
   m["B09"] = {"RSA-PSS (not in the allow-list, nor in xmlsec 1.2.37) behind an XPath transform", "forbidden-algorithm"};
   m["P01"] = {"the Phaos chain is signed with MD5, which hoadon refuses in certificates too", "bad-chain"};
   m["P04"] = m["P01"];
@@ -53,14 +54,26 @@ const std::map<std::string, Outside> kOutside = [] {
 }();
 
 // Why each negative row inside the rules fails (so a right verdict cannot be a lucky one).
-const std::map<std::string, std::string> kReasons = {
-    {"A13", "expired"},      {"B04", "untrusted"},          {"B08", "forbidden-algorithm"},
-    {"M01", "no-certificate"}, {"M02", "forbidden-algorithm"}, {"M03", "forbidden-algorithm"},
-    {"P02", "digest-mismatch"}, {"P03", "forbidden-algorithm"}, {"P05", "forbidden-transform"},
-    {"P06", "manifest"},     {"P07", "forbidden-uri"},      {"P08", "forbidden-uri"},
-    {"I01", "no-certificate"}, {"I03", "no-certificate"},   {"I04", "no-certificate"},
-    {"I05", "no-certificate"}, {"I06", "no-certificate"},   {"I07", "no-certificate"},
-    {"C01", "forbidden-algorithm"}, {"C02", "forbidden-algorithm"}};
+const std::map<std::string, std::string> kReasons = {{"A13", "expired"},
+                                                     {"B04", "untrusted"},
+                                                     {"B08", "forbidden-algorithm"},
+                                                     {"M01", "no-certificate"},
+                                                     {"M02", "forbidden-algorithm"},
+                                                     {"M03", "forbidden-algorithm"},
+                                                     {"P02", "digest-mismatch"},
+                                                     {"P03", "forbidden-algorithm"},
+                                                     {"P05", "forbidden-transform"},
+                                                     {"P06", "manifest"},
+                                                     {"P07", "forbidden-uri"},
+                                                     {"P08", "forbidden-uri"},
+                                                     {"I01", "no-certificate"},
+                                                     {"I03", "no-certificate"},
+                                                     {"I04", "no-certificate"},
+                                                     {"I05", "no-certificate"},
+                                                     {"I06", "no-certificate"},
+                                                     {"I07", "no-certificate"},
+                                                     {"C01", "forbidden-algorithm"},
+                                                     {"C02", "forbidden-algorithm"}};
 
 struct Setup {
   hoadon::pki::TrustStore trust;
@@ -102,7 +115,8 @@ void configure(const std::filesystem::path& vectors, std::string args, Setup& s)
 
 TEST_CASE("xmldsig vectors: every row inside the rules gives the manifest's strict verdict") {
   const auto shared = testing::shared_dir();
-  SKIP_UNLESS(shared && std::filesystem::exists(*shared / "xmldsig-vectors/manifest.tsv"), "xmldsig-vectors are absent");
+  SKIP_UNLESS(shared && std::filesystem::exists(*shared / "xmldsig-vectors/manifest.tsv"),
+              "xmldsig-vectors are absent");
   const auto vectors = *shared / "xmldsig-vectors";
   std::size_t run = 0, skipped = 0;
   for (const auto& row : rows(vectors)) {
