@@ -90,9 +90,9 @@ void init_engine() {
 
 EngineMessages::EngineMessages()
     : previous_(t_current),
-      saved_generic_(reinterpret_cast<void*>(xmlGenericError)),
+      saved_generic_(xmlGenericError),
       saved_generic_ctx_(xmlGenericErrorContext),
-      saved_structured_(reinterpret_cast<void*>(xmlStructuredError)),
+      saved_structured_(xmlStructuredError),
       saved_structured_ctx_(xmlStructuredErrorContext) {
   t_current = this;
   // libxml2's error handlers are per thread: C14N and XPointer errors land here.
@@ -102,8 +102,8 @@ EngineMessages::EngineMessages()
 
 EngineMessages::~EngineMessages() {
   t_current = previous_;
-  xmlSetGenericErrorFunc(saved_generic_ctx_, reinterpret_cast<xmlGenericErrorFunc>(saved_generic_));
-  xmlSetStructuredErrorFunc(saved_structured_ctx_, reinterpret_cast<xmlStructuredErrorFunc>(saved_structured_));
+  xmlSetGenericErrorFunc(saved_generic_ctx_, saved_generic_);
+  xmlSetStructuredErrorFunc(saved_structured_ctx_, saved_structured_);
 }
 
 void EngineMessages::add(std::string m) {

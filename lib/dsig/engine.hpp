@@ -3,6 +3,7 @@
 // of hoadon that talks to xmlsec.
 #pragma once
 
+#include <libxml/xmlerror.h>
 #include <openssl/evp.h>
 #include <xmlsec/keys.h>
 #include <xmlsec/xmldsig.h>
@@ -47,9 +48,9 @@ class EngineMessages {
  private:
   std::vector<std::string> items_;
   EngineMessages* previous_;
-  void* saved_generic_;
+  xmlGenericErrorFunc saved_generic_;
   void* saved_generic_ctx_;
-  void* saved_structured_;
+  xmlStructuredErrorFunc saved_structured_;
   void* saved_structured_ctx_;
 };
 

@@ -49,6 +49,16 @@ int refuse(Session& s, std::string why) {
   return -1;
 }
 
+// Every transform of the chain is allow-listed or xmlsec's own plumbing (XPointer, parser, buffer).
+bool only_expected(xmlSecTransformCtxPtr ctx, Session& s) {
+  for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
+    if (!expected_klass(t->id)) {
+      refuse(s, fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
+      return false;
+    }
+  return true;
+}
+
 // Runs once per Reference, after xmlsec has built its chain and before any data flows.
 int on_reference_chain(xmlSecTransformCtxPtr ctx) {
   Session* s = t_session;
@@ -60,14 +70,11 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
       std::find_if(refs.begin(), refs.end(), [&](const Reference& r) { return r.node == digest->hereNode->parent; });
   if (ref == refs.end()) return refuse(*s, "xmlsec processed a Reference hoadon did not read");
   // The chain must be made of what hoadon checked: its own Transforms plus xmlsec's plumbing.
-  for (xmlSecTransformPtr t = ctx->first; t; t = t->next) {
-    if (!expected_klass(t->id))
-      return refuse(*s,
-                    fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
+  if (!only_expected(ctx, *s)) return -1;
+  for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
     if (t->hereNode && xml::is_dsig(t->hereNode, "Transform") &&
         std::find(ref->transforms.begin(), ref->transforms.end(), t->hereNode) == ref->transforms.end())
       return refuse(*s, "a Transform outside the reference hoadon read");
-  }
   if (ref->enveloped && !ref->removes_signature) {
     // The transform is identity here: the target does not contain the signature (a no-op), or
     // lies inside it (.NET semantics, where a literal reading would remove the whole target).
@@ -89,11 +96,7 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
 // Runs for SignedInfo (canonicalization, then the signature method).
 int on_signed_info_chain(xmlSecTransformCtxPtr ctx) {
   Session* s = t_session;
-  if (!s) return -1;
-  for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
-    if (!expected_klass(t->id) && !(t->hereNode && xml::is_dsig(t->hereNode, "SignatureMethod")))
-      return refuse(*s,
-                    fmt::format("unexpected transform {}", reinterpret_cast<const char*>(xmlSecTransformGetName(t))));
+  if (!s || !only_expected(ctx, *s)) return -1;
   if (!s->relative->any()) return 0;
   xmlSecTransformPtr method = hashing_step(ctx, "SignatureMethod");
   if (!method) return refuse(*s, "SignedInfo without SignatureMethod");
