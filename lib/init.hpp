@@ -3,7 +3,7 @@
 
 namespace hoadon {
 
-// Initialises libxml2 (and, once the signature modules need it, xmlsec) exactly once per
+// Initialises libxml2, xmlsec and xmlsec's OpenSSL backend exactly once per
 // process, from whichever thread comes first. Every public entry point calls it; it is cheap
 // after the first call.
 void ensure_initialized();

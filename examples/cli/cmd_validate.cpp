@@ -56,14 +56,14 @@ int cmd_validate(const std::vector<std::string>& argv) {
     throw UsageError("--schema-only and --rules-only exclude each other");
   const Common c = common_settings(args);
 
-  std::unique_ptr<hoadon_profile, decltype(&hoadon_profile_free)> profile(nullptr, hoadon_profile_free);
+  std::unique_ptr<hoadon_rule_profile, decltype(&hoadon_rule_profile_free)> profile(nullptr, hoadon_rule_profile_free);
   {
-    hoadon_profile* p = nullptr;
-    if (hoadon_profile_new(&p) != HOADON_OK) throw std::runtime_error(hoadon_last_error());
+    hoadon_rule_profile* p = nullptr;
+    if (hoadon_rule_profile_new(&p) != HOADON_OK) throw std::runtime_error(hoadon_last_error());
     profile.reset(p);
   }
   for (const auto& file : args.all("--profile"))
-    if (int rc = hoadon_profile_load(profile.get(), file.c_str()); rc != HOADON_OK) {
+    if (int rc = hoadon_rule_profile_load(profile.get(), file.c_str()); rc != HOADON_OK) {
       if (rc == HOADON_EIO) {
         std::fprintf(stderr, "hoadon validate: %s\n", hoadon_last_error());
         return kExitIo;
@@ -73,7 +73,7 @@ int cmd_validate(const std::vector<std::string>& argv) {
   for (const auto& rule : args.all("--rule")) {
     const auto eq = rule.find('=');
     if (eq == std::string::npos) throw UsageError(fmt::format("--rule expects CODE=SEVERITY, not '{}'", rule));
-    if (hoadon_profile_set(profile.get(), rule.substr(0, eq).c_str(), rule.substr(eq + 1).c_str()) != HOADON_OK)
+    if (hoadon_rule_profile_set(profile.get(), rule.substr(0, eq).c_str(), rule.substr(eq + 1).c_str()) != HOADON_OK)
       throw UsageError(fmt::format("--rule {}: {}", rule, hoadon_last_error()));
   }
 

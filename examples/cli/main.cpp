@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"inspect", "print the essentials of invoices, envelopes and forms", cli::cmd_inspect},
     {"validate", "check documents against the tax schemas and the business rules", cli::cmd_validate},
     {"schema", "list or print the embedded XSD schemas", cli::cmd_schema},
+    {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
 };
 

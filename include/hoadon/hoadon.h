@@ -263,17 +263,17 @@ HOADON_API char* hoadon_doc_to_text(const hoadon_doc* doc, const char* file, hoa
 /* A rule profile: per-code severity overrides ("off", "info", "warning", "error"). Tax
  * integrators differ in what they enforce; codes not mentioned keep their catalogue default.
  * A profile may be shared by concurrent validations once it is no longer being modified. */
-typedef struct hoadon_profile hoadon_profile;
+typedef struct hoadon_rule_profile hoadon_rule_profile;
 
-HOADON_API int hoadon_profile_new(hoadon_profile **out);
-HOADON_API void hoadon_profile_free(hoadon_profile *profile);
+HOADON_API int hoadon_rule_profile_new(hoadon_rule_profile **out);
+HOADON_API void hoadon_rule_profile_free(hoadon_rule_profile *profile);
 /* Sets the severity of one code: "off", "info", "warning", "error", or "default" (back to the
  * catalogue). HOADON_ENOTFOUND for an unknown code, HOADON_EINVAL for an unknown severity. */
-HOADON_API int hoadon_profile_set(hoadon_profile *profile, const char *code, const char *severity);
+HOADON_API int hoadon_rule_profile_set(hoadon_rule_profile *profile, const char *code, const char *severity);
 /* Applies a profile file: one CODE=SEVERITY per line, blank lines and '#' comments ignored.
  * HOADON_EIO when unreadable, HOADON_EINVAL (with the line in hoadon_last_error()) when a line
  * is wrong; settings before the wrong line stay applied. */
-HOADON_API int hoadon_profile_load(hoadon_profile *profile, const char *path);
+HOADON_API int hoadon_rule_profile_load(hoadon_rule_profile *profile, const char *path);
 
 typedef struct hoadon_validate_options {
   size_t size;                    /* sizeof(hoadon_validate_options), set by _init */
@@ -284,7 +284,7 @@ typedef struct hoadon_validate_options {
                                      the declared one; NULL = as declared */
   int skip_schema;                /* nonzero: business rules only */
   int skip_rules;                 /* nonzero: schema checks only */
-  const hoadon_profile *profile;  /* severity overrides; NULL = catalogue defaults */
+  const hoadon_rule_profile *profile;  /* severity overrides; NULL = catalogue defaults */
   const char *tolerance;          /* largest accepted difference per amount comparison, as a
                                      decimal string in the invoice currency; NULL = "1" (±1 đồng) */
   long long now;                  /* "now" for date rules, Unix seconds; 0 = the current time */
@@ -323,6 +323,150 @@ HOADON_API const char* hoadon_schema_name(size_t i);
 /* The UTF-8 text of the file named `name` (NUL-terminated; *len, when not NULL, receives its
  * length in bytes), or NULL with HOADON_ENOTFOUND / HOADON_EINVAL in hoadon_last_error(). */
 HOADON_API const char* hoadon_schema_text(const char* name, size_t* len);
+
+/* ------------------------------------------------------------------------------------- */
+/* Signature verification                                                                */
+/* ------------------------------------------------------------------------------------- */
+
+/* What hoadon checks (README "Verifying signatures" says more):
+ * - every ds:Signature of the document, read strictly: allowed algorithms only (RSA with
+ *   SHA-1/224/256/384/512 — SHA-1 a warning by default, an error when strict — and C14N 1.0,
+ *   1.1 and exclusive, with or without comments; never MD5, DSA, HMAC), allowed transforms only
+ *   (enveloped-signature, C14N), same-document references only ("" or "#Id");
+ * - binding: each signature covers the node its role requires, found by path (the seller's and
+ *   buyer's HDon/DLHDon and their signing time; the tax authority's also HDon/MCCQT; CKSNNT the
+ *   envelope's DLieu; a form's signatures its data); Id values must be unique;
+ * - integrity, by xmlsec in the original tree, with the key of the X.509 certificate in KeyInfo;
+ * - the certificate: key usage, RSA size, tax code (subject UID) against the document;
+ * - trust: a chain to an anchor, validity at the signing time (or the time asked for),
+ *   revocation from the CRLs given. */
+
+/* Trust configuration: anchors, intermediates, CRLs (and, for the XMLDSig profile, pinned
+ * keys). Load it once and share it: verifications may use one handle from any number of
+ * threads at once, and chain results are cached inside it. Adding material while
+ * verifications run is safe too (it clears the cache). */
+typedef struct hoadon_trust hoadon_trust;
+
+typedef enum hoadon_trust_kind {
+  HOADON_TRUST_ANCHOR = 0,        /* trusted certificates: any of them may end a chain */
+  HOADON_TRUST_INTERMEDIATE = 1,  /* untrusted certificates offered for chain building */
+  HOADON_TRUST_CRL = 2,           /* certificate revocation lists */
+  HOADON_TRUST_PINNED_KEY = 3     /* public keys (or certificates' keys) trusted as such; used by
+                                     the XMLDSig profile only, instead of KeyInfo */
+} hoadon_trust_kind;
+
+/* Creates an empty trust configuration (*out; free with hoadon_trust_free). With no anchor,
+ * every signature's outcome is at best "indeterminate" (reason "untrusted"). */
+HOADON_API int hoadon_trust_new(hoadon_trust **out);
+HOADON_API void hoadon_trust_free(hoadon_trust *trust);
+
+/* Adds what a file holds — PEM or DER certificates, PKCS#7 bundles, CRLs, public keys — or,
+ * for a directory, what every file in it holds (recursively; other files are skipped).
+ * Returns HOADON_OK, HOADON_EIO when the path cannot be read, HOADON_ENOTFOUND when nothing
+ * of that kind was found (hoadon_last_error() says where). */
+HOADON_API int hoadon_trust_add_path(hoadon_trust *trust, hoadon_trust_kind kind, const char *path);
+/* The same from memory (the bytes are copied). */
+HOADON_API int hoadon_trust_add_memory(hoadon_trust *trust, hoadon_trust_kind kind, const void *data, size_t len);
+/* How many items of that kind were loaded. */
+HOADON_API size_t hoadon_trust_count(const hoadon_trust *trust, hoadon_trust_kind kind);
+
+typedef enum hoadon_policy {
+  HOADON_POLICY_DEFAULT = 0,  /* SHA-1 and RSA < 2048 bits are warnings; no CRL is only noted */
+  HOADON_POLICY_STRICT = 1    /* SHA-1 and RSA < 2048 bits invalidate; unknown revocation
+                                 makes the outcome indeterminate */
+} hoadon_policy;
+
+typedef enum hoadon_verify_profile {
+  HOADON_VERIFY_PROFILE_INVOICE = 0,  /* e-invoice documents: roles, binding, tax codes */
+  HOADON_VERIFY_PROFILE_XMLDSIG = 1   /* any enveloped or enveloping XMLDSig signature, same strict rules,
+                                  no roles; pinned keys are used when the trust has some */
+} hoadon_verify_profile;
+
+typedef struct hoadon_verify_options {
+  size_t size;             /* sizeof(hoadon_verify_options), set by hoadon_verify_options_init */
+  hoadon_policy policy;    /* default HOADON_POLICY_DEFAULT */
+  long long time;          /* Unix seconds at which certificates must be valid; 0 (default) = each
+                              signature's own signing time when the signature covers it, else now */
+  int integrity_only;      /* 1: check everything except trust (chain, validity, revocation);
+                              outcomes are then at best "indeterminate" (reason "trust-not-checked")
+                              and a document passes when every signature is intact. Default 0. */
+  hoadon_verify_profile profile; /* default HOADON_VERIFY_PROFILE_INVOICE */
+  int check_tax_code;      /* 1 (default): the signer's tax code must match the document */
+} hoadon_verify_options;
+
+HOADON_API void hoadon_verify_options_init(hoadon_verify_options *options);
+
+/* Parses "now", Unix seconds ("1775001600"), a date ("2026-04-01") or a date-time
+ * ("2026-04-01T10:00:00", optional fraction, optional Z or ±hh:mm). Without a zone, the time
+ * is Vietnam's (GMT+7), as invoices write it. Returns HOADON_OK or HOADON_EINVAL. */
+HOADON_API int hoadon_time_parse(const char *text, long long *unix_seconds);
+
+typedef enum hoadon_outcome {
+  HOADON_OUTCOME_VALID = 0,         /* intact, bound, trusted, within policy */
+  HOADON_OUTCOME_INVALID = 1,       /* integrity or policy failure */
+  HOADON_OUTCOME_INDETERMINATE = 2  /* intact and bound, but trust not established */
+} hoadon_outcome;
+
+/* The result of one signature. Library-owned: valid as long as its hoadon_verify_result;
+ * members are only ever appended. Strings are never NULL ("" when unknown). */
+typedef struct hoadon_signature_result {
+  const char *slot;            /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
+  int invoice;                 /* index of the owning invoice, or -1 */
+  const char *path;            /* XPath of the ds:Signature */
+  hoadon_outcome outcome;
+  const char *outcome_name;    /* "valid", "invalid", "indeterminate" */
+  int intact;                  /* 1 when the signature value and every reference verified */
+  const char *reason;          /* sub-reason when not valid, e.g. "digest-mismatch", "binding",
+                                  "expired", "revoked", "untrusted", "tax-code-mismatch" */
+  const char *algorithm;       /* "rsa-sha256", "rsa-sha1", … */
+  const char *signing_time;    /* as written in the signature */
+  const char *signer_subject;  /* read from the certificate, RFC 4514 form */
+  const char *signer_tax_code; /* from the subject's UID (MST:, CCCD:, CMND:, MNS:) */
+  const char *signer_issuer;
+  const char *signer_serial;   /* hexadecimal */
+  const char *signer_not_before; /* ISO 8601 UTC */
+  const char *signer_not_after;
+  size_t covers_count;         /* XPaths of the nodes the signature covers ("/" = the document) */
+  const char *const *covers;
+  size_t warnings_count;       /* codes of the warnings about this signature, e.g. "DSIG-SHA1" */
+  const char *const *warnings;
+} hoadon_signature_result;
+
+/* The verification of one document. */
+typedef struct hoadon_verify_result hoadon_verify_result;
+
+/* Verifies every signature of `doc` with `trust` (may be NULL: no trust configured) and
+ * `options` (NULL: defaults). *out receives a result to free with hoadon_verify_result_free.
+ * Returns HOADON_OK when the document could be examined (whatever the verdict: see
+ * hoadon_verify_result_ok), HOADON_EREJECTED for a document the parser rejected (*out is set,
+ * not ok, holding the parse diagnostics), HOADON_EINVAL or HOADON_ENOMEM with *out NULL.
+ * `doc` is not const: its internal table of Id attributes is rebuilt, so one document must not
+ * be verified or read from two threads at once. `trust` may be shared between threads. */
+HOADON_API int hoadon_doc_verify(hoadon_doc *doc, const hoadon_trust *trust, const hoadon_verify_options *options,
+                                 hoadon_verify_result **out);
+HOADON_API void hoadon_verify_result_free(hoadon_verify_result *result);
+
+/* 1 when the document has at least one signature, every one valid (with integrity_only: intact
+ * and not invalid), and no diagnostic of severity error; else 0. */
+HOADON_API int hoadon_verify_result_ok(const hoadon_verify_result *result);
+HOADON_API size_t hoadon_verify_result_count(const hoadon_verify_result *result);
+/* The i-th signature result in document order, or NULL when out of range. */
+HOADON_API const hoadon_signature_result *hoadon_verify_result_get(const hoadon_verify_result *result, size_t i);
+/* The i-th covered XPath / warning code of a signature result, or NULL when out of range. */
+HOADON_API const char *hoadon_signature_result_cover(const hoadon_signature_result *s, size_t i);
+HOADON_API const char *hoadon_signature_result_warning(const hoadon_signature_result *s, size_t i);
+/* Every diagnostic: the document's own and verification's, each located (borrowed; valid as
+ * long as the result). */
+HOADON_API const hoadon_report *hoadon_verify_result_report(const hoadon_verify_result *result);
+
+/* The result as one JSON object: {"file","kind","ok","profile","integrity_only",
+ * "signatures":[{"slot","invoice","path","id","outcome","integrity","reason","algorithm",
+ * "signing_time","signer":{"subject","tax_code","issuer","serial","not_before","not_after",
+ * "key_bits","identifiers"},"covers","warnings","trust_checked"}],"diagnostics":[…]}, without a
+ * trailing newline. Free with hoadon_free(). */
+HOADON_API char *hoadon_verify_result_to_json(const hoadon_verify_result *result, const char *file);
+/* The same for people. Free with hoadon_free(). */
+HOADON_API char *hoadon_verify_result_to_text(const hoadon_verify_result *result, const char *file, hoadon_lang lang);
 
 #ifdef __cplusplus
 }

@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "dsig/result.hpp"
 #include "hoadon/hoadon.h"
 #include "model/essentials.hpp"
 #include "model/index.hpp"
+#include "pki/trust.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "xml/document.hpp"
@@ -28,6 +30,19 @@ struct hoadon_doc {
   hoadon::model::Essentials essentials;
   std::unique_ptr<hoadon_report> report;
   std::vector<hoadon_signature_info> signature_views;
+};
+
+struct hoadon_trust {
+  hoadon::pki::TrustStore store;
+};
+
+struct hoadon_verify_result {
+  hoadon::dsig::Verification verification;
+  std::unique_ptr<hoadon_report> report;  // C view of verification.report
+  std::vector<hoadon_signature_result> views;
+  std::vector<std::vector<const char*>> covers, warnings;  // the arrays the views point into
+
+  explicit hoadon_verify_result(hoadon::dsig::Verification v);
 };
 
 namespace hoadon::capi {

@@ -5,7 +5,7 @@
 #include "capi/handles.hpp"
 #include "validate/validate.hpp"
 
-struct hoadon_profile {
+struct hoadon_rule_profile {
   hoadon::Profile profile;
 };
 
@@ -47,19 +47,19 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
 
 extern "C" {
 
-int hoadon_profile_new(hoadon_profile** out) {
-  if (!out) return fail(HOADON_EINVAL, "hoadon_profile_new: out is NULL");
+int hoadon_rule_profile_new(hoadon_rule_profile** out) {
+  if (!out) return fail(HOADON_EINVAL, "hoadon_rule_profile_new: out is NULL");
   *out = nullptr;
   return guard([&] {
-    *out = new hoadon_profile();
+    *out = new hoadon_rule_profile();
     return HOADON_OK;
   });
 }
 
-void hoadon_profile_free(hoadon_profile* p) { delete p; }
+void hoadon_rule_profile_free(hoadon_rule_profile* p) { delete p; }
 
-int hoadon_profile_set(hoadon_profile* p, const char* code, const char* severity) {
-  if (!p || !code || !severity) return fail(HOADON_EINVAL, "hoadon_profile_set: NULL argument");
+int hoadon_rule_profile_set(hoadon_rule_profile* p, const char* code, const char* severity) {
+  if (!p || !code || !severity) return fail(HOADON_EINVAL, "hoadon_rule_profile_set: NULL argument");
   return guard([&] {
     if (!hoadon::find_code(code)) return fail(HOADON_ENOTFOUND, std::string("unknown diagnostic code ") + code);
     const std::string err = p->profile.apply(code, severity);
@@ -67,8 +67,8 @@ int hoadon_profile_set(hoadon_profile* p, const char* code, const char* severity
   });
 }
 
-int hoadon_profile_load(hoadon_profile* p, const char* path) {
-  if (!p || !path) return fail(HOADON_EINVAL, "hoadon_profile_load: NULL argument");
+int hoadon_rule_profile_load(hoadon_rule_profile* p, const char* path) {
+  if (!p || !path) return fail(HOADON_EINVAL, "hoadon_rule_profile_load: NULL argument");
   return guard([&] {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;

@@ -41,11 +41,7 @@ std::string essentials_to_json(const Essentials& e, const Report& r, std::string
   w.end_array();
   w.key("signatures").begin_array();
   for (const auto& s : e.signatures) {
-    w.begin_object().field("slot", std::string_view(s.slot)).key("invoice");
-    if (s.invoice >= 0)
-      w.value(s.invoice);
-    else
-      w.null();
+    w.begin_object().field("slot", std::string_view(s.slot)).key("invoice").position_or_null(s.invoice);
     w.field("id", std::string_view(s.id))
         .field("algorithm", std::string_view(s.algorithm))
         .field("c14n", std::string_view(s.c14n))

@@ -145,8 +145,13 @@ std::string algorithm_short_name(std::string_view uri) {
       Alias{"http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", "rsa-sha512"},
       Alias{"http://www.w3.org/2001/04/xmldsig-more#rsa-md5", "rsa-md5"},
       Alias{"http://www.w3.org/2000/09/xmldsig#dsa-sha1", "dsa-sha1"},
+      Alias{"http://www.w3.org/2009/xmldsig11#dsa-sha256", "dsa-sha256"},
       Alias{"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256", "ecdsa-sha256"},
+      Alias{"http://www.w3.org/2000/09/xmldsig#hmac-sha1", "hmac-sha1"},
+      Alias{"http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", "rsa-pss-sha256"},
+      Alias{"http://www.w3.org/2001/04/xmldsig-more#md5", "md5"},
       Alias{"http://www.w3.org/2000/09/xmldsig#sha1", "sha1"},
+      Alias{"http://www.w3.org/2001/04/xmldsig-more#sha224", "sha224"},
       Alias{"http://www.w3.org/2001/04/xmlenc#sha256", "sha256"},
       Alias{"http://www.w3.org/2001/04/xmldsig-more#sha384", "sha384"},
       Alias{"http://www.w3.org/2001/04/xmlenc#sha512", "sha512"},
@@ -157,6 +162,10 @@ std::string algorithm_short_name(std::string_view uri) {
       Alias{"http://www.w3.org/2006/12/xml-c14n11", "c14n11"},
       Alias{"http://www.w3.org/2006/12/xml-c14n11#WithComments", "c14n11-with-comments"},
       Alias{"http://www.w3.org/2000/09/xmldsig#enveloped-signature", "enveloped-signature"},
+      Alias{"http://www.w3.org/TR/1999/REC-xpath-19991116", "xpath"},
+      Alias{"http://www.w3.org/2002/06/xmldsig-filter2", "xpath-filter2"},
+      Alias{"http://www.w3.org/TR/1999/REC-xslt-19991116", "xslt"},
+      Alias{"http://www.w3.org/2000/09/xmldsig#base64", "base64"},
   };
   for (const auto& a : kAliases)
     if (a.uri == uri) return std::string(a.name);

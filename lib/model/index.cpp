@@ -11,6 +11,7 @@ namespace {
 
 using xml::child;
 using xml::children;
+using xml::is_element;
 using xml::is_plain;
 
 struct RootKind {
@@ -68,25 +69,29 @@ bool in_signature_list(const xmlNode* sig) noexcept {
   return is_plain(slot->parent, "DSCKS");
 }
 
+void add_signature(const xml::Document& doc, xmlNode* sig, Index& idx, Report& report) {
+  SignatureNodes s;
+  s.signature = sig;
+  s.slot = is_element(sig->parent) ? std::string(xml::name_of(sig->parent)) : std::string();
+  for (std::size_t i = 0; i < idx.invoices.size(); ++i)
+    for (const xmlNode* a = sig->parent; a; a = a->parent)
+      if (a == idx.invoices[i].hdon) s.invoice = static_cast<int>(i);
+  if (!in_signature_list(sig)) {
+    const std::string where = is_element(sig->parent) ? xml::xpath(sig->parent) : std::string("the document itself");
+    report.add(Code::DocSigOutside, doc.locate(sig),
+               fmt::format("A signature lies in {} instead of a DSCKS slot or TDiep/CKSNNT", where),
+               fmt::format("Chữ ký số nằm trong {} thay vì một mục của DSCKS hoặc TDiep/CKSNNT",
+                           is_element(sig->parent) ? where : std::string("chính tài liệu")));
+  }
+  idx.signatures.push_back(std::move(s));
+}
+
 void collect_signatures(const xml::Document& doc, xmlNode* n, Index& idx, Report& report) {
   for (xmlNode* c = xml::first_child_element(n); c; c = xml::next_element(c)) {
-    if (!xml::is_dsig(c, "Signature")) {
+    if (xml::is_dsig(c, "Signature"))
+      add_signature(doc, c, idx, report);  // signatures do not nest in e-invoices: not looked into
+    else
       collect_signatures(doc, c, idx, report);
-      continue;
-    }
-    SignatureNodes s;
-    s.signature = c;
-    s.slot = std::string(xml::name_of(c->parent));
-    for (std::size_t i = 0; i < idx.invoices.size(); ++i)
-      for (const xmlNode* a = c->parent; a; a = a->parent)
-        if (a == idx.invoices[i].hdon) s.invoice = static_cast<int>(i);
-    if (!in_signature_list(c))
-      report.add(
-          Code::DocSigOutside, doc.locate(c),
-          fmt::format("A signature lies in {} instead of a DSCKS slot or TDiep/CKSNNT", xml::xpath(c->parent)),
-          fmt::format("Chữ ký số nằm trong {} thay vì một mục của DSCKS hoặc TDiep/CKSNNT", xml::xpath(c->parent)));
-    idx.signatures.push_back(std::move(s));
-    // Signatures do not nest in e-invoices; do not look inside.
   }
 }
 
@@ -168,7 +173,10 @@ Index build_index(const xml::Document& doc, Report& report) {
       idx.form = idx.root;
       break;
   }
-  if (idx.root) collect_signatures(doc, idx.root, idx, report);
+  if (xml::is_dsig(idx.root, "Signature"))
+    add_signature(doc, idx.root, idx, report);  // an enveloping signature (XMLDSig profile)
+  else if (idx.root)
+    collect_signatures(doc, idx.root, idx, report);
   report.set_kind(std::string(kind_name(idx.kind)));
   return idx;
 }

@@ -24,6 +24,9 @@ class JsonWriter {
   JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
   JsonWriter& value(unsigned n) { return value(static_cast<std::uint64_t>(n)); }
   JsonWriter& null();
+  // The value, or null when there is none: a position (negative = none), text (empty = none).
+  JsonWriter& position_or_null(int i) { return i >= 0 ? value(i) : null(); }
+  JsonWriter& text_or_null(std::string_view s) { return s.empty() ? null() : value(s); }
   // Inserts an already serialised JSON value (used to nest documents rendered elsewhere).
   JsonWriter& raw(std::string_view json);
   // key + value in one call; a string_view value that is empty is still written as "".

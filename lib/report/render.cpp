@@ -45,17 +45,25 @@ std::string diagnostic_to_text(const Diagnostic& d, Lang lang) {
   return out;
 }
 
-std::string report_to_text(const Report& r, std::string_view file, Lang lang) {
+std::string diagnostics_to_text(const Report& r, std::string_view file, Lang lang) {
   std::string out;
   for (const auto& d : r.items()) out += fmt::format("{}: {}\n", file, diagnostic_to_text(d, lang));
+  return out;
+}
+
+std::string verdict_to_text(const Report& r, std::string_view file, bool ok, Lang lang, std::string_view what_en,
+                            std::string_view what_vi) {
   const auto errors = r.count(Severity::Error), warnings = r.count(Severity::Warning);
   if (lang == Lang::Vi)
-    out += fmt::format("{}: {} ({}; {} lỗi, {} cảnh báo)\n", file, r.ok() ? "ĐẠT" : "KHÔNG ĐẠT", r.kind(), errors,
-                       warnings);
-  else
-    out += fmt::format("{}: {} ({}; {} error{}, {} warning{})\n", file, r.ok() ? "OK" : "FAILED", r.kind(), errors,
-                       errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-  return out;
+    return fmt::format("{}: {} ({}; {}{} lỗi, {} cảnh báo)\n", file, ok ? "ĐẠT" : "KHÔNG ĐẠT", r.kind(),
+                       what_vi.empty() ? std::string() : fmt::format("{}; ", what_vi), errors, warnings);
+  return fmt::format("{}: {} ({}; {}{} error{}, {} warning{})\n", file, ok ? "OK" : "FAILED", r.kind(),
+                     what_en.empty() ? std::string() : fmt::format("{}; ", what_en), errors, errors == 1 ? "" : "s",
+                     warnings, warnings == 1 ? "" : "s");
+}
+
+std::string report_to_text(const Report& r, std::string_view file, Lang lang) {
+  return diagnostics_to_text(r, file, lang) + verdict_to_text(r, file, r.ok(), lang);
 }
 
 }  // namespace hoadon

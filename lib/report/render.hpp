@@ -20,6 +20,12 @@ void write_diagnostics(JsonWriter& w, const Report& r);
 // One line per diagnostic, then a verdict line.
 [[nodiscard]] std::string report_to_text(const Report& r, std::string_view file, Lang lang);
 
+// The two halves of report_to_text, for renderings that add their own lines or verdict:
+// one line per diagnostic, and "file: OK (kind; [what; ]N errors, M warnings)".
+[[nodiscard]] std::string diagnostics_to_text(const Report& r, std::string_view file, Lang lang);
+[[nodiscard]] std::string verdict_to_text(const Report& r, std::string_view file, bool ok, Lang lang,
+                                          std::string_view what_en = {}, std::string_view what_vi = {});
+
 // One diagnostic as a line of text (without the file name), e.g.
 // "error XML-DOCTYPE line 3 /HDon: A DOCTYPE declaration is not allowed".
 [[nodiscard]] std::string diagnostic_to_text(const Diagnostic& d, Lang lang);

@@ -62,13 +62,14 @@ std::string Profile::apply_text(std::string_view text) {
   return {};
 }
 
-void Report::add(Code code, Location where, std::string message, std::string message_vi) {
+std::optional<Severity> Report::add(Code code, Location where, std::string message, std::string message_vi) {
   const auto sev = profile_ ? profile_->severity(code) : std::optional(code_info(code).severity);
-  if (!sev) return;  // switched off by the profile
+  if (!sev) return sev;  // switched off by the profile
   const auto& info = code_info(code);
   if (message.empty()) message = info.title_en;
   if (message_vi.empty()) message_vi = info.title_vi;
   items_.push_back({code, *sev, std::move(where), std::move(message), std::move(message_vi)});
+  return sev;
 }
 
 void Report::append(const Report& other) { items_.insert(items_.end(), other.items_.begin(), other.items_.end()); }

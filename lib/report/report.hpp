@@ -56,9 +56,10 @@ class Report {
   Report() = default;
   explicit Report(const Profile* profile) : profile_(profile) {}
 
-  // Adds a diagnostic at the code's effective severity. Empty messages fall back to the
-  // catalogue titles, so every diagnostic reads well in both languages.
-  void add(Code code, Location where, std::string message = {}, std::string message_vi = {});
+  // Adds a diagnostic at the code's effective severity and returns that severity (nullopt when
+  // the profile switches the code off). Empty messages fall back to the catalogue titles, so
+  // every diagnostic reads well in both languages.
+  std::optional<Severity> add(Code code, Location where, std::string message = {}, std::string message_vi = {});
   void append(const Report& other);
 
   [[nodiscard]] const std::vector<Diagnostic>& items() const noexcept { return items_; }

@@ -45,6 +45,24 @@ void append_text(const xmlNode* n, std::string& out);
 
 using hoadon::trim;
 
+// Calls f(element) for `root` and every element below it, in document order. Iterative, so
+// that the deepest document the parser accepts cannot exhaust the stack.
+template <class F>
+void for_each_element(xmlNode* root, F&& f) {
+  for (xmlNode* cur = root; cur;) {
+    if (cur->type == XML_ELEMENT_NODE) {
+      f(cur);
+      if (cur->children) {
+        cur = cur->children;
+        continue;
+      }
+    }
+    while (cur != root && !cur->next) cur = cur->parent;
+    if (cur == root) break;
+    cur = cur->next;
+  }
+}
+
 // An XPath that selects exactly this node: /HDon/DLHDon/NDHDon/DSHHDVu/HHDVu[3]/ThTien.
 // Positions are given when siblings share the name; XMLDSig elements use the ds: prefix,
 // other namespaced elements *[local-name()='…'].

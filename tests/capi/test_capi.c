@@ -344,6 +344,195 @@ static void test_validate_threads(void) {
   }
 }
 
+/* ---- Signature verification ---------------------------------------------------------- */
+
+/* ../shared (or $HOADON_SHARED_DIR) + relative path, when that file exists; else NULL. */
+static const char *shared_file(const char *relative, char *buf, size_t size) {
+  const char *base = getenv("HOADON_SHARED_DIR");
+  FILE *f;
+  if (!base || !*base) base = HOADON_DEFAULT_SHARED_DIR;
+  snprintf(buf, size, "%s/%s", base, relative);
+  f = fopen(buf, "rb");
+  if (!f) return NULL;
+  fclose(f);
+  return buf;
+}
+
+static void test_verify_options_and_time(void) {
+  hoadon_verify_options o;
+  long long t = 0;
+  hoadon_verify_options_init(&o);
+  CHECK(o.size == sizeof o);
+  CHECK(o.policy == HOADON_POLICY_DEFAULT);
+  CHECK(o.time == 0);
+  CHECK(o.integrity_only == 0);
+  CHECK(o.profile == HOADON_VERIFY_PROFILE_INVOICE);
+  CHECK(o.check_tax_code == 1);
+  CHECK(hoadon_time_parse("2021-11-05T14:48:47", &t) == HOADON_OK && t == 1636098527);
+  CHECK(hoadon_time_parse("2021-11-05T07:48:47Z", &t) == HOADON_OK && t == 1636098527);
+  CHECK(hoadon_time_parse("1775001600", &t) == HOADON_OK && t == 1775001600);
+  CHECK(hoadon_time_parse("now", &t) == HOADON_OK && t > 1775001600);
+  CHECK(hoadon_time_parse("yesterday", &t) == HOADON_EINVAL);
+  CHECK(hoadon_time_parse(NULL, &t) == HOADON_EINVAL);
+}
+
+static void test_trust_handle(void) {
+  hoadon_trust *trust = NULL;
+  CHECK(hoadon_trust_new(NULL) == HOADON_EINVAL);
+  CHECK(hoadon_trust_new(&trust) == HOADON_OK && trust);
+  CHECK(hoadon_trust_count(trust, HOADON_TRUST_ANCHOR) == 0);
+  CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_ANCHOR, "/nonexistent/anchors.pem") == HOADON_EIO);
+  CHECK(strstr(hoadon_last_error(), "/nonexistent/anchors.pem") != NULL);
+  CHECK(hoadon_trust_add_memory(trust, HOADON_TRUST_CRL, "garbage", 7) == HOADON_ENOTFOUND);
+  CHECK(hoadon_trust_add_memory(trust, (hoadon_trust_kind)9, "x", 1) == HOADON_EINVAL);
+  CHECK(hoadon_trust_add_path(NULL, HOADON_TRUST_ANCHOR, "x") == HOADON_EINVAL);
+  CHECK(hoadon_trust_count(NULL, HOADON_TRUST_ANCHOR) == 0);
+  hoadon_trust_free(trust);
+  hoadon_trust_free(NULL);
+}
+
+static void test_verify_in_memory(void) {
+  hoadon_doc *doc = NULL;
+  hoadon_verify_result *r = NULL;
+  const hoadon_signature_result *s;
+  char *json;
+  /* kInvoice's signature has no reference: it is read, refused, and says why. */
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_verify(NULL, NULL, NULL, &r) == HOADON_EINVAL && r == NULL);
+  CHECK(hoadon_doc_verify(doc, NULL, NULL, NULL) == HOADON_EINVAL);
+  CHECK(hoadon_doc_verify(doc, NULL, NULL, &r) == HOADON_OK);
+  CHECK(r != NULL);
+  if (r) {
+    CHECK(hoadon_verify_result_ok(r) == 0);
+    CHECK(hoadon_verify_result_count(r) == 1);
+    s = hoadon_verify_result_get(r, 0);
+    CHECK(s != NULL);
+    if (s) {
+      CHECK(streq(s->slot, "NBan"));
+      CHECK(s->invoice == 0);
+      CHECK(streq(s->path, "/HDon/DSCKS/NBan/ds:Signature"));
+      CHECK(s->outcome == HOADON_OUTCOME_INVALID);
+      CHECK(streq(s->outcome_name, "invalid"));
+      CHECK(s->intact == 0);
+      CHECK(streq(s->reason, "malformed"));
+      CHECK(streq(s->algorithm, "rsa-sha1"));
+      CHECK(streq(s->signing_time, "2025-06-20T09:13:13"));
+      CHECK(streq(s->signer_subject, ""));
+      CHECK(s->covers_count == 0 && hoadon_signature_result_cover(s, 0) == NULL);
+      CHECK(hoadon_signature_result_warning(s, s->warnings_count) == NULL);
+    }
+    CHECK(hoadon_verify_result_get(r, 1) == NULL);
+    CHECK(hoadon_report_ok(hoadon_verify_result_report(r)) == 0);
+    json = hoadon_verify_result_to_json(r, "a.xml");
+    CHECK(json && strstr(json, "{\"file\":\"a.xml\",\"kind\":\"HDon\",\"ok\":false") == json);
+    CHECK(json && strstr(json, "\"outcome\":\"invalid\",\"integrity\":\"broken\",\"reason\":\"malformed\""));
+    CHECK(json && strstr(json, "\"code\":\"DSIG-STRUCTURE\""));
+    hoadon_free(json);
+    json = hoadon_verify_result_to_text(r, "a.xml", HOADON_LANG_EN);
+    CHECK(json && strstr(json, "a.xml: signature NBan: invalid (broken) — malformed"));
+    hoadon_free(json);
+  }
+  hoadon_verify_result_free(r);
+  hoadon_doc_free(doc);
+
+  /* A rejected document still gives a result, holding why. */
+  CHECK(hoadon_doc_parse("<x>", 3, NULL, &doc) == HOADON_EREJECTED);
+  CHECK(hoadon_doc_verify(doc, NULL, NULL, &r) == HOADON_EREJECTED);
+  CHECK(r && hoadon_verify_result_ok(r) == 0 && hoadon_verify_result_count(r) == 0);
+  CHECK(r && streq(hoadon_report_get(hoadon_verify_result_report(r), 0)->code, "XML-MALFORMED"));
+  hoadon_verify_result_free(r);
+  hoadon_doc_free(doc);
+  hoadon_verify_result_free(NULL);
+  CHECK(hoadon_verify_result_count(NULL) == 0 && hoadon_verify_result_ok(NULL) == 0);
+}
+
+static void test_verify_real_sample(void) {
+  char path[1024];
+  hoadon_doc *doc = NULL;
+  hoadon_verify_result *r = NULL;
+  hoadon_verify_options o;
+  const hoadon_signature_result *s;
+  if (!shared_file("vn-invoice-samples/120.xml", path, sizeof path)) {
+    printf("skipped: ../shared/vn-invoice-samples is absent\n");
+    return;
+  }
+  hoadon_verify_options_init(&o);
+  o.integrity_only = 1;
+  CHECK(hoadon_doc_open(path, NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_verify(doc, NULL, &o, &r) == HOADON_OK);
+  CHECK(hoadon_verify_result_ok(r) == 1);
+  s = hoadon_verify_result_get(r, 0);
+  CHECK(s != NULL);
+  if (s) {
+    CHECK(s->intact == 1);
+    CHECK(s->outcome == HOADON_OUTCOME_INDETERMINATE);
+    CHECK(streq(s->reason, "trust-not-checked"));
+    CHECK(streq(s->signer_tax_code, "0103930279-999"));
+    CHECK(strlen(s->signer_serial) > 0 && strlen(s->signer_not_after) == 20);
+    CHECK(s->covers_count == 2);
+    CHECK(streq(hoadon_signature_result_cover(s, 0), "/HDon/DLHDon"));
+  }
+  hoadon_verify_result_free(r);
+  /* Without integrity_only and without trust: indeterminate, not ok. */
+  CHECK(hoadon_doc_verify(doc, NULL, NULL, &r) == HOADON_OK);
+  CHECK(hoadon_verify_result_ok(r) == 0);
+  CHECK(streq(hoadon_verify_result_get(r, 0)->reason, "untrusted"));
+  hoadon_verify_result_free(r);
+  hoadon_doc_free(doc);
+}
+
+/* One trust handle shared by threads verifying a public interop vector. */
+struct vector_job {
+  const hoadon_trust *trust;
+  const char *path;
+  int bad;
+};
+
+static void *verify_vector(void *arg) {
+  struct vector_job *job = (struct vector_job *)arg;
+  hoadon_verify_options o;
+  int i;
+  hoadon_verify_options_init(&o);
+  o.profile = HOADON_VERIFY_PROFILE_XMLDSIG;
+  for (i = 0; i < 20; ++i) {
+    hoadon_doc *doc = NULL;
+    hoadon_verify_result *r = NULL;
+    if (hoadon_doc_open(job->path, NULL, &doc) != HOADON_OK || hoadon_doc_verify(doc, job->trust, &o, &r) != HOADON_OK ||
+        !hoadon_verify_result_ok(r) || hoadon_verify_result_get(r, 0)->outcome != HOADON_OUTCOME_VALID)
+      ++job->bad;
+    hoadon_verify_result_free(r);
+    hoadon_doc_free(doc);
+  }
+  return NULL;
+}
+
+static void test_verify_shared_trust(void) {
+  char anchor[1024], vector[1024];
+  hoadon_trust *trust = NULL;
+  pthread_t t[4];
+  struct vector_job jobs[4];
+  int i;
+  if (!shared_file("xmldsig-vectors/keys/cacert.pem", anchor, sizeof anchor) ||
+      !shared_file("xmldsig-vectors/aleksey-xmldsig-01/enveloping-sha256-rsa-sha256.xml", vector, sizeof vector)) {
+    printf("skipped: ../shared/xmldsig-vectors is absent\n");
+    return;
+  }
+  CHECK(hoadon_trust_new(&trust) == HOADON_OK);
+  CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_ANCHOR, anchor) == HOADON_OK);
+  CHECK(hoadon_trust_count(trust, HOADON_TRUST_ANCHOR) == 1);
+  for (i = 0; i < 4; ++i) {
+    jobs[i].trust = trust;
+    jobs[i].path = vector;
+    jobs[i].bad = 0;
+    pthread_create(&t[i], NULL, verify_vector, &jobs[i]);
+  }
+  for (i = 0; i < 4; ++i) {
+    pthread_join(t[i], NULL);
+    CHECK(jobs[i].bad == 0);
+  }
+  hoadon_trust_free(trust);
+}
+
 int main(void) {
   test_version();
   test_parse_and_fields();
@@ -355,6 +544,11 @@ int main(void) {
   test_validate();
   test_schemas();
   test_validate_threads();
+  test_verify_options_and_time();
+  test_trust_handle();
+  test_verify_in_memory();
+  test_verify_real_sample();
+  test_verify_shared_trust();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -1,10 +1,30 @@
 // libFuzzer entry point: any bytes through the public API must give a document or a located
-// rejection, never a crash, a hang or a leak (run under ASan/UBSan by ./dev fuzz).
+// rejection, and a verification result, never a crash, a hang or a leak (run under ASan/UBSan
+// by ./dev fuzz).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
 #include "hoadon/hoadon.h"
+
+namespace {
+
+// Every signature the document holds goes through reading, binding and xmlsec.
+void verify(hoadon_doc* doc, hoadon_verify_profile profile, int integrity_only) {
+  hoadon_verify_options options;
+  hoadon_verify_options_init(&options);
+  options.profile = profile;
+  options.integrity_only = integrity_only;
+  hoadon_verify_result* result = nullptr;
+  hoadon_doc_verify(doc, nullptr, &options, &result);
+  if (!result) std::abort();  // rejected documents too give a result
+  const hoadon_report* report = hoadon_verify_result_report(result);
+  if (!hoadon_verify_result_ok(result) && hoadon_report_count(report) == 0) std::abort();  // a failure says why
+  hoadon_free(hoadon_verify_result_to_json(result, "fuzz"));
+  hoadon_verify_result_free(result);
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   hoadon_parse_options opts;
@@ -27,6 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hoadon_free(hoadon_report_to_json(report, "fuzz"));
     hoadon_report_free(report);
   }
+  verify(doc, HOADON_VERIFY_PROFILE_INVOICE, 1);
+  verify(doc, HOADON_VERIFY_PROFILE_XMLDSIG, 0);
   hoadon_doc_free(doc);
   return 0;
 }

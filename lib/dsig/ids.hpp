@@ -1,0 +1,35 @@
+// The Id attributes of a document. Real signers use plain attributes named `Id` (on DLHDon,
+// MCCQT, Object, DLTBao, STBao, DLieu…), declared by no DTD, so the verifier registers them
+// itself — and only them: libxml2's own registrations (xml:id) are dropped, so that "#x" can
+// mean one thing only. A value carried by two elements is registered for neither: it is an
+// error, never "the first one wins".
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace hoadon::dsig {
+
+class IdTable {
+ public:
+  // Registers every `Id` attribute of the document as an XML ID (xmlAddID), replacing the
+  // document's ID table, and records the values that occur more than once.
+  explicit IdTable(xmlDoc* doc);
+
+  // The element carrying this Id, or null when no element or several elements carry it.
+  [[nodiscard]] xmlNode* find(std::string_view id) const;
+  [[nodiscard]] bool duplicated(std::string_view id) const;
+  // Every element carrying a duplicated value, in document order (for the diagnostics).
+  [[nodiscard]] const std::vector<xmlNode*>& duplicates() const noexcept { return duplicates_; }
+
+ private:
+  std::unordered_map<std::string, xmlNode*> unique_;
+  std::unordered_map<std::string, std::size_t> counts_;
+  std::vector<xmlNode*> duplicates_;
+};
+
+}  // namespace hoadon::dsig
