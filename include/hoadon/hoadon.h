@@ -286,8 +286,19 @@ typedef struct hoadon_validate_options {
   int skip_rules;                 /* nonzero: schema checks only */
   const hoadon_profile *profile;  /* severity overrides; NULL = catalogue defaults */
   const char *tolerance;          /* largest accepted difference per amount comparison, as a
-                                     decimal string in the invoice currency; NULL = "1" (±1 đồng) */
+                                     decimal string in the invoice currency (e.g. "5" for ±5 đồng);
+                                     NULL = one minor unit of the invoice's currency (1 đồng for
+                                     VND, 0.01 for USD) */
   long long now;                  /* "now" for date rules, Unix seconds; 0 = the current time */
+  const char *stage;              /* where the invoices are in their life, which decides the
+                                     signatures and tax authority's code they must carry:
+                                     "draft" (not signed yet: none required), "signed" (the
+                                     seller's signature required), "issued" (final: code series C
+                                     also need MCCQT and the tax authority's signature), or
+                                     NULL / "auto": from the envelope's message type (200 signed,
+                                     202 issued…), else from what a bare invoice carries (an MCCQT
+                                     or CQT signature: issued; any signature: signed; none: a
+                                     draft, e.g. the template before signing) */
 } hoadon_validate_options;
 
 HOADON_API void hoadon_validate_options_init(hoadon_validate_options *options);

@@ -68,6 +68,14 @@ auto guard_ptr(F&& f) noexcept -> decltype(f()) {
 
 hoadon::Lang lang_of(hoadon_lang l);
 
+// Whether the caller's option struct (which starts with its `size`) is large enough to hold
+// `member`: a binary built against an older header passes a smaller struct.
+template <class T, class M>
+bool has_member(const T* o, const M* member) {
+  const auto end = reinterpret_cast<const char*>(member) + sizeof(M) - reinterpret_cast<const char*>(o);
+  return o && o->size >= static_cast<size_t>(end);
+}
+
 // A malloc'd copy, released by hoadon_free().
 char* dup_string(const std::string& s);
 

@@ -13,13 +13,7 @@ namespace {
 
 using hoadon::capi::fail;
 using hoadon::capi::guard;
-
-// Reads an option member only when the caller's struct is large enough to have it.
-template <class T, class M>
-bool has_member(const T* o, const M* member) {
-  const auto end = reinterpret_cast<const char*>(member) + sizeof(M) - reinterpret_cast<const char*>(o);
-  return o && o->size >= static_cast<size_t>(end);
-}
+using hoadon::capi::has_member;
 
 // The C options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
 int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts) {
@@ -40,6 +34,11 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
     opts.rules.tolerance = *t.value;
   }
   if (has_member(o, &o->now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
+  if (has_member(o, &o->stage) && o->stage) {
+    const auto stage = hoadon::rules::parse_stage(o->stage);
+    if (!stage) return fail(HOADON_EINVAL, std::string("unknown stage ") + o->stage + " (expected auto, draft, signed or issued)");
+    opts.rules.stage = *stage;
+  }
   return HOADON_OK;
 }
 

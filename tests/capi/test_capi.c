@@ -1,6 +1,7 @@
 /* The public C API, exercised from C99 as an accounting vendor would. */
 #include <hoadon/hoadon.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,80 @@ static void* worker(void* arg) {
   return NULL;
 }
 
+/* Whether the report holds a diagnostic with this code. */
+static int has_code(const hoadon_report* r, const char* code) {
+  size_t i;
+  for (i = 0; i < hoadon_report_count(r); ++i)
+    if (streq(hoadon_report_get(r, i)->code, code)) return 1;
+  return 0;
+}
+
+static void test_validate(void) {
+  hoadon_doc* doc = NULL;
+  hoadon_report* report = NULL;
+  hoadon_profile* profile = NULL;
+  hoadon_validate_options o;
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
+  /* Coded (it has an MCCQT) but without the tax authority's signature. */
+  CHECK(hoadon_doc_validate(doc, NULL, &report) == HOADON_OK);
+  CHECK(hoadon_report_ok(report) == 0);
+  CHECK(has_code(report, "SIG-CQT-MISSING"));
+  CHECK(hoadon_code_find("SIG-CQT-MISSING")->severity == HOADON_SEVERITY_ERROR);
+  hoadon_report_free(report);
+
+  /* A profile that lets it pass, and one that silences it. */
+  CHECK(hoadon_profile_new(&profile) == HOADON_OK);
+  CHECK(hoadon_profile_set(profile, "SIG-CQT-MISSING", "warning") == HOADON_OK);
+  CHECK(hoadon_profile_set(profile, "NO-SUCH-CODE", "warning") == HOADON_ENOTFOUND);
+  CHECK(hoadon_profile_set(profile, "MST-BUYER", "fatal") == HOADON_EINVAL);
+  hoadon_validate_options_init(&o);
+  o.profile = profile;
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_ok(report) == 1);
+  CHECK(hoadon_report_count(report) == 1 && hoadon_report_get(report, 0)->severity == HOADON_SEVERITY_WARNING);
+  hoadon_report_free(report);
+  CHECK(hoadon_profile_set(profile, "SIG-CQT-MISSING", "off") == HOADON_OK);
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_count(report) == 0);
+  hoadon_report_free(report);
+
+  /* The stage: as a draft nothing is required of it. */
+  o.profile = NULL;
+  o.stage = "draft";
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_count(report) == 0);
+  hoadon_report_free(report);
+  o.stage = "final";
+  CHECK(hoadon_validate_options_check(&o) == HOADON_EINVAL);
+  CHECK(strstr(hoadon_last_error(), "final") != NULL);
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_EINVAL && report == NULL);
+  /* A binary built before `stage` existed passes a smaller struct: the member is not read. */
+  o.size = offsetof(hoadon_validate_options, stage);
+  CHECK(hoadon_validate_options_check(&o) == HOADON_OK);
+  o.size = sizeof o;
+  o.stage = NULL;
+
+  /* "Now" before the issue date 2025-06-20 (Unix seconds). */
+  o.now = 1750000000; /* 2025-06-15 */
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(has_code(report, "INV-DATE-FUTURE"));
+  hoadon_report_free(report);
+  o.now = 0;
+  o.tolerance = "-1";
+  CHECK(hoadon_validate_options_check(&o) == HOADON_EINVAL);
+  o.tolerance = "0.5";
+  CHECK(hoadon_validate_options_check(&o) == HOADON_OK);
+  hoadon_profile_free(profile);
+  hoadon_doc_free(doc);
+
+  /* The bundled demo invoice: no diagnostic at all. */
+  CHECK(hoadon_doc_open(HOADON_SOURCE_DIR "/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml", NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_validate(doc, NULL, &report) == HOADON_OK);
+  CHECK(hoadon_report_count(report) == 0);
+  hoadon_report_free(report);
+  hoadon_doc_free(doc);
+}
+
 static void test_threads(void) {
   pthread_t t[4];
   int bad[4] = {0, 0, 0, 0};
@@ -234,6 +309,7 @@ int main(void) {
   test_options_and_files();
   test_invalid_arguments();
   test_catalogue();
+  test_validate();
   test_threads();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
