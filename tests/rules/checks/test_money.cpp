@@ -258,7 +258,7 @@ TEST_CASE("the tolerance: one minor unit of the currency, or as configured") {
               {"MONEY-RATE-TAX"});  // 1,244,545.5 rounds to 1,244,546 exactly
 }
 
-TEST_CASE("MONEY-NEGATIVE: negative amounts belong to adjustments; zero invoices are fine") {
+TEST_CASE("MONEY-NEGATIVE: negative amounts belong to adjustments, zero invoices are fine") {
   const std::vector<L> minus = {{"1", "-2", "100000", "", "", "-200000", "10%"}};
   const std::string negative = vat(minus, totals(rate("10%", "-200000", "-20000"), "-200000", "-20000", "-220000"));
   auto r = check_rules(negative);

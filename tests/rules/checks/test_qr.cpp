@@ -24,7 +24,7 @@ std::string with_qr(std::string_view qr) { return edit(issued_vat(), "<DSCKS>", 
 
 }  // namespace
 
-TEST_CASE("QR-CRC: the CRC-16 of tag 63 (the digest's algorithm; a flipped digit fails)") {
+TEST_CASE("QR-CRC: the CRC-16 of tag 63, which a flipped digit fails") {
   CHECK_CODES(check_rules(with_qr(payload())), {});
   auto r = check_rules(with_qr(payload("4800123456", "20261120", "51570000", "383C")));
   CHECK_CODES(r, {"QR-CRC"});

@@ -47,7 +47,7 @@ TEST_CASE("MST-SELLER: a public-asset seller needs its MST or its budget-unit co
   CHECK_FALSE(check_rules(drop(demo_vat(), "<MST>4800123456</MST>")).has("MST-SELLER"));
 }
 
-TEST_CASE("MST-BUYER: the buyer's tax code; an empty one is no tax code") {
+TEST_CASE("MST-BUYER: the buyer's tax code, an empty one being no tax code") {
   const std::string ok = demo_vat();
   auto r = check_rules(edit(ok, "<MST>0108987656</MST>", "<MST>0108987657</MST>"));
   CHECK_CODES(r, {"MST-BUYER"});

@@ -48,7 +48,7 @@ TEST_CASE("WORDS-FRACTION: decimals left out of the words") {
   CHECK(r.first("WORDS-FRACTION").message.find("leaving out the decimals of TgTTTBSo 51570000.5") != std::string::npos);
 }
 
-TEST_CASE("WORDS-UNREADABLE: words that are no amount; empty words are the schema's finding") {
+TEST_CASE("WORDS-UNREADABLE: words that are no amount (empty words are the schema's finding)") {
   auto r = check_rules(set(demo_vat(), "TgTTTBChu", "Năm mươi mốt triệu rưỡi"));
   CHECK_CODES(r, {"WORDS-UNREADABLE"});
   CHECK(r.first("WORDS-UNREADABLE").message.find("\"rưỡi\" is a colloquial word") != std::string::npos);
