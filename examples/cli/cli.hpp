@@ -113,5 +113,6 @@ std::string take_line(char* s);
 int cmd_inspect(const std::vector<std::string>& argv);
 int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);
+int cmd_words(const std::vector<std::string>& argv);
 
 }  // namespace cli

@@ -19,6 +19,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"inspect", "print the essentials of invoices, envelopes and forms", cli::cmd_inspect},
     {"validate", "check documents against the tax schemas and the business rules", cli::cmd_validate},
+    {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
 };
 

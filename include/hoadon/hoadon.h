@@ -315,6 +315,42 @@ HOADON_API int hoadon_validate_options_check(const hoadon_validate_options *opti
 HOADON_API int hoadon_doc_validate(const hoadon_doc *doc, const hoadon_validate_options *options,
                                    hoadon_report **out);
 
+/* ------------------------------------------------------------------------------------- */
+/* Amounts in words                                                                      */
+/* ------------------------------------------------------------------------------------- */
+
+/* Style flags of hoadon_words_options.flags; the default writes what most vendors write:
+ * "Một trăm linh năm nghìn hai trăm hai mươi bốn đồng". */
+#define HOADON_WORDS_LOWERCASE 0x01u  /* "một trăm…" (MISA) instead of "Một trăm…" */
+#define HOADON_WORDS_LE 0x02u         /* southern "lẻ" for "linh": 105 = "một trăm lẻ năm" */
+#define HOADON_WORDS_NGAN 0x04u       /* southern "ngàn" for "nghìn" */
+#define HOADON_WORDS_TU 0x08u         /* "tư" for a 4 after "mươi": 24 = "hai mươi tư" */
+#define HOADON_WORDS_MINOR_UNIT 0x10u /* decimals as the minor unit, "… đô la Mỹ và năm mươi xu",
+                                         instead of "… phẩy năm đô la Mỹ" */
+#define HOADON_WORDS_TRU 0x20u        /* negative amounts start with "Trừ" instead of "Âm" */
+
+typedef struct hoadon_words_options {
+  size_t size;      /* sizeof(hoadon_words_options), set by hoadon_words_options_init */
+  unsigned flags;   /* HOADON_WORDS_* */
+  const char *unit; /* words after the number, e.g. "đồng chẵn" or "đồng chẵn./."; NULL = the
+                       currency's name ("đồng", "đô la Mỹ", "euro"…, else its ISO code); "" = none */
+  int decimals;     /* decimals to speak: -1 (default) as the amount needs ("1.10" → "một phẩy
+                       một"); n >= 0 rounds half away from zero and pads ("12.5", 2 → "mười hai
+                       phẩy năm mươi") */
+} hoadon_words_options;
+
+HOADON_API void hoadon_words_options_init(hoadon_words_options *options);
+
+/* The Vietnamese words for `amount`, a decimal string as invoices write numbers ("1234500",
+ * "-12.50"; no sign other than '-', no separators), in `currency` (an ISO 4217 code, any case;
+ * NULL = "VND"): "Một triệu hai trăm ba mươi tư nghìn năm trăm đồng". Groups of three digits,
+ * "không trăm" and "linh" inside the number, "mốt", "lăm", "tỷ" every nine digits (10^12 = "một
+ * nghìn tỷ"). Returns a new string to release with hoadon_free(), or NULL with the reason in
+ * hoadon_last_error() when the amount is not such a number or the currency is unknown.
+ * `options` may be NULL. Thread-safe. */
+HOADON_API char *hoadon_amount_in_words(const char *amount, const char *currency,
+                                        const hoadon_words_options *options);
+
 #ifdef __cplusplus
 }
 #endif

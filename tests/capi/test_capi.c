@@ -291,6 +291,55 @@ static void test_validate(void) {
   hoadon_doc_free(doc);
 }
 
+static void test_words(void) {
+  hoadon_words_options o;
+  char* w = hoadon_amount_in_words("1000005", "VND", NULL);
+  CHECK(streq(w, "Một triệu không trăm linh năm đồng"));
+  hoadon_free(w);
+  w = hoadon_amount_in_words("51570000", NULL, NULL); /* VND by default */
+  CHECK(streq(w, "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng"));
+  hoadon_free(w);
+  w = hoadon_amount_in_words("-12.50", "usd", NULL);
+  CHECK(streq(w, "Âm mười hai phẩy năm đô la Mỹ"));
+  hoadon_free(w);
+
+  hoadon_words_options_init(&o);
+  CHECK(o.size == sizeof o && o.decimals == -1 && o.flags == 0 && o.unit == NULL);
+  o.flags = HOADON_WORDS_LOWERCASE | HOADON_WORDS_LE | HOADON_WORDS_NGAN | HOADON_WORDS_TU;
+  o.unit = "đồng chẵn";
+  w = hoadon_amount_in_words("24105", "VND", &o);
+  CHECK(streq(w, "hai mươi tư ngàn một trăm lẻ năm đồng chẵn"));
+  hoadon_free(w);
+  hoadon_words_options_init(&o);
+  o.flags = HOADON_WORDS_MINOR_UNIT;
+  w = hoadon_amount_in_words("1234.5", "USD", &o);
+  CHECK(streq(w, "Một nghìn hai trăm ba mươi bốn đô la Mỹ và năm mươi xu"));
+  hoadon_free(w);
+  hoadon_words_options_init(&o);
+  o.decimals = 0;
+  o.unit = "";
+  w = hoadon_amount_in_words("99.5", "VND", &o); /* rounds half away from zero */
+  CHECK(streq(w, "Một trăm"));
+  hoadon_free(w);
+  /* A struct from an older header: only `size` and `flags`. */
+  hoadon_words_options_init(&o);
+  o.unit = "ignored";
+  o.size = offsetof(hoadon_words_options, unit);
+  w = hoadon_amount_in_words("5", "VND", &o);
+  CHECK(streq(w, "Năm đồng"));
+  hoadon_free(w);
+
+  CHECK(hoadon_amount_in_words("1,000", "VND", NULL) == NULL);
+  CHECK(strstr(hoadon_last_error(), "not a decimal number") != NULL);
+  CHECK(hoadon_amount_in_words("1", "ĐỒNG", NULL) == NULL);
+  CHECK(strstr(hoadon_last_error(), "ISO 4217") != NULL);
+  CHECK(hoadon_amount_in_words(NULL, "VND", NULL) == NULL);
+  hoadon_words_options_init(&o);
+  o.decimals = 7;
+  CHECK(hoadon_amount_in_words("1", "VND", &o) == NULL);
+  hoadon_words_options_init(NULL); /* accepted */
+}
+
 static void test_threads(void) {
   pthread_t t[4];
   int bad[4] = {0, 0, 0, 0};
@@ -310,6 +359,7 @@ int main(void) {
   test_invalid_arguments();
   test_catalogue();
   test_validate();
+  test_words();
   test_threads();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);

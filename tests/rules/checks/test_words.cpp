@@ -1,5 +1,6 @@
 // WORDS-*: the grand total in words, read back.
 #include "rules/checks/support.hpp"
+#include "rules/words.hpp"
 
 using namespace hoadon::test;
 
@@ -40,6 +41,36 @@ TEST_CASE("WORDS: the variants real vendors write all match") {
   CHECK(with_total("12.5", "Mười hai phẩy sáu đô la Mỹ") == std::vector<std::string>{"WORDS-MISMATCH"});
   CHECK(with_total("12.000000", "Mười hai đô la Mỹ").empty());
   CHECK(with_total("-12", "Âm mười hai đô la Mỹ").empty());
+}
+
+TEST_CASE("WORDS: hundreds of totals written by the generator pass, and one đồng more is caught") {
+  std::vector<std::int64_t> amounts = {0, 5, 10, 15, 21, 24, 101, 105, 1'000'005, 1'000'000'000'000, 71'375'040};
+  std::uint64_t x = 88172645463325252ULL;  // xorshift: reproducible spread over every magnitude
+  while (amounts.size() < 300) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    amounts.push_back(static_cast<std::int64_t>(x % 1'000'000'000'000'000ULL >> (x % 50)));
+  }
+  const std::string base = demo_vat();
+  int i = 0;
+  for (const std::int64_t n : amounts) {
+    hoadon::rules::WordsStyle style;  // alternate the vendors' variants
+    style.capitalize = i % 2 == 0;
+    style.linh_as_le = i % 3 == 0;
+    style.thousand_as_ngan = i % 5 == 0;
+    style.four_as_tu = i % 7 == 0;
+    style.unit = i % 4 == 0 ? "đồng chẵn./." : "đồng";
+    ++i;
+    const auto total = hoadon::rules::Decimal::from_int(n);
+    const std::string words = hoadon::rules::amount_in_words(total, style);
+    const std::string invoice = set(base, "TgTTTBSo", total.to_string());
+    CAPTURE(words);
+    const auto ok = check_rules(set(invoice, "TgTTTBChu", words));
+    CHECK_FALSE(ok.has("WORDS-MISMATCH"));
+    CHECK_FALSE(ok.has("WORDS-UNREADABLE"));
+    const auto off = check_rules(set(invoice, "TgTTTBChu",
+                                     hoadon::rules::amount_in_words(total + hoadon::rules::Decimal::from_int(1), style)));
+    CHECK(off.has("WORDS-MISMATCH"));
+  }
 }
 
 TEST_CASE("WORDS-FRACTION: decimals left out of the words") {
