@@ -39,7 +39,7 @@ char* hoadon_amount_in_words(const char* amount, const char* currency, const hoa
       return nullptr;
     }
     const CurrencyWords* names = currency_words(info->code);
-    const unsigned flags = has_member(o, &o->flags) ? o->flags : 0;
+    const unsigned flags = has_member(o, &hoadon_words_options::flags) ? o->flags : 0;
     WordsStyle style;
     style.capitalize = !(flags & HOADON_WORDS_LOWERCASE);
     style.linh_as_le = flags & HOADON_WORDS_LE;
@@ -47,9 +47,9 @@ char* hoadon_amount_in_words(const char* amount, const char* currency, const hoa
     style.four_as_tu = flags & HOADON_WORDS_TU;
     style.negative_word = flags & HOADON_WORDS_TRU ? "trừ" : "âm";
     if (flags & HOADON_WORDS_MINOR_UNIT) style.fraction_style = FractionStyle::minor_unit;
-    style.unit = has_member(o, &o->unit) && o->unit ? std::string_view(o->unit) : names ? names->unit : info->code;
+    style.unit = has_member(o, &hoadon_words_options::unit) && o->unit ? std::string_view(o->unit) : names ? names->unit : info->code;
     if (names && !names->minor_unit.empty()) style.minor_unit = names->minor_unit;
-    style.fraction_digits = has_member(o, &o->decimals) ? o->decimals : -1;
+    style.fraction_digits = has_member(o, &hoadon_words_options::decimals) ? o->decimals : -1;
     if (style.fraction_digits < -1 || style.fraction_digits > 6) {
       fail(HOADON_EINVAL, "decimals must be -1 (as needed) or 0 to 6");
       return nullptr;
