@@ -121,19 +121,23 @@ TEST_CASE("rules never crash: every leaf of test invoices replaced by garbage or
   const std::vector<std::string> garbage = {"",      "abc",        "-1",     "0",   "1e5",       "KHAC:x%",
                                             "Đ",     "0002019999", "M1-",    "-0.000",  "2026-02-30",
                                             std::string(40, '9') + "." + std::string(40, '9'), "&lt;&amp;&gt;"};
-  std::vector<std::string> bases = {demo_vat(), demo_sales(), issued_vat(),
-                                    envelope("206", {set(set(issued_vat(), "KHHDon", "C26MCB"), "MCCQT",
-                                                         "M1-26-CMXN3-00000000123")})};
+  // The test invoices get every garbage value; real samples (larger) the shortest list.
+  const std::vector<std::string> few = {"", "abc", "-1"};
+  std::vector<std::pair<std::string, const std::vector<std::string>*>> bases = {
+      {demo_vat(), &garbage},
+      {demo_sales(), &garbage},
+      {issued_vat(), &garbage},
+      {envelope("206", {set(set(issued_vat(), "KHHDon", "C26MCB"), "MCCQT", "M1-26-CMXN3-00000000123")}), &garbage}};
   const auto files = sample_files();
   for (const char* name : {"001.xml", "110.xml", "151.xml", "159.xml", "194.xml"})
-    if (!files.empty()) bases.push_back(read_text(samples_dir() / name));
+    if (!files.empty()) bases.emplace_back(read_text(samples_dir() / name), &few);
   const std::regex leaf("<([A-Za-z]+)( [^<>]*)?>([^<]*)</\\1>");
   std::size_t runs = 0;
-  for (const auto& base : bases) {
+  for (const auto& [base, values] : bases) {
     for (auto it = std::sregex_iterator(base.begin(), base.end(), leaf); it != std::sregex_iterator(); ++it) {
       const auto& m = *it;
       const auto value_at = static_cast<std::size_t>(m.position(3));
-      for (const auto& g : garbage) {
+      for (const auto& g : *values) {
         std::string x = base;
         x.replace(value_at, static_cast<std::size_t>(m.length(3)), g);
         (void)check_rules(x);
