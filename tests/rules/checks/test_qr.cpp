@@ -3,21 +3,20 @@
 
 #include "rules/checks/support.hpp"
 #include "rules/qrcode.hpp"
+#include "rules/support.hpp"
 
 using namespace hoadon::test;
 
 namespace {
 
-std::string tlv(std::string_view id, std::string_view value) { return fmt::format("{}{:02}{}", id, value.size(), value); }
 
 // A payload for the issued demo invoice, with its CRC computed (or `crc` as given).
 std::string payload(std::string_view mst = "4800123456", std::string_view date = "20261120",
                     std::string_view total = "51570000", std::string_view crc = "") {
   const std::string lookup = tlv("00", "A000000775") + tlv("01", mst) + tlv("02", "1") + tlv("03", "C26TCB") +
                              tlv("04", "123") + tlv("05", date) + tlv("06", total);
-  const std::string body = tlv("00", "01") + tlv("01", "12") + tlv("53", "704") + tlv("58", "VN") + tlv("99", lookup) + "6304";
-  const std::string sum = crc.empty() ? fmt::format("{:04X}", hoadon::rules::crc16_ccitt_false(body)) : std::string(crc);
-  return body + sum;
+  const std::string body = tlv("00", "01") + tlv("01", "12") + tlv("53", "704") + tlv("58", "VN") + tlv("99", lookup);
+  return crc.empty() ? with_crc(body) : body + "6304" + std::string(crc);
 }
 
 std::string with_qr(std::string_view qr) { return edit(issued_vat(), "<DSCKS>", "<DLQRCode>" + std::string(qr) + "</DLQRCode><DSCKS>"); }
@@ -36,6 +35,24 @@ TEST_CASE("QR-CRC: the CRC-16 of tag 63, which a flipped digit fails") {
   CHECK(check_rules(with_qr(no_crc)).first("QR-CRC").message.find("does not end with a CRC object") != std::string::npos);
 }
 
+TEST_CASE("QR: the spec's official example, on the invoice it describes") {
+  // Spec §4.2: seller 0107001729-001, template 1, C21TYY no. 68 of 2021-11-21, total 120,000.
+  std::string x = set(set(set(set(issued_vat(), "KHHDon", "C21TYY"), "SHDon", "68"), "NLap", "2021-11-21"),
+                      "TgTTTBSo", "120000");
+  x = edit(x, "<MST>4800123456</MST>", "<MST>0107001729-001</MST>");
+  const auto qr_codes = [](const Checked& c) {
+    std::vector<std::string> out;
+    for (auto& k : c.codes())
+      if (k.starts_with("QR-")) out.push_back(k);
+    return out;
+  };
+  const std::string payload = with_crc(official_example_body());
+  CHECK(qr_codes(check_rules(edit(x, "<DSCKS>", "<DLQRCode>" + payload + "</DLQRCode><DSCKS>"))).empty());
+  const std::string flipped = edit(payload, "5303704", "5303705");
+  CHECK(qr_codes(check_rules(edit(x, "<DSCKS>", "<DLQRCode>" + flipped + "</DLQRCode><DSCKS>"))) ==
+        std::vector<std::string>{"QR-CRC"});
+}
+
 TEST_CASE("QR-FORMAT: EMVCo TLV, or something else entirely") {
   auto r = check_rules(with_qr("MST:4800123456|C26TCB|123"));
   CHECK_CODES(r, {"QR-FORMAT"});
@@ -45,8 +62,7 @@ TEST_CASE("QR-FORMAT: EMVCo TLV, or something else entirely") {
                        tlv("04", "123") + tlv("05", "20261120") + tlv("06", "51570000");
   lookup += tlv("07", std::string(101 - lookup.size() - 4, '9'));
   REQUIRE(lookup.size() == 101);
-  std::string body = tlv("00", "01") + "99101" + lookup + "6304";
-  body += fmt::format("{:04X}", hoadon::rules::crc16_ccitt_false(body));
+  const std::string body = with_crc(tlv("00", "01") + "99101" + lookup);
   r = check_rules(with_qr(body));
   CHECK_CODES(r, {"QR-FORMAT"});
   CHECK(r.first("QR-FORMAT").message.find("without zero padding") != std::string::npos);
@@ -56,9 +72,7 @@ TEST_CASE("QR-FORMAT: EMVCo TLV, or something else entirely") {
 }
 
 TEST_CASE("QR-LOOKUP: template 99 present and well formed") {
-  std::string body = tlv("00", "01") + tlv("01", "12") + tlv("53", "704") + "6304";
-  body += fmt::format("{:04X}", hoadon::rules::crc16_ccitt_false(body));
-  auto r = check_rules(with_qr(body));
+  auto r = check_rules(with_qr(with_crc(tlv("00", "01") + tlv("01", "12") + tlv("53", "704"))));
   CHECK_CODES(r, {"QR-LOOKUP"});
   CHECK(r.first("QR-LOOKUP").message.find("has no invoice lookup template (tag 99)") != std::string::npos);
   // EasyInvoice writes NLap as an ISO date-time [S 194]: malformed, and not compared.
