@@ -30,8 +30,8 @@ unsigned style_flags(const std::string& styles) {
     std::string_view name;
     unsigned flag;
   };
-  constexpr Style kStyles[] = {{"lower", HOADON_WORDS_LOWERCASE}, {"le", HOADON_WORDS_LE},
-                               {"ngan", HOADON_WORDS_NGAN},       {"tu", HOADON_WORDS_TU},
+  constexpr Style kStyles[] = {{"lower", HOADON_WORDS_LOWERCASE},  {"le", HOADON_WORDS_LE},
+                               {"ngan", HOADON_WORDS_NGAN},        {"tu", HOADON_WORDS_TU},
                                {"minor", HOADON_WORDS_MINOR_UNIT}, {"tru", HOADON_WORDS_TRU}};
   unsigned flags = 0;
   std::size_t start = 0;

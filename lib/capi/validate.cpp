@@ -36,7 +36,9 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
   if (has_member(o, &hoadon_validate_options::now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
   if (has_member(o, &hoadon_validate_options::stage) && o->stage) {
     const auto stage = hoadon::rules::parse_stage(o->stage);
-    if (!stage) return fail(HOADON_EINVAL, std::string("unknown stage ") + o->stage + " (expected auto, draft, signed or issued)");
+    if (!stage)
+      return fail(HOADON_EINVAL,
+                  std::string("unknown stage ") + o->stage + " (expected auto, draft, signed or issued)");
     opts.rules.stage = *stage;
   }
   return HOADON_OK;

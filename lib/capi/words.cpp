@@ -47,7 +47,10 @@ char* hoadon_amount_in_words(const char* amount, const char* currency, const hoa
     style.four_as_tu = flags & HOADON_WORDS_TU;
     style.negative_word = flags & HOADON_WORDS_TRU ? "trừ" : "âm";
     if (flags & HOADON_WORDS_MINOR_UNIT) style.fraction_style = FractionStyle::minor_unit;
-    style.unit = has_member(o, &hoadon_words_options::unit) && o->unit ? std::string_view(o->unit) : names ? names->unit : info->code;
+    if (has_member(o, &hoadon_words_options::unit) && o->unit)
+      style.unit = o->unit;
+    else
+      style.unit = names ? names->unit : info->code;  // the ISO code when Vietnamese has no usual name
     if (names && !names->minor_unit.empty()) style.minor_unit = names->minor_unit;
     style.fraction_digits = has_member(o, &hoadon_words_options::decimals) ? o->decimals : -1;
     if (style.fraction_digits < -1 || style.fraction_digits > 6) {

@@ -2,8 +2,8 @@
 // file under checks/ (see checks/checks.hpp for the list and their codes).
 #include "rules/check.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 
 #include "rules/checks/checks.hpp"
 #include "rules/checks/names.hpp"

@@ -16,10 +16,10 @@ namespace hoadon::rules {
 // Where an invoice is in its life, which decides the signatures and the tax authority's code
 // it must carry (spec §1.2, §6.1, §7.4).
 enum class Stage {
-  automatic,  // read from the document: the envelope's message type, else what the invoice carries
-  draft,      // not signed yet (the §5.5 template): no signature or code is required
+  automatic,      // read from the document: the envelope's message type, else what the invoice carries
+  draft,          // not signed yet (the §5.5 template): no signature or code is required
   seller_signed,  // signed by the seller, not (yet) coded: the seller's signature is required
-  issued,     // final: code series (C) also need the tax authority's code and signature
+  issued,         // final: code series (C) also need the tax authority's code and signature
 };
 
 // "auto", "draft", "signed", "issued".

@@ -368,14 +368,30 @@ WordsReading failure(const std::vector<Token>& tokens, WordsError e, std::size_t
 
 // Currencies met on Vietnamese invoices (foreign-currency sales are mostly exports) [I].
 constexpr std::array<CurrencyWords, 24> kCurrencyWords{{
-    {"AUD", "đô la Úc", "xu"},          {"CAD", "đô la Canada", "xu"},      {"CHF", "franc Thụy Sĩ", "xu"},
-    {"CNY", "nhân dân tệ", "xu"},       {"DKK", "krone Đan Mạch", "xu"},    {"EUR", "euro", "xu"},
-    {"GBP", "bảng Anh", "xu"},          {"HKD", "đô la Hồng Kông", "xu"},   {"IDR", "rupiah Indonesia", "xu"},
-    {"INR", "rupee Ấn Độ", "xu"},       {"JPY", "yên Nhật", ""},            {"KHR", "riel Campuchia", "xu"},
-    {"KRW", "won Hàn Quốc", ""},        {"LAK", "kíp Lào", "xu"},           {"MYR", "ringgit Malaysia", "xu"},
-    {"NOK", "krone Na Uy", "xu"},       {"NZD", "đô la New Zealand", "xu"}, {"PHP", "peso Philippines", "xu"},
-    {"RUB", "rúp Nga", "xu"},           {"SEK", "krona Thụy Điển", "xu"},   {"SGD", "đô la Singapore", "xu"},
-    {"THB", "bạt Thái Lan", "xu"},      {"USD", "đô la Mỹ", "xu"},          {"VND", "đồng", ""},
+    {"AUD", "đô la Úc", "xu"},
+    {"CAD", "đô la Canada", "xu"},
+    {"CHF", "franc Thụy Sĩ", "xu"},
+    {"CNY", "nhân dân tệ", "xu"},
+    {"DKK", "krone Đan Mạch", "xu"},
+    {"EUR", "euro", "xu"},
+    {"GBP", "bảng Anh", "xu"},
+    {"HKD", "đô la Hồng Kông", "xu"},
+    {"IDR", "rupiah Indonesia", "xu"},
+    {"INR", "rupee Ấn Độ", "xu"},
+    {"JPY", "yên Nhật", ""},
+    {"KHR", "riel Campuchia", "xu"},
+    {"KRW", "won Hàn Quốc", ""},
+    {"LAK", "kíp Lào", "xu"},
+    {"MYR", "ringgit Malaysia", "xu"},
+    {"NOK", "krone Na Uy", "xu"},
+    {"NZD", "đô la New Zealand", "xu"},
+    {"PHP", "peso Philippines", "xu"},
+    {"RUB", "rúp Nga", "xu"},
+    {"SEK", "krona Thụy Điển", "xu"},
+    {"SGD", "đô la Singapore", "xu"},
+    {"THB", "bạt Thái Lan", "xu"},
+    {"USD", "đô la Mỹ", "xu"},
+    {"VND", "đồng", ""},
 }};
 
 }  // namespace

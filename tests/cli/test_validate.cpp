@@ -82,7 +82,8 @@ TEST_CASE("validate --rule and --profile: per-code severities, off included") {
   auto j = parse_json(r.out);
   CHECK(j["ok"].boolean());
   CHECK(j["diagnostics"][0]["severity"].str() == "warning");
-  r = hoadon({"validate", "--rules-only", "--format", "json", "--rule", "MST-BUYER=off", "--rule=WORDS-MISMATCH=off", file});
+  r = hoadon(
+      {"validate", "--rules-only", "--format", "json", "--rule", "MST-BUYER=off", "--rule=WORDS-MISMATCH=off", file});
   CHECK(r.exit_code == 0);
   CHECK(parse_json(r.out)["diagnostics"].array().empty());
   // An integrator stricter about words than the defaults.
@@ -124,7 +125,8 @@ TEST_CASE("validate --stage, --now, --tolerance: the rule parameters") {
   std::string x = testing::read_file(example(kDemoSales));
   x = replaced(x, "<ThTien>1600000</ThTien>", "<ThTien>1600003</ThTien>");
   x = replaced(x, "<TgTTTBSo>4199000</TgTTTBSo>", "<TgTTTBSo>4199003</TgTTTBSo>");
-  x = replaced(x, "Bốn triệu một trăm chín mươi chín nghìn đồng", "Bốn triệu một trăm chín mươi chín nghìn không trăm linh ba đồng");
+  x = replaced(x, "Bốn triệu một trăm chín mươi chín nghìn đồng",
+               "Bốn triệu một trăm chín mươi chín nghìn không trăm linh ba đồng");
   testing::write_file(dir / "off.xml", x);
   r = hoadon({"validate", "--rules-only", "--format", "json", (dir / "off.xml").string()});
   CHECK(r.exit_code == 1);
@@ -145,5 +147,6 @@ TEST_CASE("validate --rules-only on the real samples: only test and demo data fa
   for (const auto& d : docs)
     if (!d["ok"].boolean()) failed.push_back(std::filesystem::path(d["file"].str()).filename().string());
   // Explained one by one in tests/rules/checks/test_samples.cpp.
-  CHECK(failed == std::vector<std::string>{"001.xml", "003.xml", "004.xml", "183.xml", "191.xml", "194.xml", "200.xml"});
+  CHECK(failed ==
+        std::vector<std::string>{"001.xml", "003.xml", "004.xml", "183.xml", "191.xml", "194.xml", "200.xml"});
 }

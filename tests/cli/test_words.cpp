@@ -8,8 +8,8 @@
 using testing::hoadon;
 
 TEST_CASE("words: the amounts of spec §7.3, one line each") {
-  const auto r = hoadon({"words", "0", "5", "10", "15", "21", "24", "101", "105", "1000005", "1000000000000",
-                         "-1500000", "71375040"});
+  const auto r = hoadon(
+      {"words", "0", "5", "10", "15", "21", "24", "101", "105", "1000005", "1000000000000", "-1500000", "71375040"});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
         "Không đồng\nNăm đồng\nMười đồng\nMười lăm đồng\nHai mươi mốt đồng\nHai mươi bốn đồng\n"

@@ -55,7 +55,9 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-std::string tlv(std::string_view id, std::string_view value) { return fmt::format("{}{:02}{}", id, value.size(), value); }
+std::string tlv(std::string_view id, std::string_view value) {
+  return fmt::format("{}{:02}{}", id, value.size(), value);
+}
 
 std::string with_crc(std::string body) {
   body += "6304";

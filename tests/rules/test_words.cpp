@@ -3,9 +3,9 @@
 #include <random>
 #include <string>
 
+#include "rules/support.hpp"
 #include "rules/vntext.hpp"
 #include "rules/words.hpp"
-#include "rules/support.hpp"
 
 using namespace hoadon::rules;
 

@@ -68,8 +68,8 @@ void check_present(const Invoice& inv, const xmlNode* node, const std::string& t
     out.add(Code::MccqtUnexpected, node,
             fmt::format("{} \"{}\" on a no-code series ({}): K invoices carry no tax authority's code", name, text,
                         *value_of(inv.general, "KHHDon")),
-            fmt::format("{} \"{}\" trên hóa đơn không có mã ({}): hóa đơn ký hiệu K không có mã của cơ quan thuế",
-                        name, text, *value_of(inv.general, "KHHDon")));
+            fmt::format("{} \"{}\" trên hóa đơn không có mã ({}): hóa đơn ký hiệu K không có mã của cơ quan thuế", name,
+                        text, *value_of(inv.general, "KHHDon")));
   } else if (is_code_request(inv.message_type)) {
     // The code request carries the invoice before the tax authority codes it [T §6.1].
     out.add(Code::MccqtUnexpected, node,

@@ -49,7 +49,8 @@ void Out::add(Code code, const xmlNode* at, std::string en, std::string vi) cons
 
 void Out::add(Code code, const xmlNode* element, std::string_view value, const Reason& why) const {
   const std::string name = label(element);
-  add(code, element, fmt::format("{} \"{}\": {}", name, value, why.en), fmt::format("{} \"{}\": {}", name, value, why.vi));
+  add(code, element, fmt::format("{} \"{}\": {}", name, value, why.en),
+      fmt::format("{} \"{}\": {}", name, value, why.vi));
 }
 
 bool is_code_request(std::string_view message_type) noexcept {

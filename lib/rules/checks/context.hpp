@@ -51,23 +51,23 @@ enum class Lifecycle { draft, seller_signed, issued };
 
 struct Invoice {
   const model::InvoiceNodes* nodes = nullptr;
-  int index = 0;                          // in model::Index::invoices
-  xmlNode* general = nullptr;             // DLHDon/TTChung
-  xmlNode* related = nullptr;             // TTChung/TTHDLQuan
-  xmlNode* seller = nullptr;              // NDHDon/NBan
-  xmlNode* buyer = nullptr;               // NDHDon/NMua
-  xmlNode* lines = nullptr;               // NDHDon/DSHHDVu
-  xmlNode* totals = nullptr;              // NDHDon/TToan
-  std::string version;                    // PBan, trimmed ("" when absent)
-  std::optional<int> template_code;       // KHMSHDon 1..9
-  std::optional<Series> series;           // KHHDon, also when written with the template digit in front
-  std::optional<Date> issue_date;         // NLap
-  const CurrencyInfo* currency = nullptr; // DVTTe as ISO 4217 (VND for a local spelling of the đồng)
-  int minor_units = 0;                    // decimals of the currency's minor unit
-  Decimal tolerance;                      // per comparison, in the invoice currency
+  int index = 0;                           // in model::Index::invoices
+  xmlNode* general = nullptr;              // DLHDon/TTChung
+  xmlNode* related = nullptr;              // TTChung/TTHDLQuan
+  xmlNode* seller = nullptr;               // NDHDon/NBan
+  xmlNode* buyer = nullptr;                // NDHDon/NMua
+  xmlNode* lines = nullptr;                // NDHDon/DSHHDVu
+  xmlNode* totals = nullptr;               // NDHDon/TToan
+  std::string version;                     // PBan, trimmed ("" when absent)
+  std::optional<int> template_code;        // KHMSHDon 1..9
+  std::optional<Series> series;            // KHHDon, also when written with the template digit in front
+  std::optional<Date> issue_date;          // NLap
+  const CurrencyInfo* currency = nullptr;  // DVTTe as ISO 4217 (VND for a local spelling of the đồng)
+  int minor_units = 0;                     // decimals of the currency's minor unit
+  Decimal tolerance;                       // per comparison, in the invoice currency
   Lifecycle stage = Lifecycle::draft;
-  std::string_view message_type;          // MLTDiep of the carrying envelope, "" for a bare HDon
-  bool adjustment = false;                // TTHDLQuan/TCHDon = 2: amounts may be negative
+  std::string_view message_type;                         // MLTDiep of the carrying envelope, "" for a bare HDon
+  bool adjustment = false;                               // TTHDLQuan/TCHDon = 2: amounts may be negative
   std::vector<const model::SignatureNodes*> signatures;  // this invoice's, in document order
 
   [[nodiscard]] bool code_series() const noexcept { return series && series->with_code; }

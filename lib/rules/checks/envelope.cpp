@@ -21,16 +21,26 @@ struct Payload {
   std::string_view type, root, form;
 };
 constexpr std::array kPayloads = {
-    Payload{"100", "TKhai", "01/ĐKTĐ-HĐĐT"}, Payload{"101", "TKhai", ""},
-    Payload{"102", "TBao", "01/TB-TNĐT"},    Payload{"103", "TBao", "01/TB-ĐKĐT"},
-    Payload{"104", "TBao", ""},              Payload{"105", "TBao", "01/TB-KTT"},
-    Payload{"200", "HDon", ""},              Payload{"201", "HDon", ""},
-    Payload{"202", "HDon", ""},              Payload{"203", "HDon", ""},
-    Payload{"204", "TBao", "01/TB-KTDL"},    Payload{"205", "TBao", ""},
-    Payload{"206", "HDon", ""},              Payload{"208", "HDon", ""},
-    Payload{"300", "TBao", "04/SS-HĐĐT"},    Payload{"301", "TBao", "01/TB-SSĐT"},
-    Payload{"302", "TBao", "01/TB-RSĐT"},    Payload{"303", "TBao", "04/SS-HĐĐT"},
-    Payload{"400", "BTHDLieu", "01/TH-HĐĐT"}, Payload{"500", "HDon", ""},
+    Payload{"100", "TKhai", "01/ĐKTĐ-HĐĐT"},
+    Payload{"101", "TKhai", ""},
+    Payload{"102", "TBao", "01/TB-TNĐT"},
+    Payload{"103", "TBao", "01/TB-ĐKĐT"},
+    Payload{"104", "TBao", ""},
+    Payload{"105", "TBao", "01/TB-KTT"},
+    Payload{"200", "HDon", ""},
+    Payload{"201", "HDon", ""},
+    Payload{"202", "HDon", ""},
+    Payload{"203", "HDon", ""},
+    Payload{"204", "TBao", "01/TB-KTDL"},
+    Payload{"205", "TBao", ""},
+    Payload{"206", "HDon", ""},
+    Payload{"208", "HDon", ""},
+    Payload{"300", "TBao", "04/SS-HĐĐT"},
+    Payload{"301", "TBao", "01/TB-SSĐT"},
+    Payload{"302", "TBao", "01/TB-RSĐT"},
+    Payload{"303", "TBao", "04/SS-HĐĐT"},
+    Payload{"400", "BTHDLieu", "01/TH-HĐĐT"},
+    Payload{"500", "HDon", ""},
     Payload{"999", "TBao", ""},
 };
 
@@ -65,11 +75,11 @@ void check_message_id(const xmlNode* header, const Out& out) {
   const std::string_view rest = std::string_view(*id).substr(std::min(sender->size(), id->size()));
   if (id->starts_with(*sender) && rest.size() == 32 && ascii::all_of(rest, ascii::is_upper_hex)) return;
   const xmlNode* node = xml::child(header, "MTDiep");
-  out.add(Code::EnvMessageId, node,
-          fmt::format("{} \"{}\" is not MNGui \"{}\" followed by 32 uppercase hexadecimal digits", label(node), *id,
-                      *sender),
-          fmt::format("{} \"{}\" không phải MNGui \"{}\" kèm 32 chữ số thập lục phân viết hoa", label(node), *id,
-                      *sender));
+  out.add(
+      Code::EnvMessageId, node,
+      fmt::format("{} \"{}\" is not MNGui \"{}\" followed by 32 uppercase hexadecimal digits", label(node), *id,
+                  *sender),
+      fmt::format("{} \"{}\" không phải MNGui \"{}\" kèm 32 chữ số thập lục phân viết hoa", label(node), *id, *sender));
 }
 
 void check_type(const xml::Document& doc, const model::Index& index, const Payload& expected, const Out& out) {
@@ -80,9 +90,10 @@ void check_type(const xml::Document& doc, const model::Index& index, const Paylo
   if (!carried) return;
   const std::string_view root = xml::name_of(carried);
   if (root != expected.root || carried->ns) {
-    out.add(Code::EnvType, type_node,
-            fmt::format("{} {} carries {}, but DLieu holds {}", label(type_node), index.message_type, expected.root, root),
-            fmt::format("{} {} mang {}, nhưng DLieu chứa {}", label(type_node), index.message_type, expected.root, root));
+    out.add(
+        Code::EnvType, type_node,
+        fmt::format("{} {} carries {}, but DLieu holds {}", label(type_node), index.message_type, expected.root, root),
+        fmt::format("{} {} mang {}, nhưng DLieu chứa {}", label(type_node), index.message_type, expected.root, root));
     return;
   }
   if (expected.form.empty()) return;
@@ -110,16 +121,14 @@ void check_count(const model::Index& index, const Payload* expected, const Out& 
   const char* what = invoices ? "invoices (HDon)" : "items";
   const char* what_vi = invoices ? "hóa đơn (HDon)" : "dữ liệu";
   if (*stated != count) {
-    out.add(Code::EnvCount, node,
-            fmt::format("{} {}, but DLieu carries {} {}", label(node), *stated, count, what),
+    out.add(Code::EnvCount, node, fmt::format("{} {}, but DLieu carries {} {}", label(node), *stated, count, what),
             fmt::format("{} {}, nhưng DLieu chứa {} {}", label(node), *stated, count, what_vi));
     return;
   }
   // A code request and its answer carry exactly one invoice [T §6.1].
   const std::string_view t = index.message_type;
   if ((t == "200" || t == "201" || t == "202") && count > 1)
-    out.add(Code::EnvCount, node,
-            fmt::format("{} {}: message {} carries exactly one invoice", label(node), count, t),
+    out.add(Code::EnvCount, node, fmt::format("{} {}: message {} carries exactly one invoice", label(node), count, t),
             fmt::format("{} {}: thông điệp {} chỉ chứa đúng một hóa đơn", label(node), count, t));
 }
 

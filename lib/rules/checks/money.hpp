@@ -26,15 +26,15 @@ struct Rate {
 // The lines of one rate.
 struct RateLines {
   Rate rate;
-  Decimal base;                      // Σ ThTien of goods lines (TChat 1, 2, 5) − Σ ThTien of discount lines (TChat 3)
-  Decimal line_taxes;                // the same with each line's tax rounded on its own (a vendor variant)
-  const xmlNode* first = nullptr;    // the first line with this rate, to locate diagnostics
+  Decimal base;                    // Σ ThTien of goods lines (TChat 1, 2, 5) − Σ ThTien of discount lines (TChat 3)
+  Decimal line_taxes;              // the same with each line's tax rounded on its own (a vendor variant)
+  const xmlNode* first = nullptr;  // the first line with this rate, to locate diagnostics
 };
 
 struct Lines {
-  std::vector<RateLines> rates;  // in order of first appearance
-  bool any = false;              // some line carries an amount
-  bool discount_lines = false;   // some TChat 3 line carries a non-zero amount (already netted)
+  std::vector<RateLines> rates;             // in order of first appearance
+  bool any = false;                         // some line carries an amount
+  bool discount_lines = false;              // some TChat 3 line carries a non-zero amount (already netted)
   const xmlNode* first_negative = nullptr;  // first line with a negative amount
 };
 

@@ -62,8 +62,8 @@ void check_line_amount(const Invoice& inv, const Line& l, const Out& out) {
     const Decimal expected = gross * l.discount_rate->percent();
     if (!agrees(inv, *l.discount, expected)) {
       const std::string name = label(l.discount_node);
-      const std::string calc = fmt::format("SLuong × DGia × TLCKhau / 100 = {} × {} × {} / 100 = {}",
-                                           show(*l.quantity), show(*l.price), show(*l.discount_rate), show(expected));
+      const std::string calc = fmt::format("SLuong × DGia × TLCKhau / 100 = {} × {} × {} / 100 = {}", show(*l.quantity),
+                                           show(*l.price), show(*l.discount_rate), show(expected));
       out.add(Code::MoneyLineDiscount, l.discount_node,
               fmt::format("{} {} differs from {} (tolerance {})", name, show(*l.discount), calc, show(inv.tolerance)),
               fmt::format("{} {} khác {} (dung sai {})", name, show(*l.discount), calc, show(inv.tolerance)));
@@ -115,7 +115,8 @@ Lines check_lines(const Invoice& inv, const Out& out) {
     if (l.nature == 3 && !l.amount->is_zero()) lines.discount_lines = true;
     RateLines& r = rate_lines(lines, l.rate, n);
     r.base = r.base + signed_amount;
-    if (r.rate.percent) r.line_taxes = r.line_taxes + (signed_amount * r.rate.percent->percent()).rounded(inv.minor_units);
+    if (r.rate.percent)
+      r.line_taxes = r.line_taxes + (signed_amount * r.rate.percent->percent()).rounded(inv.minor_units);
   }
   return lines;
 }

@@ -63,7 +63,9 @@ std::string rate_name(const Rate& r) { return r.key.empty() ? std::string("(none
 std::string rate_name_vi(const Rate& r) { return r.key.empty() ? std::string("(không có)") : r.key; }
 
 // Exact sums compared within the tolerance.
-bool same(const Invoice& inv, const Decimal& stated, const Decimal& sum) { return (stated - sum).abs() <= inv.tolerance; }
+bool same(const Invoice& inv, const Decimal& stated, const Decimal& sum) {
+  return (stated - sum).abs() <= inv.tolerance;
+}
 
 void check_rate(const Invoice& inv, const SummaryRate& s, const Lines& lines, const Out& out) {
   const RateLines* l = lines_at(lines, s.rate.key);
@@ -75,16 +77,18 @@ void check_rate(const Invoice& inv, const SummaryRate& s, const Lines& lines, co
             fmt::format("{} {} của thuế suất {} khác tổng các dòng: hàng hóa − chiết khấu = {} (dung sai {})", name,
                         show(s.base), rate_name_vi(s.rate), show(l->base), show(inv.tolerance)));
   } else if (!l && lines.any && !s.base.is_zero()) {
-    out.add(Code::MoneyRateUnmatched, s.node,
-            fmt::format("{} for rate {} ({}) has no line with that rate", label(s.node), rate_name(s.rate), show(s.base)),
-            fmt::format("{} của thuế suất {} ({}) không có dòng hàng hóa nào cùng thuế suất", label(s.node),
-                        rate_name_vi(s.rate), show(s.base)));
+    out.add(
+        Code::MoneyRateUnmatched, s.node,
+        fmt::format("{} for rate {} ({}) has no line with that rate", label(s.node), rate_name(s.rate), show(s.base)),
+        fmt::format("{} của thuế suất {} ({}) không có dòng hàng hóa nào cùng thuế suất", label(s.node),
+                    rate_name_vi(s.rate), show(s.base)));
   }
   if (!s.rate.percent) return;  // KHAC without a figure: no tax to compute
   const Decimal expected = s.base * s.rate.percent->percent();
   // Either the rate applied to the base, or the lines' taxes rounded one by one (Viettel's
   // 1 244 545 for 1 244 545.5 is within either, spec §7.2.3).
-  if ((s.has_tax ? agrees(inv, s.tax, expected) : expected.is_zero()) || (l && s.has_tax && same(inv, s.tax, l->line_taxes)))
+  if ((s.has_tax ? agrees(inv, s.tax, expected) : expected.is_zero()) ||
+      (l && s.has_tax && same(inv, s.tax, l->line_taxes)))
     return;
   const xmlNode* at = s.tax_node ? s.tax_node : s.node;
   const std::string name = s.tax_node ? label(s.tax_node) : label(s.node, "TThue");
@@ -103,12 +107,13 @@ void check_unsummarised(const std::vector<SummaryRate>& summary, const Lines& li
     bool found = false;
     for (const auto& s : summary) found = found || s.rate.key == l.rate.key;
     if (found || l.base.is_zero()) continue;
-    out.add(Code::MoneyRateUnmatched, l.first,
-            fmt::format("Lines with rate {} (total {}) have no LTSuat in THTTLTSuat (Tổng hợp theo từng loại thuế suất)",
-                        rate_name(l.rate), show(l.base)),
-            fmt::format("Các dòng có thuế suất {} (tổng {}) không có LTSuat trong THTTLTSuat (Tổng hợp theo từng loại "
-                        "thuế suất)",
-                        rate_name_vi(l.rate), show(l.base)));
+    out.add(
+        Code::MoneyRateUnmatched, l.first,
+        fmt::format("Lines with rate {} (total {}) have no LTSuat in THTTLTSuat (Tổng hợp theo từng loại thuế suất)",
+                    rate_name(l.rate), show(l.base)),
+        fmt::format("Các dòng có thuế suất {} (tổng {}) không có LTSuat trong THTTLTSuat (Tổng hợp theo từng loại "
+                    "thuế suất)",
+                    rate_name_vi(l.rate), show(l.base)));
   }
 }
 
@@ -172,8 +177,8 @@ void check_grand_total(const Invoice& inv, const Expected& e, const Lines& lines
   Decimal fees;
   for (const xmlNode* fee : xml::children(xml::child(inv.totals, "DSLPhi"), "LPhi"))
     if (const auto p = amount_of(fee, "TPhi")) fees = fees + *p;
-  const Decimal deductions = amount_of(inv.totals, "TGTKCThue").value_or(Decimal()) +
-                             amount_of(inv.totals, "TGTKhac").value_or(Decimal());
+  const Decimal deductions =
+      amount_of(inv.totals, "TGTKCThue").value_or(Decimal()) + amount_of(inv.totals, "TGTKhac").value_or(Decimal());
   const Decimal v1 = *base + tax + fees - deductions;
   const auto discount = amount_of(inv.totals, "TTCKTMai");
   const bool second = discount && !discount->is_zero() && !lines.discount_lines;
@@ -181,10 +186,10 @@ void check_grand_total(const Invoice& inv, const Expected& e, const Lines& lines
   if (same(inv, *total, v1) || same(inv, *total, v2)) return;
   const std::string parts = fmt::format("TgTCThue + TgTThue + Σ TPhi − TGTKCThue − TGTKhac = {} + {} + {} − {} = {}",
                                         show(*base), show(tax), show(fees), show(deductions), show(v1));
-  const std::string en = second ? fmt::format("{}, or {} − TTCKTMai {} = {}", parts, show(v1), show(*discount), show(v2))
-                                : parts;
-  const std::string vi = second ? fmt::format("{}, hoặc {} − TTCKTMai {} = {}", parts, show(v1), show(*discount), show(v2))
-                                : parts;
+  const std::string en =
+      second ? fmt::format("{}, or {} − TTCKTMai {} = {}", parts, show(v1), show(*discount), show(v2)) : parts;
+  const std::string vi =
+      second ? fmt::format("{}, hoặc {} − TTCKTMai {} = {}", parts, show(v1), show(*discount), show(v2)) : parts;
   out.add(Code::MoneyTotal, node,
           fmt::format("{} {} differs from {} (tolerance {})", label(node), show(*total), en, show(inv.tolerance)),
           fmt::format("{} {} khác {} (dung sai {})", label(node), show(*total), vi, show(inv.tolerance)));

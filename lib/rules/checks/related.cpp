@@ -24,16 +24,20 @@ Reason expected_forms(int kind, bool for_template) {
                           : Reason{"6 characters such as C25TAA", "6 ký tự, ví dụ C25TAA"};
     case 2:
     case 3:
-      return for_template ? Reason{"an old-regime template code such as 01GTKT0/001", "ký hiệu mẫu số cũ, ví dụ 01GTKT0/001"}
-                          : Reason{"an old-regime series such as AA/20E", "ký hiệu cũ, ví dụ AA/20E"};
+      return for_template
+                 ? Reason{"an old-regime template code such as 01GTKT0/001", "ký hiệu mẫu số cũ, ví dụ 01GTKT0/001"}
+                 : Reason{"an old-regime series such as AA/20E", "ký hiệu cũ, ví dụ AA/20E"};
     default:
-      return for_template ? Reason{"at most 11 characters", "tối đa 11 ký tự"} : Reason{"at most 8 characters", "tối đa 8 ký tự"};
+      return for_template ? Reason{"at most 11 characters", "tối đa 11 ký tự"}
+                          : Reason{"at most 8 characters", "tối đa 8 ký tự"};
   }
 }
 
-constexpr std::string_view kKindEn[] = {"", "an e-invoice under Decree 123", "an authenticated e-invoice of the Decree 51/04 regime",
-                                        "another invoice of the Decree 51/04 regime", "a paper invoice under Decree 123"};
-constexpr std::string_view kKindVi[] = {"", "hóa đơn điện tử theo Nghị định 123", "hóa đơn điện tử có mã xác thực theo Nghị định 51/04",
+constexpr std::string_view kKindEn[] = {
+    "", "an e-invoice under Decree 123", "an authenticated e-invoice of the Decree 51/04 regime",
+    "another invoice of the Decree 51/04 regime", "a paper invoice under Decree 123"};
+constexpr std::string_view kKindVi[] = {"", "hóa đơn điện tử theo Nghị định 123",
+                                        "hóa đơn điện tử có mã xác thực theo Nghị định 51/04",
                                         "hóa đơn khác theo Nghị định 51/04", "hóa đơn giấy theo Nghị định 123"};
 
 void check_symbols_form(const xmlNode* related, int kind, const Out& out) {

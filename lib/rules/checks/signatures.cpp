@@ -36,7 +36,10 @@ void check_seller(const Invoice& inv, const Out& out) {
   const xmlNode* slot = xml::child(list, "NBan");
   const char* stage = inv.stage == Lifecycle::issued ? "issued" : "signed";
   const char* stage_vi = inv.stage == Lifecycle::issued ? "đã phát hành" : "đã ký";
-  out.add(Code::SigSellerMissing, slot ? slot : list ? list : inv.nodes->hdon,
+  out.add(Code::SigSellerMissing,
+          slot   ? slot
+          : list ? list
+                 : inv.nodes->hdon,
           fmt::format("DSCKS/NBan (Chữ ký số người bán) holds no signature, but the invoice is {}{}", stage,
                       inv.message_type.empty() ? "" : fmt::format(" (message {})", inv.message_type)),
           fmt::format("DSCKS/NBan (Chữ ký số người bán) không có chữ ký, nhưng hóa đơn {}{}", stage_vi,
@@ -50,11 +53,12 @@ void check_authority(const Invoice& inv, const Out& out) {
     // Cash-register invoices carry a code but no tax authority's signature [T §1.2].
     if (inv.stage != Lifecycle::issued || !inv.code_series() || inv.series_letter() == 'M') return;
     const xmlNode* list = inv.nodes->dscks;
-    out.add(Code::SigCqtMissing, list ? list : inv.nodes->hdon,
-            fmt::format("DSCKS has no CQT (Chữ ký số cơ quan thuế) signature, but the invoice is issued on code series {}",
-                        series),
-            fmt::format("DSCKS không có chữ ký CQT (Chữ ký số cơ quan thuế), nhưng hóa đơn ký hiệu {} đã được cấp mã",
-                        series));
+    out.add(
+        Code::SigCqtMissing, list ? list : inv.nodes->hdon,
+        fmt::format("DSCKS has no CQT (Chữ ký số cơ quan thuế) signature, but the invoice is issued on code series {}",
+                    series),
+        fmt::format("DSCKS không có chữ ký CQT (Chữ ký số cơ quan thuế), nhưng hóa đơn ký hiệu {} đã được cấp mã",
+                    series));
     return;
   }
   const xmlNode* at = cqt->signature;

@@ -33,8 +33,8 @@ void check_template(const Invoice& inv, const Out& out) {
   }
   if (version_known(inv.version) && !templates_in_version(inv.version)->contains(*inv.template_code))
     out.add(Code::InvTemplate, node,
-            fmt::format("{} {}: templates 7, 8 and 9 (Circular 32/2025) exist from format version 2.1.0, not {}",
-                        name, *inv.template_code, inv.version),
+            fmt::format("{} {}: templates 7, 8 and 9 (Circular 32/2025) exist from format version 2.1.0, not {}", name,
+                        *inv.template_code, inv.version),
             fmt::format("{} {}: mẫu số 7, 8 và 9 (Thông tư 32/2025) chỉ có từ phiên bản định dạng 2.1.0, không có ở "
                         "phiên bản {}",
                         name, *inv.template_code, inv.version));
@@ -60,10 +60,10 @@ Reason series_reason(const SeriesParse& p, std::string_view text) {
       if (chars == 6 && first_wide != std::string_view::npos) {
         std::size_t byte = 0;
         for (std::size_t k = 0; k < first_wide; ++k) byte += utf8_length_at(text, byte);
-        return {fmt::format("character {} '{}' is not an ASCII letter or digit", first_wide + 1,
-                            character_at(text, byte)),
-                fmt::format("ký tự thứ {} '{}' không phải chữ cái hoặc chữ số ASCII", first_wide + 1,
-                            character_at(text, byte))};
+        return {
+            fmt::format("character {} '{}' is not an ASCII letter or digit", first_wide + 1, character_at(text, byte)),
+            fmt::format("ký tự thứ {} '{}' không phải chữ cái hoặc chữ số ASCII", first_wide + 1,
+                        character_at(text, byte))};
       }
       return {fmt::format("has {} characters; a series symbol has 6", chars),
               fmt::format("có {} ký tự; ký hiệu hóa đơn có 6 ký tự", chars)};

@@ -35,14 +35,15 @@ Reason explain(const TaxCodeResult& r, std::string_view text) {
       return {fmt::format("9 digits: its leading 0 was lost (0{} is a valid tax code)", text),
               fmt::format("9 chữ số: đã mất số 0 ở đầu (0{} là mã số thuế hợp lệ)", text)};
     case TaxCodeReason::bad_check_digit:
-      return {fmt::format("check digit is {}, expected {}", text.substr(r.position, 1), r.expected_check_digit),
-              fmt::format("chữ số kiểm tra là {}, đúng ra phải là {}", text.substr(r.position, 1),
-                          r.expected_check_digit)};
+      return {
+          fmt::format("check digit is {}, expected {}", text.substr(r.position, 1), r.expected_check_digit),
+          fmt::format("chữ số kiểm tra là {}, đúng ra phải là {}", text.substr(r.position, 1), r.expected_check_digit)};
     case TaxCodeReason::zero_remainder:
-      return {"no check digit can be valid after these nine digits (their weighted sum is divisible by 11), so "
-              "no such tax code is issued",
-              "không chữ số kiểm tra nào hợp lệ với chín chữ số đầu này (tổng có trọng số chia hết cho 11), nên "
-              "mã số thuế này không được cấp"};
+      return {
+          "no check digit can be valid after these nine digits (their weighted sum is divisible by 11), so "
+          "no such tax code is issued",
+          "không chữ số kiểm tra nào hợp lệ với chín chữ số đầu này (tổng có trọng số chia hết cho 11), nên "
+          "mã số thuế này không được cấp"};
     case TaxCodeReason::bad_branch:
       return {"dependent unit number 000 does not exist (001 to 999)",
               "số thứ tự đơn vị phụ thuộc 000 không tồn tại (từ 001 đến 999)"};

@@ -58,10 +58,10 @@ void check_words(const Invoice& inv, const Out& out) {
     case WordsVerdict::match:
       return;
     case WordsVerdict::mismatch:
-      out.add(Code::WordsMismatch, node,
-              fmt::format("{} \"{}\" reads {}, but TgTTTBSo is {}", name, *words, show(*c.reading.value), show(*total)),
-              fmt::format("{} \"{}\" đọc là {}, nhưng TgTTTBSo là {}", name, *words, show(*c.reading.value),
-                          show(*total)));
+      out.add(
+          Code::WordsMismatch, node,
+          fmt::format("{} \"{}\" reads {}, but TgTTTBSo is {}", name, *words, show(*c.reading.value), show(*total)),
+          fmt::format("{} \"{}\" đọc là {}, nhưng TgTTTBSo là {}", name, *words, show(*c.reading.value), show(*total)));
       return;
     case WordsVerdict::fraction_not_in_words:
       out.add(Code::WordsFraction, node,

@@ -109,8 +109,10 @@ std::string envelope(std::string_view type, const std::vector<std::string>& invo
   while (!payload.empty() && (payload.back() == '\n' || payload.back() == '\r')) payload.pop_back();
   const std::string n = count.empty() ? std::to_string(invoices.size()) : std::string(count);
   return "<TDiep><TTChung><PBan>2.1.0</PBan><MNGui>V0101234565</MNGui><MNNhan>TCT</MNNhan><MLTDiep>" +
-         std::string(type) + "</MLTDiep><MTDiep>V0101234565F6CA05C0FAD546FCA237A8E930E7CB49</MTDiep>"
-         "<MST>4800123456</MST><SLuong>" + n + "</SLuong></TTChung><DLieu>" + payload + "</DLieu></TDiep>";
+         std::string(type) +
+         "</MLTDiep><MTDiep>V0101234565F6CA05C0FAD546FCA237A8E930E7CB49</MTDiep>"
+         "<MST>4800123456</MST><SLuong>" +
+         n + "</SLuong></TTChung><DLieu>" + payload + "</DLieu></TDiep>";
 }
 
 }  // namespace hoadon::test

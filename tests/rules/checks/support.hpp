@@ -57,11 +57,11 @@ struct Checked {
 }  // namespace hoadon::test
 
 // Checks that `checked` holds exactly the listed codes (in any order, with repeats).
-#define CHECK_CODES(checked, ...)                                              \
-  do {                                                                         \
-    auto got_ = (checked).codes();                                             \
-    std::vector<std::string> want_ = __VA_ARGS__;                              \
-    std::sort(got_.begin(), got_.end());                                       \
-    std::sort(want_.begin(), want_.end());                                     \
-    CHECK_MESSAGE(got_ == want_, (checked).dump());                            \
+#define CHECK_CODES(checked, ...)                   \
+  do {                                              \
+    auto got_ = (checked).codes();                  \
+    std::vector<std::string> want_ = __VA_ARGS__;   \
+    std::sort(got_.begin(), got_.end());            \
+    std::sort(want_.begin(), want_.end());          \
+    CHECK_MESSAGE(got_ == want_, (checked).dump()); \
   } while (0)

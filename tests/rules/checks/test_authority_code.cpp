@@ -9,15 +9,18 @@ TEST_CASE("MCCQT-FORMAT and MCCQT-UNUSUAL: 34 characters, or the cash-register f
   auto r = check_rules(set(ok, "MCCQT", "00EEA9E0CF3EFF43A9AE37A0F2F915BAC"));
   CHECK_CODES(r, {"MCCQT-FORMAT"});
   CHECK(r.first("MCCQT-FORMAT").where.path == "/HDon/MCCQT");
-  CHECK(r.first("MCCQT-FORMAT").message.find("has 33 characters; the tax authority's code has 34") != std::string::npos);
-  CHECK(check_rules(set(ok, "MCCQT", "00EEA9E0CF3EFF43A9AE37A0F2F915BA-3")).first("MCCQT-FORMAT").message.find(
-            "character 33 '-'") != std::string::npos);
+  CHECK(r.first("MCCQT-FORMAT").message.find("has 33 characters; the tax authority's code has 34") !=
+        std::string::npos);
+  CHECK(check_rules(set(ok, "MCCQT", "00EEA9E0CF3EFF43A9AE37A0F2F915BA-3"))
+            .first("MCCQT-FORMAT")
+            .message.find("character 33 '-'") != std::string::npos);
   // Lowercase hex, or another issuer than "00": possible, never seen [I].
   r = check_rules(set(ok, "MCCQT", "00eea9e0cf3eff43a9ae37a0f2f915bac3"));
   CHECK_CODES(r, {"MCCQT-UNUSUAL"});
   CHECK(r.first("MCCQT-UNUSUAL").severity == hoadon::Severity::Warning);
-  CHECK(check_rules(set(ok, "MCCQT", "01EEA9E0CF3EFF43A9AE37A0F2F915BAC3")).first("MCCQT-UNUSUAL").message.find(
-            "starts with \"01\", not \"00\"") != std::string::npos);
+  CHECK(check_rules(set(ok, "MCCQT", "01EEA9E0CF3EFF43A9AE37A0F2F915BAC3"))
+            .first("MCCQT-UNUSUAL")
+            .message.find("starts with \"01\", not \"00\"") != std::string::npos);
 }
 
 TEST_CASE("MCCQT-MISSING: an issued invoice of a code series carries its code") {
@@ -53,15 +56,17 @@ TEST_CASE("MCCQT-UNEXPECTED: no code on a K series, nor in a code request") {
 
 TEST_CASE("MCCQT-SERIES: the cash-register form goes with letter M, its template and year") {
   // A cash-register sales invoice as Nacencomm sends it in message 206 [S 110].
-  const std::string mtt = set(set(set(issued_vat(), "KHHDon", "C26MCB"), "MCCQT", "M1-26-CMXN3-00000000123"),
-                              "KHMSHDon", "1");
+  const std::string mtt =
+      set(set(set(issued_vat(), "KHHDon", "C26MCB"), "MCCQT", "M1-26-CMXN3-00000000123"), "KHMSHDon", "1");
   CHECK_CODES(check_rules(mtt), {});
   auto r = check_rules(set(mtt, "MCCQT", "M2-26-CMXN3-00000000123"));
   CHECK_CODES(r, {"MCCQT-SERIES"});
   CHECK(r.first("MCCQT-SERIES").message.find("template digit 2 differs from KHMSHDon 1") != std::string::npos);
-  CHECK(check_rules(set(mtt, "MCCQT", "M1-25-CMXN3-00000000123")).first("MCCQT-SERIES").message.find(
-            "year 25 differs from the series year 26") != std::string::npos);
-  CHECK(check_rules(set(mtt, "MCCQT", "00EEA9E0CF3EFF43A9AE37A0F2F915BAC3")).first("MCCQT-SERIES").message.find(
-            "cash-register series (letter M)") != std::string::npos);
+  CHECK(check_rules(set(mtt, "MCCQT", "M1-25-CMXN3-00000000123"))
+            .first("MCCQT-SERIES")
+            .message.find("year 25 differs from the series year 26") != std::string::npos);
+  CHECK(check_rules(set(mtt, "MCCQT", "00EEA9E0CF3EFF43A9AE37A0F2F915BAC3"))
+            .first("MCCQT-SERIES")
+            .message.find("cash-register series (letter M)") != std::string::npos);
   CHECK(check_rules(set(issued_vat(), "MCCQT", "M1-26-CMXN3-00000000123")).has("MCCQT-SERIES"));
 }

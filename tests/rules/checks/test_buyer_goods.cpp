@@ -10,13 +10,14 @@ TEST_CASE("BUYER-IDENTITY: a buyer with a tax code has a name and an address") {
   CHECK(r.first("BUYER-IDENTITY").where.path == "/HDon/DLHDon/NDHDon/NMua");
   CHECK(r.first("BUYER-IDENTITY").message ==
         "NMua/Ten (Tên người mua) is missing, but the buyer has NMua/MST (Mã số thuế người mua)");
-  r = check_rules(edit(ok, "<DChi>Số 18 phố Lê Văn Lương, phường Thanh Xuân, thành phố Hà Nội, Việt Nam</DChi>", "<DChi/>"));
+  r = check_rules(
+      edit(ok, "<DChi>Số 18 phố Lê Văn Lương, phường Thanh Xuân, thành phố Hà Nội, Việt Nam</DChi>", "<DChi/>"));
   CHECK_CODES(r, {"BUYER-IDENTITY"});
   CHECK(r.first("BUYER-IDENTITY").where.path == "/HDon/DLHDon/NDHDon/NMua/DChi");
   CHECK(r.first("BUYER-IDENTITY").message_vi.find("để trống") != std::string::npos);
   // A private buyer without tax code needs neither [S 008: "Người mua không lấy hóa đơn"].
-  CHECK_CODES(check_rules(edit(edit(ok, "<MST>0108987656</MST>", "<MST/>"), "<Ten>Công ty TNHH Thực phẩm Sạch Hà Nội</Ten>",
-                               "<Ten/>")),
+  CHECK_CODES(check_rules(edit(edit(ok, "<MST>0108987656</MST>", "<MST/>"),
+                               "<Ten>Công ty TNHH Thực phẩm Sạch Hà Nội</Ten>", "<Ten/>")),
               {});
   // 2.1.0: a budget unit identified by its code (ERR:1505) [T2].
   const std::string budget = edit(edit(ok, "<MST>0108987656</MST>", "<MDVQHNSach>1012345</MDVQHNSach>"),

@@ -52,8 +52,8 @@ std::string totals(std::string_view summary, std::string_view base, std::string_
 
 TEST_CASE("MONEY-LINE: quantity × price − discount, within one đồng") {
   const auto one = [](const std::string& amount, const std::string& pct = "", const std::string& discount = "") {
-    return vat({{"1", "1", "1000000", pct, discount, amount}},
-               totals(rate("10%", amount, "0"), amount, "0", amount), "VND");
+    return vat({{"1", "1", "1000000", pct, discount, amount}}, totals(rate("10%", amount, "0"), amount, "0", amount),
+               "VND");
   };
   // (The per-rate tax is wrong on purpose in these: only the line is under test.)
   auto codes_of = [](const std::string& x) {
@@ -67,7 +67,7 @@ TEST_CASE("MONEY-LINE: quantity × price − discount, within one đồng") {
   CHECK(codes_of(one("1000001")).empty());  // ±1 đồng
   CHECK(codes_of(one("1000002")) == std::vector<std::string>{"MONEY-LINE"});
   CHECK(codes_of(one("800000", "20", "200000")).empty());
-  CHECK(codes_of(one("900000", "10")).empty());  // a rate without an amount: the rate applies
+  CHECK(codes_of(one("900000", "10")).empty());          // a rate without an amount: the rate applies
   CHECK(codes_of(one("950000", "0", "50000")).empty());  // rate 0 with an amount: "no rate" [I]
   // Sample 191 (the tax authority's test system): the discount left out of ThTien.
   auto r = check_rules(one("1000000", "20", "200000"));
@@ -121,9 +121,9 @@ TEST_CASE("MONEY-RATE-BASE: discount lines (TChat 3) are subtracted [S 159]") {
   CHECK(r.first("MONEY-RATE-BASE").where.path == "/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat/ThTien");
   CHECK(r.first("MONEY-RATE-BASE").message.find("goods − discounts = 14000000") != std::string::npos);
   // A vendor's "10" for 10% is the same rate [S 183].
-  CHECK_CODES(check_rules(vat({{"1", "1", "100", "", "", "100", "10"}},
-                              totals(rate("10%", "100", "10"), "100", "10", "110"))),
-              {});
+  CHECK_CODES(
+      check_rules(vat({{"1", "1", "100", "", "", "100", "10"}}, totals(rate("10%", "100", "10"), "100", "10", "110"))),
+      {});
 }
 
 TEST_CASE("MONEY-RATE-UNMATCHED: rates on one side only") {
@@ -204,8 +204,9 @@ TEST_CASE("MONEY-TOTAL: both variants of the grand total (spec §7.2.5)") {
         "TToan/TgTTTBSo (Tổng tiền thanh toán bằng số) 1100002 differs from TgTCThue + TgTThue + Σ TPhi − TGTKCThue − "
         "TGTKhac = 1000000 + 100000 + 0 − 0 = 1100000 (tolerance 1)");
   // Fees are added, deductions subtracted.
-  const std::string fees = "<DSLPhi><LPhi><TLPhi>Phí kiểm dịch</TLPhi><TPhi>150000</TPhi></LPhi>"
-                           "<LPhi><TLPhi>Phí khác</TLPhi><TPhi>50000</TPhi></LPhi></DSLPhi>";
+  const std::string fees =
+      "<DSLPhi><LPhi><TLPhi>Phí kiểm dịch</TLPhi><TPhi>150000</TPhi></LPhi>"
+      "<LPhi><TLPhi>Phí khác</TLPhi><TPhi>50000</TPhi></LPhi></DSLPhi>";
   CHECK_CODES(r_of("1300000", fees), {});
   CHECK_CODES(r_of("1280000", fees + "<TGTKhac>20000</TGTKhac>"), {});
   CHECK_CODES(r_of("1270000", "<TGTKCThue>30000</TGTKCThue>" + fees + "<TGTKhac>0</TGTKhac>"), {});
@@ -217,7 +218,8 @@ TEST_CASE("MONEY-TOTAL: both variants of the grand total (spec §7.2.5)") {
   CHECK_CODES(r, {"MONEY-TOTAL"});
   CHECK(r.first("MONEY-TOTAL").message.find("or 1100000 − TTCKTMai 50000 = 1050000") != std::string::npos);
   // With discount lines the discount is already in TgTCThue: subtracting it again is wrong.
-  const std::vector<L> netted = {{"1", "1", "1050000", "", "", "1050000", "10%"}, {"3", "", "", "", "", "50000", "10%"}};
+  const std::vector<L> netted = {{"1", "1", "1050000", "", "", "1050000", "10%"},
+                                 {"3", "", "", "", "", "50000", "10%"}};
   CHECK_CODES(check_rules(vat(netted, totals(s, "1000000", "100000", "1050000", "<TTCKTMai>50000</TTCKTMai>"))),
               {"MONEY-TOTAL"});
 }
@@ -245,8 +247,8 @@ TEST_CASE("the tolerance: one minor unit of the currency, or as configured") {
   CHECK_CODES(r, {"MONEY-LINE"});
   CHECK(r.first("MONEY-LINE").message.find("(tolerance 0.01)") != std::string::npos);
   // An integrator may accept more (Viettel's own API tolerates 5 đồng [T2]) or nothing at all.
-  const std::string off_by_3 = vat({{"1", "1", "1000", "", "", "1003", "10%"}},
-                                   totals(rate("10%", "1003", "100"), "1003", "100", "1103"));
+  const std::string off_by_3 =
+      vat({{"1", "1", "1000", "", "", "1003", "10%"}}, totals(rate("10%", "1003", "100"), "1003", "100", "1103"));
   CHECK(check_rules(off_by_3).has("MONEY-LINE"));
   auto settings = fixed_settings();
   settings.tolerance = hoadon::rules::Decimal::from_int(5);
@@ -266,9 +268,10 @@ TEST_CASE("MONEY-NEGATIVE: negative amounts belong to adjustments, zero invoices
   CHECK(r.first("MONEY-NEGATIVE").where.path == "/HDon/DLHDon/NDHDon/TToan/TgTTTBSo");
   CHECK(r.first("MONEY-NEGATIVE").severity == hoadon::Severity::Warning);
   const std::string adjustment =
-      edit(negative, "<DVTTe>", "<TTHDLQuan><TCHDon>2</TCHDon><LHDCLQuan>1</LHDCLQuan><KHMSHDCLQuan>1</KHMSHDCLQuan>"
-                                "<KHHDCLQuan>K26TCB</KHHDCLQuan><SHDCLQuan>7</SHDCLQuan><NLHDCLQuan>2026-11-01"
-                                "</NLHDCLQuan></TTHDLQuan><DVTTe>");
+      edit(negative, "<DVTTe>",
+           "<TTHDLQuan><TCHDon>2</TCHDon><LHDCLQuan>1</LHDCLQuan><KHMSHDCLQuan>1</KHMSHDCLQuan>"
+           "<KHHDCLQuan>K26TCB</KHHDCLQuan><SHDCLQuan>7</SHDCLQuan><NLHDCLQuan>2026-11-01"
+           "</NLHDCLQuan></TTHDLQuan><DVTTe>");
   CHECK_CODES(check_rules(adjustment), {});
   // A line alone can be negative too.
   CHECK(check_rules(vat({{"1", "1", "-5", "", "", "-5", "0%"}, {"1", "1", "10", "", "", "10", "0%"}},
@@ -285,8 +288,8 @@ TEST_CASE("MONEY-VND-FRACTION: totals in đồng are whole [T khuyến nghị]")
   auto r = check_rules(vat({{"1", "1", "1", "", "", "1", "10%"}}, totals(rate("10%", "1", "0.1"), "1", "0.1", "1.1")));
   CHECK_CODES(r, {"MONEY-VND-FRACTION"});
   CHECK(r.first("MONEY-VND-FRACTION").where.path == "/HDon/DLHDon/NDHDon/TToan/TgTTTBSo");
-  CHECK_CODES(check_rules(vat({{"1", "1", "1", "", "", "1", "10%"}},
-                              totals(rate("10%", "1", "0.1"), "1", "0.1", "1.1"), "USD")),
+  CHECK_CODES(check_rules(vat({{"1", "1", "1", "", "", "1", "10%"}}, totals(rate("10%", "1", "0.1"), "1", "0.1", "1.1"),
+                              "USD")),
               {});
   CHECK_CODES(check_rules(vat({{"1", "1", "1", "", "", "1.000000", "0%"}},
                               totals(rate("0%", "1.000000", "0"), "1", "0", "1.000000"))),

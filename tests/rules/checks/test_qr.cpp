@@ -9,7 +9,6 @@ using namespace hoadon::test;
 
 namespace {
 
-
 // A payload for the issued demo invoice, with its CRC computed (or `crc` as given).
 std::string payload(std::string_view mst = "4800123456", std::string_view date = "20261120",
                     std::string_view total = "51570000", std::string_view crc = "") {
@@ -19,7 +18,9 @@ std::string payload(std::string_view mst = "4800123456", std::string_view date =
   return crc.empty() ? with_crc(body) : body + "6304" + std::string(crc);
 }
 
-std::string with_qr(std::string_view qr) { return edit(issued_vat(), "<DSCKS>", "<DLQRCode>" + std::string(qr) + "</DLQRCode><DSCKS>"); }
+std::string with_qr(std::string_view qr) {
+  return edit(issued_vat(), "<DSCKS>", "<DLQRCode>" + std::string(qr) + "</DLQRCode><DSCKS>");
+}
 
 }  // namespace
 
@@ -32,13 +33,14 @@ TEST_CASE("QR-CRC: the CRC-16 of tag 63, which a flipped digit fails") {
   const std::string flipped = edit(payload(), "5303704", "5303705");  // one digit changed, CRC unchanged
   CHECK_CODES(check_rules(with_qr(flipped)), {"QR-CRC"});
   const std::string no_crc = payload().substr(0, payload().size() - 8);
-  CHECK(check_rules(with_qr(no_crc)).first("QR-CRC").message.find("does not end with a CRC object") != std::string::npos);
+  CHECK(check_rules(with_qr(no_crc)).first("QR-CRC").message.find("does not end with a CRC object") !=
+        std::string::npos);
 }
 
 TEST_CASE("QR: the spec's official example, on the invoice it describes") {
   // Spec §4.2: seller 0107001729-001, template 1, C21TYY no. 68 of 2021-11-21, total 120,000.
-  std::string x = set(set(set(set(issued_vat(), "KHHDon", "C21TYY"), "SHDon", "68"), "NLap", "2021-11-21"),
-                      "TgTTTBSo", "120000");
+  std::string x =
+      set(set(set(set(issued_vat(), "KHHDon", "C21TYY"), "SHDon", "68"), "NLap", "2021-11-21"), "TgTTTBSo", "120000");
   x = edit(x, "<MST>4800123456</MST>", "<MST>0107001729-001</MST>");
   const auto qr_codes = [](const Checked& c) {
     std::vector<std::string> out;
@@ -90,8 +92,9 @@ TEST_CASE("QR-MISMATCH: the lookup data agree with the invoice") {
         "HDon/DLQRCode (Dữ liệu QR Code): 99.05 says \"20261115\" but NLap is \"2026-11-20\"");
   r = check_rules(with_qr(payload("0101234565", "20261120", "51570001")));
   CHECK_CODES(r, {"QR-MISMATCH"});
-  CHECK(r.first("QR-MISMATCH").message.find("99.01 says \"0101234565\" but NBan/MST is \"4800123456\"; 99.06 says "
-                                            "\"51570001\" but TgTTTBSo is \"51570000\"") != std::string::npos);
+  CHECK(r.first("QR-MISMATCH")
+            .message.find("99.01 says \"0101234565\" but NBan/MST is \"4800123456\"; 99.06 says "
+                          "\"51570001\" but TgTTTBSo is \"51570000\"") != std::string::npos);
   // The branch form compares without its hyphen.
   const std::string branch = edit(issued_vat(), "<MST>4800123456</MST>", "<MST>4800123456-001</MST>");
   CHECK_CODES(check_rules(edit(branch, "<DSCKS>", "<DLQRCode>" + payload("4800123456001") + "</DLQRCode><DSCKS>")), {});

@@ -9,10 +9,9 @@ namespace {
 std::string replacement(std::string_view kind = "1", std::string_view tmpl = "1", std::string_view series = "K26TCB",
                         std::string_view number = "122", std::string_view date = "2026-11-19") {
   return edit(demo_vat(), "</MSTTCGP>",
-              "</MSTTCGP><TTHDLQuan><TCHDon>1</TCHDon><LHDCLQuan>" + std::string(kind) +
-                  "</LHDCLQuan><KHMSHDCLQuan>" + std::string(tmpl) + "</KHMSHDCLQuan><KHHDCLQuan>" +
-                  std::string(series) + "</KHHDCLQuan><SHDCLQuan>" + std::string(number) +
-                  "</SHDCLQuan><NLHDCLQuan>" + std::string(date) + "</NLHDCLQuan></TTHDLQuan>");
+              "</MSTTCGP><TTHDLQuan><TCHDon>1</TCHDon><LHDCLQuan>" + std::string(kind) + "</LHDCLQuan><KHMSHDCLQuan>" +
+                  std::string(tmpl) + "</KHMSHDCLQuan><KHHDCLQuan>" + std::string(series) + "</KHHDCLQuan><SHDCLQuan>" +
+                  std::string(number) + "</SHDCLQuan><NLHDCLQuan>" + std::string(date) + "</NLHDCLQuan></TTHDLQuan>");
 }
 
 }  // namespace

@@ -58,8 +58,8 @@ const std::map<std::string, std::vector<std::string>>& expected() {
     // BKSOFT demo data again, twice: "1K21TAB", buyer MSTs that lost their leading zero
     // (109461760, 201624505), USD lines under totals converted to VND.
     for (int i = 0; i < 2; ++i)
-      t["200.xml"].insert(t["200.xml"].end(), {"MST-BUYER error", "INV-SERIES error", "MONEY-TOTAL-BASE error",
-                                               "MONEY-TOTAL-TAX error"});
+      t["200.xml"].insert(t["200.xml"].end(),
+                          {"MST-BUYER error", "INV-SERIES error", "MONEY-TOTAL-BASE error", "MONEY-TOTAL-TAX error"});
     return t;
   }();
   return table;
@@ -118,9 +118,19 @@ TEST_CASE("rules on the bundled demo invoices: no diagnostic at all") {
 }
 
 TEST_CASE("rules never crash: every leaf of test invoices replaced by garbage or removed") {
-  const std::vector<std::string> garbage = {"",      "abc",        "-1",     "0",   "1e5",       "KHAC:x%",
-                                            "Đ",     "0002019999", "M1-",    "-0.000",  "2026-02-30",
-                                            std::string(40, '9') + "." + std::string(40, '9'), "&lt;&amp;&gt;"};
+  const std::vector<std::string> garbage = {"",
+                                            "abc",
+                                            "-1",
+                                            "0",
+                                            "1e5",
+                                            "KHAC:x%",
+                                            "Đ",
+                                            "0002019999",
+                                            "M1-",
+                                            "-0.000",
+                                            "2026-02-30",
+                                            std::string(40, '9') + "." + std::string(40, '9'),
+                                            "&lt;&amp;&gt;"};
   // The test invoices get every garbage value; real samples (larger) the shortest list.
   const std::vector<std::string> few = {"", "abc", "-1"};
   std::vector<std::pair<std::string, const std::vector<std::string>*>> bases = {

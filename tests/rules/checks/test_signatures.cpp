@@ -57,8 +57,7 @@ TEST_CASE("SIG-SELLER-MISSING: the exemptions of Decree 123 Art.10 cl.14") {
   CHECK_CODES(check_rules(envelope("206", {mtt_unsigned})), {});
   CHECK_CODES(check_rules(mtt_unsigned, at(Stage::issued)), {});
   // Invoices the tax authority issues per occurrence; stamps, tickets and cards without a code.
-  const std::string per_occurrence =
-      edit(set(demo_vat(), "KHHDon", "C26LCB"), "<NLap>", "<MHSo>HS1</MHSo><NLap>");
+  const std::string per_occurrence = edit(set(demo_vat(), "KHHDon", "C26LCB"), "<NLap>", "<MHSo>HS1</MHSo><NLap>");
   CHECK_FALSE(check_rules(per_occurrence, at(Stage::seller_signed)).has("SIG-SELLER-MISSING"));
   const std::string ticket = set(set(demo_vat(), "KHMSHDon", "5"), "KHHDon", "K26GCB");
   CHECK_CODES(check_rules(ticket, at(Stage::seller_signed)), {});
@@ -77,8 +76,8 @@ TEST_CASE("SIG-CQT-MISSING: an issued code invoice carries the tax authority's s
 }
 
 TEST_CASE("SIG-CQT-UNEXPECTED: no tax authority's signature on K series or in a code request") {
-  auto r = check_rules(set(drop(issued_vat(), "<MCCQT Id=\"Id-code\">00EEA9E0CF3EFF43A9AE37A0F2F915BAC3</MCCQT>"),
-                           "KHHDon", "K26TCB"));
+  auto r = check_rules(
+      set(drop(issued_vat(), "<MCCQT Id=\"Id-code\">00EEA9E0CF3EFF43A9AE37A0F2F915BAC3</MCCQT>"), "KHHDon", "K26TCB"));
   CHECK_CODES(r, {"SIG-CQT-UNEXPECTED"});
   CHECK(r.first("SIG-CQT-UNEXPECTED").where.path == "/HDon/DSCKS/CQT/ds:Signature");
   r = check_rules(envelope("200", {issued_vat()}));
@@ -92,8 +91,9 @@ TEST_CASE("SIG-CQT-BEFORE-SELLER: the tax authority signs after the seller") {
   CHECK_CODES(r, {"SIG-CQT-BEFORE-SELLER"});
   CHECK(r.first("SIG-CQT-BEFORE-SELLER").message ==
         "The tax authority's SigningTime 2026-11-20T16:05:31 is before the seller's 2026-11-20T16:05:32");
-  CHECK(r.first("SIG-CQT-BEFORE-SELLER").where.path.ends_with("/ds:Object/ds:SignatureProperties/"
-                                                              "ds:SignatureProperty/ds:SigningTime"));
+  CHECK(r.first("SIG-CQT-BEFORE-SELLER")
+            .where.path.ends_with("/ds:Object/ds:SignatureProperties/"
+                                  "ds:SignatureProperty/ds:SigningTime"));
   // Zones are compared as instants: 09:05:40Z is 16:05:40 in Vietnam, after the seller.
   CHECK_CODES(check_rules(edit(ok, "2026-11-20T16:05:48", "2026-11-20T09:05:40Z")), {});
   CHECK_CODES(check_rules(edit(ok, "2026-11-20T16:05:48", "2026-11-20T09:05:20Z")), {"SIG-CQT-BEFORE-SELLER"});

@@ -12,16 +12,17 @@ TEST_CASE("WORDS-MISMATCH: the words say another amount (a warning by default)")
   const auto& d = r.first("WORDS-MISMATCH");
   CHECK(d.severity == hoadon::Severity::Warning);
   CHECK(d.where.path == "/HDon/DLHDon/NDHDon/TToan/TgTTTBChu");
-  CHECK(d.message ==
-        "TToan/TgTTTBChu (Tổng tiền thanh toán bằng chữ) \"Mười một nghìn đồng\" reads 11000, but TgTTTBSo is 51570000");
+  CHECK(
+      d.message ==
+      "TToan/TgTTTBChu (Tổng tiền thanh toán bằng chữ) \"Mười một nghìn đồng\" reads 11000, but TgTTTBSo is 51570000");
   CHECK(d.message_vi.find("đọc là 11000, nhưng TgTTTBSo là 51570000") != std::string::npos);
 }
 
 TEST_CASE("WORDS: the variants real vendors write all match") {
-  for (const char* words : {"Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng chẵn./.",
-                            "năm mươi mốt triệu năm trăm bảy mươi ngàn đồng", "NĂM MƯƠI MỐT TRIỆU NĂM TRĂM BẢY MƯƠI NGHÌN ĐỒNG.",
-                            "Năm mươi một triệu năm trăm bảy mươi nghìn VND", "Năm mươi mốt triệu năm trăm bẩy mươi nghìn",
-                            "  Năm  mươi mốt triệu năm trăm bảy mươi nghìn  đồng"}) {
+  for (const char* words :
+       {"Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng chẵn./.", "năm mươi mốt triệu năm trăm bảy mươi ngàn đồng",
+        "NĂM MƯƠI MỐT TRIỆU NĂM TRĂM BẢY MƯƠI NGHÌN ĐỒNG.", "Năm mươi một triệu năm trăm bảy mươi nghìn VND",
+        "Năm mươi mốt triệu năm trăm bẩy mươi nghìn", "  Năm  mươi mốt triệu năm trăm bảy mươi nghìn  đồng"}) {
     CAPTURE(words);
     CHECK_CODES(check_rules(set(demo_vat(), "TgTTTBChu", words)), {});
   }
@@ -67,14 +68,15 @@ TEST_CASE("WORDS: hundreds of totals written by the generator pass, and one đ�
     const auto ok = check_rules(set(invoice, "TgTTTBChu", words));
     CHECK_FALSE(ok.has("WORDS-MISMATCH"));
     CHECK_FALSE(ok.has("WORDS-UNREADABLE"));
-    const auto off = check_rules(set(invoice, "TgTTTBChu",
-                                     hoadon::rules::amount_in_words(total + hoadon::rules::Decimal::from_int(1), style)));
+    const auto off = check_rules(
+        set(invoice, "TgTTTBChu", hoadon::rules::amount_in_words(total + hoadon::rules::Decimal::from_int(1), style)));
     CHECK(off.has("WORDS-MISMATCH"));
   }
 }
 
 TEST_CASE("WORDS-FRACTION: decimals left out of the words") {
-  auto r = check_rules(set(set(demo_vat(), "TgTTTBSo", "51570000.5"), "TgTTTBChu", "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng"));
+  auto r = check_rules(
+      set(set(demo_vat(), "TgTTTBSo", "51570000.5"), "TgTTTBChu", "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng"));
   REQUIRE(r.has("WORDS-FRACTION"));
   CHECK(r.first("WORDS-FRACTION").message.find("leaving out the decimals of TgTTTBSo 51570000.5") != std::string::npos);
 }
@@ -83,8 +85,9 @@ TEST_CASE("WORDS-UNREADABLE: words that are no amount (empty words are the schem
   auto r = check_rules(set(demo_vat(), "TgTTTBChu", "Năm mươi mốt triệu rưỡi"));
   CHECK_CODES(r, {"WORDS-UNREADABLE"});
   CHECK(r.first("WORDS-UNREADABLE").message.find("\"rưỡi\" is a colloquial word") != std::string::npos);
-  CHECK(check_rules(set(demo_vat(), "TgTTTBChu", "Theo bảng kê")).first("WORDS-UNREADABLE").message.find(
-            "does not start with a number (\"Theo\")") != std::string::npos);
+  CHECK(check_rules(set(demo_vat(), "TgTTTBChu", "Theo bảng kê"))
+            .first("WORDS-UNREADABLE")
+            .message.find("does not start with a number (\"Theo\")") != std::string::npos);
   CHECK(check_rules(set(demo_vat(), "TgTTTBChu", "./.")).has("WORDS-UNREADABLE"));
   CHECK_CODES(check_rules(set(demo_vat(), "TgTTTBChu", "")), {});  // accepted empty by the authority [S 011]
   CHECK_CODES(check_rules(set(demo_vat(), "TgTTTBSo", "")), {});   // nothing to compare with
