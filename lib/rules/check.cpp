@@ -3,6 +3,7 @@
 #include "rules/check.hpp"
 
 #include <fmt/format.h>
+
 #include <chrono>
 
 #include "rules/checks/checks.hpp"

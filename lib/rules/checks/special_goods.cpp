@@ -34,8 +34,8 @@ void check_line(const xmlNode* line, const Out& out) {
     if (const auto k = value_of(t, "LHHDTrung"); k && kind.empty()) kind = *k;
     if (const auto f = value_of(t, "TTruong"); f && value_of(t, "DLieu")) given.push_back(*f);
   }
-  const std::string name = label(line);
   if (kind.empty()) {
+    const std::string name = label(line);
     out.add(Code::GoodsSpecial, info ? info : line,
             fmt::format("{}: a special-goods line (TChat 5) needs TTHHDTrung/TTin with its kind LHHDTrung", name),
             fmt::format("{}: dòng hàng hóa đặc trưng (TChat 5) phải có TTHHDTrung/TTin với loại LHHDTrung", name));
@@ -45,6 +45,7 @@ void check_line(const xmlNode* line, const Out& out) {
   for (std::string_view field : required_fields(kind))
     if (std::find(given.begin(), given.end(), field) == given.end()) missing.push_back(field);
   if (missing.empty()) return;
+  const std::string name = label(line);
   out.add(Code::GoodsSpecial, info,
           fmt::format("{}: special goods of kind LHHDTrung {} need TTin with TTruong {} and a value", name, kind,
                       fmt::join(missing, ", ")),
