@@ -47,7 +47,9 @@ Args::Args(const CommandSpec& spec, const std::vector<std::string>& argv) {
   bool options_done = false;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string& a = argv[i];
-    if (options_done || a == "-" || a.empty() || a[0] != '-') {
+    // "-12.5" is a (negative) number, not an option: no option name starts with a digit.
+    const bool number = a.size() > 1 && a[0] == '-' && a[1] >= '0' && a[1] <= '9';
+    if (options_done || a == "-" || a.empty() || a[0] != '-' || number) {
       positional_.push_back(a);
       continue;
     }

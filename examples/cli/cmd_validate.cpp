@@ -9,20 +9,24 @@ namespace {
 
 CommandSpec spec() {
   auto options = document_options();
-  options.insert(options.begin(),
-                 {{"--strict", "", "enforce the tables literally (child order, unknown elements, empty values)"},
-                  {"--version", "PBAN", "validate as format version 2.0.0, 2.0.1 or 2.1.0 instead of the declared one"},
-                  {"--schema-only", "", "run the schema checks only"},
-                  {"--rules-only", "", "run the business rules only"},
-                  {"--rule", "CODE=SEVERITY", "set a code to off, info, warning, error or default (repeatable)", true},
-                  {"--profile", "FILE", "apply a rule profile file (CODE=SEVERITY per line)", true},
-                  {"--tolerance", "AMOUNT", "largest accepted difference per amount comparison (default 1)"},
-                  {"--now", "YYYY-MM-DD", "the date taken as today by the date rules (default: today)"}});
-  return {"validate", "[options] PATH...",
-          "Check each document against the tax schemas and the business rules.",
+  options.insert(
+      options.begin(),
+      {{"--strict", "", "enforce the tables literally (child order, unknown elements, empty values)"},
+       {"--version", "PBAN", "validate as format version 2.0.0, 2.0.1 or 2.1.0 instead of the declared one"},
+       {"--schema-only", "", "run the schema checks only"},
+       {"--rules-only", "", "run the business rules only"},
+       {"--rule", "CODE=SEVERITY", "set a code to off, info, warning, error or default (repeatable)", true},
+       {"--profile", "FILE", "apply a rule profile file (CODE=SEVERITY per line)", true},
+       {"--tolerance", "AMOUNT", "largest accepted difference per amount comparison (default: one minor unit, 1 đồng)"},
+       {"--now", "YYYY-MM-DD", "the date taken as today by the date rules (default: today)"},
+       {"--stage", "STAGE", "auto (default), draft, signed or issued: the signatures and code required"}});
+  return {"validate", "[options] PATH...", "Check each document against the tax schemas and the business rules.",
           "An input fails when any diagnostic of severity error remains after the profile is applied.\n"
           "Default mode accepts what the tax authority accepts and warns about real-world deviations;\n"
-          "--strict enforces the tables literally.",
+          "--strict enforces the tables literally. The stage decides the signatures and tax authority's\n"
+          "code an invoice must carry: auto reads it from the envelope's message type (200 signed, 202\n"
+          "issued…) or from what a bare invoice carries (none: a draft before signing). 'hoadon codes'\n"
+          "lists every code a --rule or --profile line can set.",
           options};
 }
 
@@ -88,6 +92,8 @@ int cmd_validate(const std::vector<std::string>& argv) {
   const auto tolerance = args.get("--tolerance");
   vo.tolerance = tolerance ? tolerance->c_str() : nullptr;
   if (const auto now = args.get("--now")) vo.now = parse_now(*now);
+  const auto stage = args.get("--stage");
+  vo.stage = stage ? stage->c_str() : nullptr;
   if (hoadon_validate_options_check(&vo) != HOADON_OK) throw UsageError(hoadon_last_error());
 
   return run_all(expand_inputs(args.positional()), c.jobs, [&](const Input& in) {

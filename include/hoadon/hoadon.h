@@ -286,8 +286,19 @@ typedef struct hoadon_validate_options {
   int skip_rules;                 /* nonzero: schema checks only */
   const hoadon_rule_profile *profile;  /* severity overrides; NULL = catalogue defaults */
   const char *tolerance;          /* largest accepted difference per amount comparison, as a
-                                     decimal string in the invoice currency; NULL = "1" (±1 đồng) */
+                                     decimal string in the invoice currency (e.g. "5" for ±5 đồng);
+                                     NULL = one minor unit of the invoice's currency (1 đồng for
+                                     VND, 0.01 for USD) */
   long long now;                  /* "now" for date rules, Unix seconds; 0 = the current time */
+  const char *stage;              /* where the invoices are in their life, which decides the
+                                     signatures and tax authority's code they must carry:
+                                     "draft" (not signed yet: none required), "signed" (the
+                                     seller's signature required), "issued" (final: code series C
+                                     also need MCCQT and the tax authority's signature), or
+                                     NULL / "auto": from the envelope's message type (200 signed,
+                                     202 issued…), else from what a bare invoice carries (an MCCQT
+                                     or CQT signature: issued; any signature: signed; none: a
+                                     draft, e.g. the template before signing) */
 } hoadon_validate_options;
 
 HOADON_API void hoadon_validate_options_init(hoadon_validate_options *options);
@@ -467,6 +478,40 @@ HOADON_API const hoadon_report *hoadon_verify_result_report(const hoadon_verify_
 HOADON_API char *hoadon_verify_result_to_json(const hoadon_verify_result *result, const char *file);
 /* The same for people. Free with hoadon_free(). */
 HOADON_API char *hoadon_verify_result_to_text(const hoadon_verify_result *result, const char *file, hoadon_lang lang);
+/* Amounts in words                                                                      */
+/* ------------------------------------------------------------------------------------- */
+
+/* Style flags of hoadon_words_options.flags; the default writes what most vendors write:
+ * "Một trăm linh năm nghìn hai trăm hai mươi bốn đồng". */
+#define HOADON_WORDS_LOWERCASE 0x01u  /* "một trăm…" (MISA) instead of "Một trăm…" */
+#define HOADON_WORDS_LE 0x02u         /* southern "lẻ" for "linh": 105 = "một trăm lẻ năm" */
+#define HOADON_WORDS_NGAN 0x04u       /* southern "ngàn" for "nghìn" */
+#define HOADON_WORDS_TU 0x08u         /* "tư" for a 4 after "mươi": 24 = "hai mươi tư" */
+#define HOADON_WORDS_MINOR_UNIT 0x10u /* decimals as the minor unit, "… đô la Mỹ và năm mươi xu",
+                                         instead of "… phẩy năm đô la Mỹ" */
+#define HOADON_WORDS_TRU 0x20u        /* negative amounts start with "Trừ" instead of "Âm" */
+
+typedef struct hoadon_words_options {
+  size_t size;      /* sizeof(hoadon_words_options), set by hoadon_words_options_init */
+  unsigned flags;   /* HOADON_WORDS_* */
+  const char *unit; /* words after the number, e.g. "đồng chẵn" or "đồng chẵn./."; NULL = the
+                       currency's name ("đồng", "đô la Mỹ", "euro"…, else its ISO code); "" = none */
+  int decimals;     /* decimals to speak: -1 (default) as the amount needs ("1.10" → "một phẩy
+                       một"); n >= 0 rounds half away from zero and pads ("12.5", 2 → "mười hai
+                       phẩy năm mươi") */
+} hoadon_words_options;
+
+HOADON_API void hoadon_words_options_init(hoadon_words_options *options);
+
+/* The Vietnamese words for `amount`, a decimal string as invoices write numbers ("1234500",
+ * "-12.50"; no sign other than '-', no separators), in `currency` (an ISO 4217 code, any case;
+ * NULL = "VND"): "Một triệu hai trăm ba mươi tư nghìn năm trăm đồng". Groups of three digits,
+ * "không trăm" and "linh" inside the number, "mốt", "lăm", "tỷ" every nine digits (10^12 = "một
+ * nghìn tỷ"). Returns a new string to release with hoadon_free(), or NULL with the reason in
+ * hoadon_last_error() when the amount is not such a number or the currency is unknown.
+ * `options` may be NULL. Thread-safe. */
+HOADON_API char *hoadon_amount_in_words(const char *amount, const char *currency,
+                                        const hoadon_words_options *options);
 
 #ifdef __cplusplus
 }

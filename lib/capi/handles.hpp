@@ -83,6 +83,15 @@ auto guard_ptr(F&& f) noexcept -> decltype(f()) {
 
 hoadon::Lang lang_of(hoadon_lang l);
 
+// Whether the caller's option struct (which starts with its `size`) is large enough to hold
+// `member`: a binary built against an older header passes a smaller struct. False for NULL.
+template <class T, class M>
+bool has_member(const T* o, M T::*member) {
+  if (!o) return false;
+  const auto end = reinterpret_cast<const char*>(&(o->*member)) + sizeof(M) - reinterpret_cast<const char*>(o);
+  return o->size >= static_cast<size_t>(end);
+}
+
 // A malloc'd copy, released by hoadon_free().
 char* dup_string(const std::string& s);
 

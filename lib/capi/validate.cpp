@@ -13,33 +13,34 @@ namespace {
 
 using hoadon::capi::fail;
 using hoadon::capi::guard;
-
-// Reads an option member only when the caller's struct is large enough to have it.
-template <class T, class M>
-bool has_member(const T* o, const M* member) {
-  const auto end = reinterpret_cast<const char*>(member) + sizeof(M) - reinterpret_cast<const char*>(o);
-  return o && o->size >= static_cast<size_t>(end);
-}
+using hoadon::capi::has_member;
 
 // The C options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
 int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts) {
-  if (has_member(o, &o->strict)) opts.schema.strict = o->strict != 0;
-  if (has_member(o, &o->version) && o->version) {
+  if (has_member(o, &hoadon_validate_options::strict)) opts.schema.strict = o->strict != 0;
+  if (has_member(o, &hoadon_validate_options::version) && o->version) {
     const std::string v = o->version;
     if (v != "2.0.0" && v != "2.0.1" && v != "2.1.0")
       return fail(HOADON_EINVAL, "unknown format version " + v + " (expected 2.0.0, 2.0.1 or 2.1.0)");
     opts.schema.version = v;
   }
-  if (has_member(o, &o->skip_schema)) opts.run_schema = o->skip_schema == 0;
-  if (has_member(o, &o->skip_rules)) opts.run_rules = o->skip_rules == 0;
-  if (has_member(o, &o->profile) && o->profile) opts.profile = &o->profile->profile;
-  if (has_member(o, &o->tolerance) && o->tolerance) {
+  if (has_member(o, &hoadon_validate_options::skip_schema)) opts.run_schema = o->skip_schema == 0;
+  if (has_member(o, &hoadon_validate_options::skip_rules)) opts.run_rules = o->skip_rules == 0;
+  if (has_member(o, &hoadon_validate_options::profile) && o->profile) opts.profile = &o->profile->profile;
+  if (has_member(o, &hoadon_validate_options::tolerance) && o->tolerance) {
     const auto t = hoadon::rules::parse_decimal(o->tolerance);
     if (!t.ok() || t.value->is_negative())
       return fail(HOADON_EINVAL, std::string("tolerance must be a non-negative decimal, not ") + o->tolerance);
     opts.rules.tolerance = *t.value;
   }
-  if (has_member(o, &o->now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
+  if (has_member(o, &hoadon_validate_options::now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
+  if (has_member(o, &hoadon_validate_options::stage) && o->stage) {
+    const auto stage = hoadon::rules::parse_stage(o->stage);
+    if (!stage)
+      return fail(HOADON_EINVAL,
+                  std::string("unknown stage ") + o->stage + " (expected auto, draft, signed or issued)");
+    opts.rules.stage = *stage;
+  }
   return HOADON_OK;
 }
 

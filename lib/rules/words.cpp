@@ -366,7 +366,41 @@ WordsReading failure(const std::vector<Token>& tokens, WordsError e, std::size_t
   return r;
 }
 
+// Currencies met on Vietnamese invoices (foreign-currency sales are mostly exports) [I].
+constexpr std::array<CurrencyWords, 24> kCurrencyWords{{
+    {"AUD", "đô la Úc", "xu"},
+    {"CAD", "đô la Canada", "xu"},
+    {"CHF", "franc Thụy Sĩ", "xu"},
+    {"CNY", "nhân dân tệ", "xu"},
+    {"DKK", "krone Đan Mạch", "xu"},
+    {"EUR", "euro", "xu"},
+    {"GBP", "bảng Anh", "xu"},
+    {"HKD", "đô la Hồng Kông", "xu"},
+    {"IDR", "rupiah Indonesia", "xu"},
+    {"INR", "rupee Ấn Độ", "xu"},
+    {"JPY", "yên Nhật", ""},
+    {"KHR", "riel Campuchia", "xu"},
+    {"KRW", "won Hàn Quốc", ""},
+    {"LAK", "kíp Lào", "xu"},
+    {"MYR", "ringgit Malaysia", "xu"},
+    {"NOK", "krone Na Uy", "xu"},
+    {"NZD", "đô la New Zealand", "xu"},
+    {"PHP", "peso Philippines", "xu"},
+    {"RUB", "rúp Nga", "xu"},
+    {"SEK", "krona Thụy Điển", "xu"},
+    {"SGD", "đô la Singapore", "xu"},
+    {"THB", "bạt Thái Lan", "xu"},
+    {"USD", "đô la Mỹ", "xu"},
+    {"VND", "đồng", ""},
+}};
+
 }  // namespace
+
+const CurrencyWords* currency_words(std::string_view code) noexcept {
+  const auto it = std::lower_bound(kCurrencyWords.begin(), kCurrencyWords.end(), code,
+                                   [](const CurrencyWords& w, std::string_view c) { return w.code < c; });
+  return it != kCurrencyWords.end() && it->code == code ? &*it : nullptr;
+}
 
 std::string amount_in_words(const Decimal& amount, const WordsStyle& st) {
   const bool minor = st.fraction_style == FractionStyle::minor_unit;

@@ -38,6 +38,18 @@ struct WordsStyle {
 /// (1,000,005 = "một triệu không trăm linh năm"); "mười", "mốt", "lăm" as usual.
 [[nodiscard]] std::string amount_in_words(const Decimal& amount, const WordsStyle& style = {});
 
+/// How Vietnamese invoices name a currency in words: the unit after the number and the word for
+/// its minor unit ("đô la Mỹ", "xu"). Names as commonly written [I]; the reader accepts any words.
+struct CurrencyWords {
+  std::string_view code;        ///< ISO 4217 alpha-3
+  std::string_view unit;        ///< "đồng", "đô la Mỹ", "euro"...
+  std::string_view minor_unit;  ///< "xu" for cents, "" for currencies without a minor unit
+};
+
+/// The entry for an uppercase ISO code, or nullptr for currencies without a usual Vietnamese name
+/// (callers then write the code itself).
+[[nodiscard]] const CurrencyWords* currency_words(std::string_view code) noexcept;
+
 enum class WordsError : std::uint8_t {
   none,
   empty,              ///< no words at all

@@ -4,6 +4,9 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cstdlib>
+
+#include "hoadon/hoadon.h"
 
 namespace bench {
 
@@ -75,38 +78,12 @@ struct Rate {
 
 constexpr Rate kRates[] = {{"5%", 5}, {"8%", 8}, {"10%", 10}};
 
-const char* const kDigits[] = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
-
-// Vietnamese words for a three-digit group (enough for the generator's own totals).
-void group_words(long n, bool leading, std::vector<std::string>& out) {
-  const long h = n / 100, t = n / 10 % 10, u = n % 10;
-  if (h || !leading) {
-    out.emplace_back(kDigits[h]);
-    out.emplace_back("trăm");
-  }
-  if (t == 0 && u && !out.empty()) out.emplace_back("linh");
-  if (t == 1) out.emplace_back("mười");
-  if (t > 1) {
-    out.emplace_back(kDigits[t]);
-    out.emplace_back("mươi");
-  }
-  if (u) out.emplace_back((u == 1 && t > 1) ? "mốt" : (u == 5 && t > 0) ? "lăm" : kDigits[u]);
-}
-
+// The grand total in words, from the library's own generator (one implementation).
 std::string words(long n) {
-  if (n == 0) return "Không đồng";
-  const char* const units[] = {"", "nghìn", "triệu", "tỷ"};
-  std::vector<long> groups;
-  for (long v = n; v; v /= 1000) groups.push_back(v % 1000);
-  std::vector<std::string> w;
-  for (std::size_t i = groups.size(); i-- > 0;) {
-    if (groups[i] == 0) continue;
-    group_words(groups[i], i + 1 == groups.size(), w);
-    if (i) w.emplace_back(units[i]);
-  }
-  w.emplace_back("đồng");
-  std::string out = fmt::format("{}", fmt::join(w, " "));
-  out[0] = static_cast<char>(out[0] - 'a' + 'A');  // the first word starts with an ASCII letter here
+  char* w = hoadon_amount_in_words(std::to_string(n).c_str(), "VND", nullptr);
+  if (!w) std::abort();
+  std::string out = w;
+  hoadon_free(w);
   return out;
 }
 

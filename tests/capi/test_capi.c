@@ -1,6 +1,7 @@
 /* The public C API, exercised from C99 as an accounting vendor would. */
 #include <hoadon/hoadon.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +215,131 @@ static void* worker(void* arg) {
     hoadon_doc_free(doc);
   }
   return NULL;
+}
+
+/* Whether the report holds a diagnostic with this code. */
+static int has_code(const hoadon_report* r, const char* code) {
+  size_t i;
+  for (i = 0; i < hoadon_report_count(r); ++i)
+    if (streq(hoadon_report_get(r, i)->code, code)) return 1;
+  return 0;
+}
+
+static void test_validate_rules(void) {
+  hoadon_doc* doc = NULL;
+  hoadon_report* report = NULL;
+  hoadon_rule_profile* profile = NULL;
+  hoadon_validate_options o;
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
+  /* kInvoice is too small for the schemas: the business rules alone here. */
+  hoadon_validate_options_init(&o);
+  o.skip_schema = 1;
+  /* Coded (it has an MCCQT) but without the tax authority's signature. */
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_ok(report) == 0);
+  CHECK(has_code(report, "SIG-CQT-MISSING"));
+  CHECK(hoadon_code_find("SIG-CQT-MISSING")->severity == HOADON_SEVERITY_ERROR);
+  hoadon_report_free(report);
+
+  /* A profile that lets it pass, and one that silences it. */
+  CHECK(hoadon_rule_profile_new(&profile) == HOADON_OK);
+  CHECK(hoadon_rule_profile_set(profile, "SIG-CQT-MISSING", "warning") == HOADON_OK);
+  CHECK(hoadon_rule_profile_set(profile, "NO-SUCH-CODE", "warning") == HOADON_ENOTFOUND);
+  CHECK(hoadon_rule_profile_set(profile, "MST-BUYER", "fatal") == HOADON_EINVAL);
+  o.profile = profile;
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_ok(report) == 1);
+  CHECK(hoadon_report_count(report) == 1 && hoadon_report_get(report, 0)->severity == HOADON_SEVERITY_WARNING);
+  hoadon_report_free(report);
+  CHECK(hoadon_rule_profile_set(profile, "SIG-CQT-MISSING", "off") == HOADON_OK);
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_count(report) == 0);
+  hoadon_report_free(report);
+
+  /* The stage: as a draft nothing is required of it. */
+  o.profile = NULL;
+  o.stage = "draft";
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(hoadon_report_count(report) == 0);
+  hoadon_report_free(report);
+  o.stage = "final";
+  CHECK(hoadon_validate_options_check(&o) == HOADON_EINVAL);
+  CHECK(strstr(hoadon_last_error(), "final") != NULL);
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_EINVAL && report == NULL);
+  /* A binary built before `stage` existed passes a smaller struct: the member is not read. */
+  o.size = offsetof(hoadon_validate_options, stage);
+  CHECK(hoadon_validate_options_check(&o) == HOADON_OK);
+  o.size = sizeof o;
+  o.stage = NULL;
+
+  /* "Now" before the issue date 2025-06-20 (Unix seconds). */
+  o.now = 1750000000; /* 2025-06-15 */
+  CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
+  CHECK(has_code(report, "INV-DATE-FUTURE"));
+  hoadon_report_free(report);
+  o.now = 0;
+  o.tolerance = "-1";
+  CHECK(hoadon_validate_options_check(&o) == HOADON_EINVAL);
+  o.tolerance = "0.5";
+  CHECK(hoadon_validate_options_check(&o) == HOADON_OK);
+  hoadon_rule_profile_free(profile);
+  hoadon_doc_free(doc);
+
+  /* The bundled demo invoice: no diagnostic at all. */
+  CHECK(hoadon_doc_open(HOADON_SOURCE_DIR "/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml", NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_validate(doc, NULL, &report) == HOADON_OK);
+  CHECK(hoadon_report_count(report) == 0);
+  hoadon_report_free(report);
+  hoadon_doc_free(doc);
+}
+
+static void test_words(void) {
+  hoadon_words_options o;
+  char* w = hoadon_amount_in_words("1000005", "VND", NULL);
+  CHECK(streq(w, "Một triệu không trăm linh năm đồng"));
+  hoadon_free(w);
+  w = hoadon_amount_in_words("51570000", NULL, NULL); /* VND by default */
+  CHECK(streq(w, "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng"));
+  hoadon_free(w);
+  w = hoadon_amount_in_words("-12.50", "usd", NULL);
+  CHECK(streq(w, "Âm mười hai phẩy năm đô la Mỹ"));
+  hoadon_free(w);
+
+  hoadon_words_options_init(&o);
+  CHECK(o.size == sizeof o && o.decimals == -1 && o.flags == 0 && o.unit == NULL);
+  o.flags = HOADON_WORDS_LOWERCASE | HOADON_WORDS_LE | HOADON_WORDS_NGAN | HOADON_WORDS_TU;
+  o.unit = "đồng chẵn";
+  w = hoadon_amount_in_words("24105", "VND", &o);
+  CHECK(streq(w, "hai mươi tư ngàn một trăm lẻ năm đồng chẵn"));
+  hoadon_free(w);
+  hoadon_words_options_init(&o);
+  o.flags = HOADON_WORDS_MINOR_UNIT;
+  w = hoadon_amount_in_words("1234.5", "USD", &o);
+  CHECK(streq(w, "Một nghìn hai trăm ba mươi bốn đô la Mỹ và năm mươi xu"));
+  hoadon_free(w);
+  hoadon_words_options_init(&o);
+  o.decimals = 0;
+  o.unit = "";
+  w = hoadon_amount_in_words("99.5", "VND", &o); /* rounds half away from zero */
+  CHECK(streq(w, "Một trăm"));
+  hoadon_free(w);
+  /* A struct from an older header: only `size` and `flags`. */
+  hoadon_words_options_init(&o);
+  o.unit = "ignored";
+  o.size = offsetof(hoadon_words_options, unit);
+  w = hoadon_amount_in_words("5", "VND", &o);
+  CHECK(streq(w, "Năm đồng"));
+  hoadon_free(w);
+
+  CHECK(hoadon_amount_in_words("1,000", "VND", NULL) == NULL);
+  CHECK(strstr(hoadon_last_error(), "not a decimal number") != NULL);
+  CHECK(hoadon_amount_in_words("1", "ĐỒNG", NULL) == NULL);
+  CHECK(strstr(hoadon_last_error(), "ISO 4217") != NULL);
+  CHECK(hoadon_amount_in_words(NULL, "VND", NULL) == NULL);
+  hoadon_words_options_init(&o);
+  o.decimals = 7;
+  CHECK(hoadon_amount_in_words("1", "VND", &o) == NULL);
+  hoadon_words_options_init(NULL); /* accepted */
 }
 
 static void test_threads(void) {
@@ -540,6 +666,8 @@ int main(void) {
   test_options_and_files();
   test_invalid_arguments();
   test_catalogue();
+  test_validate_rules();
+  test_words();
   test_threads();
   test_validate();
   test_schemas();

@@ -12,12 +12,9 @@ using testing::parse_json;
 using testing::parse_ndjson;
 
 namespace {
-
-std::string example(const std::string& name) { return (testing::source_dir() / "examples/invoices" / name).string(); }
-
-const std::string kVat = "htx-cao-bang-gtgt-2.1.0.xml";
-const std::string kSales = "ho-kinh-doanh-ban-hang-2.0.0.xml";
-
+std::string example(const std::string& name) { return testing::example_invoice(name); }
+const std::string& kVat = testing::kDemoVat;
+const std::string& kSales = testing::kDemoSales;
 }  // namespace
 
 TEST_CASE("--version and --help") {

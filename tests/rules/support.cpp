@@ -2,6 +2,10 @@
 
 #include "support/support.hpp"
 
+#include <fmt/format.h>
+
+#include "rules/qrcode.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -49,6 +53,23 @@ std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::string tlv(std::string_view id, std::string_view value) {
+  return fmt::format("{}{:02}{}", id, value.size(), value);
+}
+
+std::string with_crc(std::string body) {
+  body += "6304";
+  return body + fmt::format("{:04X}", rules::crc16_ccitt_false(body));
+}
+
+std::string official_example_body() {
+  return tlv("00", "01") + tlv("01", "12") + tlv("26", tlv("00", "A000000775") + tlv("01", "0107001729")) +
+         tlv("52", "5499") + tlv("53", "704") + tlv("54", "120000") + tlv("58", "VN") + tlv("59", "DNXYZ") +
+         tlv("60", "HANOI") +
+         tlv("99", tlv("00", "A000000775") + tlv("01", "0107001729001") + tlv("02", "1") + tlv("03", "C21TYY") +
+                       tlv("04", "68") + tlv("05", "20211121") + tlv("06", "120000"));
 }
 
 }  // namespace hoadon::test

@@ -28,4 +28,12 @@ namespace hoadon::test {
 /// `text` without leading and trailing ASCII whitespace.
 [[nodiscard]] std::string_view trim(std::string_view text);
 
+/// One EMV TLV object: id, two-digit length, value.
+[[nodiscard]] std::string tlv(std::string_view id, std::string_view value);
+/// `body` + the CRC object "6304XXXX" computed over it.
+[[nodiscard]] std::string with_crc(std::string body);
+/// The official QR example of spec §4.2 built from its table, without its CRC object. The table
+/// leaves out the values of tags 02, 04 and the sub-fields of 62, so they are omitted here.
+[[nodiscard]] std::string official_example_body();
+
 }  // namespace hoadon::test

@@ -6,6 +6,7 @@
 
 #include "rules/taxcode.hpp"
 #include "rules/support.hpp"
+#include "support/support.hpp"
 
 using namespace hoadon::rules;
 
@@ -185,8 +186,9 @@ TEST_CASE("taxcode: envelope party codes") {
 }
 
 TEST_CASE("taxcode: every tax code in the real samples") {
+  SKIP_UNLESS(testing::samples_dir(), "../shared/vn-invoice-samples is absent");
   const auto files = hoadon::test::sample_files();
-  REQUIRE_MESSAGE(files.size() >= 40, "samples not found in " << hoadon::test::samples_dir());
+  REQUIRE(files.size() >= 40);
   // Real defects found in the samples, each with the reason it must get.
   const std::map<std::string, TaxCodeReason> known_bad{
       {"1111111111", TaxCodeReason::bad_check_digit},   // VNPT test buyer

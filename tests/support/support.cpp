@@ -12,6 +12,8 @@ namespace testing {
 
 std::filesystem::path source_dir() { return HOADON_SOURCE_DIR; }
 
+std::string example_invoice(const std::string& name) { return (source_dir() / "examples/invoices" / name).string(); }
+
 std::optional<std::filesystem::path> shared_dir() {
   const char* env = std::getenv("HOADON_SHARED_DIR");
   std::filesystem::path p = env && *env ? env : HOADON_DEFAULT_SHARED_DIR;

@@ -9,6 +9,10 @@
 namespace testing {
 
 std::filesystem::path source_dir();
+// A bundled demo invoice (examples/invoices/NAME), and the two names the tests use.
+std::string example_invoice(const std::string& name);
+inline const std::string kDemoVat = "htx-cao-bang-gtgt-2.1.0.xml";
+inline const std::string kDemoSales = "ho-kinh-doanh-ban-hang-2.0.0.xml";
 // ../shared (or $HOADON_SHARED_DIR) when it exists.
 std::optional<std::filesystem::path> shared_dir();
 // ../shared/vn-invoice-samples when it exists.
