@@ -15,6 +15,7 @@
 #include "dsig/algorithms.hpp"
 #include "dsig/engine.hpp"
 #include "dsig/relative_ns.hpp"
+#include "dsig/subtree.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::dsig {
@@ -32,7 +33,9 @@ struct Session {
 thread_local Session* t_session = nullptr;
 
 bool expected_klass(xmlSecTransformId id) {
-  if (id == xmlSecTransformXPointerId || id == xmlSecTransformMemBufId || id == xmlSecTransformXmlParserId) return true;
+  if (id == xmlSecTransformXPointerId || id == xmlSecTransformMemBufId || id == xmlSecTransformXmlParserId ||
+      id == subtree_focus_klass())
+    return true;
   const auto all = allowed_algorithms();
   return std::any_of(all.begin(), all.end(), [&](const Algorithm& a) { return a.klass() == id; });
 }
@@ -90,13 +93,14 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
   }
   if (s->relative->any() && !s->relative->insert_before(ctx, digest, &s->relative_seen))
     return refuse(*s, "out of memory");
-  return 0;
+  return focus_c14n_on_subtrees(ctx) ? 0 : refuse(*s, "out of memory");
 }
 
 // Runs for SignedInfo (canonicalization, then the signature method).
 int on_signed_info_chain(xmlSecTransformCtxPtr ctx) {
   Session* s = t_session;
   if (!s || !only_expected(ctx, *s)) return -1;
+  if (!focus_c14n_on_subtrees(ctx)) return refuse(*s, "out of memory");
   if (!s->relative->any()) return 0;
   xmlSecTransformPtr method = hashing_step(ctx, "SignatureMethod");
   if (!method) return refuse(*s, "SignedInfo without SignatureMethod");

@@ -1,5 +1,8 @@
 #include "util/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace hoadon {
 
 std::size_t utf8_sequence_length(std::string_view s) noexcept {
@@ -32,6 +35,15 @@ std::size_t utf8_sequence_length(std::string_view s) noexcept {
 std::size_t utf8_first_invalid(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size()) {
+    // ASCII runs (tags, numbers, most of an invoice) eight bytes at a time.
+    if (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const std::size_t n = utf8_sequence_length(s.substr(i));
     if (n == 0) return i;
     i += n;
