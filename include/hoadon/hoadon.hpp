@@ -1,0 +1,315 @@
+// hoadon.hpp — a header-only C++17 convenience layer over the C API of hoadon.h.
+//
+// RAII owns every handle; failures of the call itself (bad arguments, memory, I/O) throw
+// hoadon::Error, while verdicts about documents come back as values (Report, Verification)
+// that say ok() or not — a malformed invoice is a result, not an exception. Nothing here adds
+// behaviour: each member is one C call, so hoadon.h stays the reference for what they do.
+//
+//   auto doc = hoadon::Document::open("invoice.xml");
+//   auto report = doc.validate();
+//   for (const auto& d : report) std::cout << d.code << " " << d.path << ": " << d.message << "\n";
+//
+// Thread safety is the C API's: distinct objects may be used on distinct threads; a Trust may
+// be shared by concurrent verifications.
+#ifndef HOADON_HPP
+#define HOADON_HPP
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "hoadon/hoadon.h"
+
+namespace hoadon {
+
+// A failed call: its status (HOADON_E*) and the library's message for the calling thread.
+class Error : public std::runtime_error {
+ public:
+  Error(int status, const std::string& what) : std::runtime_error(what), status_(status) {}
+  int status() const noexcept { return status_; }
+
+ private:
+  int status_;
+};
+
+namespace detail {
+
+inline void check(int status) {
+  if (status != HOADON_OK) throw Error(status, hoadon_last_error());
+}
+
+template <class T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const noexcept { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using Owned = std::unique_ptr<T, Deleter<T, Free>>;
+
+inline void free_string(char* s) { hoadon_free(s); }
+
+// Takes a char* the library returned (freeing it); throws when it is NULL.
+inline std::string take(char* s) {
+  if (!s) throw Error(HOADON_EINTERNAL, hoadon_last_error());
+  Owned<char, free_string> owned(s);
+  return std::string(s);
+}
+
+inline std::optional<std::string_view> opt(const char* s) {
+  return s ? std::optional<std::string_view>(s) : std::nullopt;
+}
+
+}  // namespace detail
+
+inline std::string_view version() { return hoadon_version(); }
+
+// One diagnostic, copied out of its report.
+struct Diagnostic {
+  std::string code;
+  hoadon_severity severity;
+  std::string path;
+  unsigned line;
+  std::string message;
+  std::string message_vi;
+};
+
+// A list of diagnostics about one document (an owned report, or a view of one owned elsewhere).
+class Report {
+ public:
+  // A view: `r` stays owned by its document or verification, which must outlive this object.
+  static Report view(const hoadon_report* r) { return Report(r, nullptr); }
+  // Takes ownership of a report hoadon returned to the caller.
+  static Report adopt(hoadon_report* r) { return Report(r, r); }
+
+  bool ok() const { return hoadon_report_ok(r_) == 1; }
+  std::size_t size() const { return hoadon_report_count(r_); }
+  Diagnostic operator[](std::size_t i) const {
+    const hoadon_diagnostic* d = hoadon_report_get(r_, i);
+    if (!d) throw Error(HOADON_ERANGE, "diagnostic index out of range");
+    return {d->code, d->severity, d->path, d->line, d->message, d->message_vi};
+  }
+  std::vector<Diagnostic> all() const {
+    std::vector<Diagnostic> out;
+    for (std::size_t i = 0; i < size(); ++i) out.push_back((*this)[i]);
+    return out;
+  }
+  std::string to_json(const std::string& file = {}) const {
+    return detail::take(hoadon_report_to_json(r_, file.c_str()));
+  }
+  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+    return detail::take(hoadon_report_to_text(r_, file.c_str(), lang));
+  }
+
+  // Iteration over copies of the diagnostics.
+  class iterator {
+   public:
+    iterator(const Report* r, std::size_t i) : r_(r), i_(i) {}
+    Diagnostic operator*() const { return (*r_)[i_]; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+   private:
+    const Report* r_;
+    std::size_t i_;
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+  const hoadon_report* get() const noexcept { return r_; }
+
+ private:
+  Report(const hoadon_report* r, hoadon_report* owned) : r_(r), owned_(owned) {}
+  const hoadon_report* r_;
+  detail::Owned<hoadon_report, hoadon_report_free> owned_;
+};
+
+// Per-code severity overrides for validation.
+class RuleProfile {
+ public:
+  RuleProfile() {
+    hoadon_rule_profile* p = nullptr;
+    detail::check(hoadon_rule_profile_new(&p));
+    p_.reset(p);
+  }
+  // severity: "off", "info", "warning", "error" or "default".
+  RuleProfile& set(const std::string& code, const std::string& severity) {
+    detail::check(hoadon_rule_profile_set(p_.get(), code.c_str(), severity.c_str()));
+    return *this;
+  }
+  RuleProfile& load(const std::string& path) {
+    detail::check(hoadon_rule_profile_load(p_.get(), path.c_str()));
+    return *this;
+  }
+  const hoadon_rule_profile* get() const noexcept { return p_.get(); }
+
+ private:
+  detail::Owned<hoadon_rule_profile, hoadon_rule_profile_free> p_;
+};
+
+// Anchors, intermediates, CRLs: load once, share between threads.
+class Trust {
+ public:
+  Trust() {
+    hoadon_trust* t = nullptr;
+    detail::check(hoadon_trust_new(&t));
+    t_.reset(t);
+  }
+  Trust& add(hoadon_trust_kind kind, const std::string& path) {
+    detail::check(hoadon_trust_add_path(t_.get(), kind, path.c_str()));
+    return *this;
+  }
+  Trust& add_memory(hoadon_trust_kind kind, std::string_view bytes) {
+    detail::check(hoadon_trust_add_memory(t_.get(), kind, bytes.data(), bytes.size()));
+    return *this;
+  }
+  std::size_t count(hoadon_trust_kind kind) const { return hoadon_trust_count(t_.get(), kind); }
+  const hoadon_trust* get() const noexcept { return t_.get(); }
+
+ private:
+  detail::Owned<hoadon_trust, hoadon_trust_free> t_;
+};
+
+// The outcome of one signature, copied out of its verification.
+struct SignatureResult {
+  std::string slot;
+  int invoice;
+  std::string path;
+  hoadon_outcome outcome;
+  bool intact;
+  std::string reason, algorithm, signing_time;
+  std::string signer_subject, signer_tax_code, signer_issuer, signer_serial, signer_not_before, signer_not_after;
+  std::vector<std::string> covers, warnings;
+};
+
+// The verification of one document.
+class Verification {
+ public:
+  explicit Verification(hoadon_verify_result* r) : r_(r) {}
+  bool ok() const { return hoadon_verify_result_ok(r_.get()) == 1; }
+  std::size_t size() const { return hoadon_verify_result_count(r_.get()); }
+  SignatureResult operator[](std::size_t i) const {
+    const hoadon_signature_result* s = hoadon_verify_result_get(r_.get(), i);
+    if (!s) throw Error(HOADON_ERANGE, "signature index out of range");
+    SignatureResult out{s->slot,          s->invoice,          s->path,           s->outcome,
+                        s->intact != 0,   s->reason,           s->algorithm,      s->signing_time,
+                        s->signer_subject, s->signer_tax_code, s->signer_issuer,  s->signer_serial,
+                        s->signer_not_before, s->signer_not_after, {},              {}};
+    for (std::size_t k = 0; k < s->covers_count; ++k) out.covers.emplace_back(s->covers[k]);
+    for (std::size_t k = 0; k < s->warnings_count; ++k) out.warnings.emplace_back(s->warnings[k]);
+    return out;
+  }
+  Report report() const { return Report::view(hoadon_verify_result_report(r_.get())); }
+  std::string to_json(const std::string& file = {}) const {
+    return detail::take(hoadon_verify_result_to_json(r_.get(), file.c_str()));
+  }
+  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+    return detail::take(hoadon_verify_result_to_text(r_.get(), file.c_str(), lang));
+  }
+
+ private:
+  detail::Owned<hoadon_verify_result, hoadon_verify_result_free> r_;
+};
+
+// Options with their defaults, ready to adjust: hoadon::validate_options().strict = 1 …
+inline hoadon_validate_options validate_options() {
+  hoadon_validate_options o;
+  hoadon_validate_options_init(&o);
+  return o;
+}
+inline hoadon_verify_options verify_options() {
+  hoadon_verify_options o;
+  hoadon_verify_options_init(&o);
+  return o;
+}
+inline hoadon_parse_options parse_options() {
+  hoadon_parse_options o;
+  hoadon_parse_options_init(&o);
+  return o;
+}
+
+// A parsed document. A rejected input is still a Document: parsed() is false and report()
+// says why.
+class Document {
+ public:
+  static Document parse(std::string_view bytes, const hoadon_parse_options* options = nullptr) {
+    hoadon_doc* d = nullptr;
+    const int rc = hoadon_doc_parse(bytes.data(), bytes.size(), options, &d);
+    return Document(d, rc);
+  }
+  static Document open(const std::string& path, const hoadon_parse_options* options = nullptr) {
+    hoadon_doc* d = nullptr;
+    const int rc = hoadon_doc_open(path.c_str(), options, &d);
+    return Document(d, rc);
+  }
+
+  bool parsed() const noexcept { return status_ == HOADON_OK; }
+  int status() const noexcept { return status_; }  // HOADON_OK, HOADON_EREJECTED or HOADON_EIO
+  std::string_view kind() const { return hoadon_doc_kind(d_.get()); }
+  Report report() const { return Report::view(hoadon_doc_report(d_.get())); }
+  std::string_view bytes() const {
+    std::size_t n = 0;
+    const void* p = hoadon_doc_bytes(d_.get(), &n);
+    return p ? std::string_view(static_cast<const char*>(p), n) : std::string_view();
+  }
+
+  std::optional<std::string_view> get(hoadon_field f) const { return detail::opt(hoadon_doc_get(d_.get(), f)); }
+  std::size_t invoices() const { return hoadon_doc_invoice_count(d_.get()); }
+  std::optional<std::string_view> invoice(std::size_t i, hoadon_field f) const {
+    return detail::opt(hoadon_doc_invoice_get(d_.get(), i, f));
+  }
+  std::size_t signatures() const { return hoadon_doc_signature_count(d_.get()); }
+  const hoadon_signature_info& signature(std::size_t i) const {
+    const hoadon_signature_info* s = hoadon_doc_signature(d_.get(), i);
+    if (!s) throw Error(HOADON_ERANGE, "signature index out of range");
+    return *s;
+  }
+
+  std::string to_json(const std::string& file = {}) const {
+    return detail::take(hoadon_doc_to_json(d_.get(), file.c_str()));
+  }
+  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+    return detail::take(hoadon_doc_to_text(d_.get(), file.c_str(), lang));
+  }
+
+  Report validate(const hoadon_validate_options* options = nullptr) const {
+    hoadon_report* r = nullptr;
+    detail::check(hoadon_doc_validate(d_.get(), options, &r));
+    return Report::adopt(r);
+  }
+  Report validate(const hoadon_validate_options& options) const { return validate(&options); }
+
+  // Not const: verification rebuilds the document's table of Id attributes.
+  Verification verify(const Trust* trust = nullptr, const hoadon_verify_options* options = nullptr) {
+    hoadon_verify_result* r = nullptr;
+    const int rc = hoadon_doc_verify(d_.get(), trust ? trust->get() : nullptr, options, &r);
+    if (!r) detail::check(rc);
+    return Verification(r);
+  }
+
+  hoadon_doc* get() noexcept { return d_.get(); }
+  const hoadon_doc* get() const noexcept { return d_.get(); }
+
+ private:
+  Document(hoadon_doc* d, int status) : d_(d), status_(status) {
+    if (!d_) detail::check(status);  // argument or memory errors leave no document
+  }
+  detail::Owned<hoadon_doc, hoadon_doc_free> d_;
+  int status_;
+};
+
+// The Vietnamese words of an amount ("51570000" → "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng").
+inline std::string amount_in_words(const std::string& amount, const std::string& currency = "VND",
+                                   const hoadon_words_options* options = nullptr) {
+  return detail::take(hoadon_amount_in_words(amount.c_str(), currency.c_str(), options));
+}
+
+}  // namespace hoadon
+
+#endif  // HOADON_HPP
