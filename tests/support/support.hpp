@@ -15,6 +15,8 @@ std::optional<std::filesystem::path> shared_dir();
 std::optional<std::filesystem::path> samples_dir();
 
 std::string read_file(const std::filesystem::path& p);
+// The program's path from $PATH, or nullopt when it is not installed.
+std::optional<std::string> find_program(const std::string& name);
 void write_file(const std::filesystem::path& p, const std::string& bytes);
 
 // One row of vn-invoice-samples/MANIFEST.tsv.
