@@ -9,19 +9,8 @@ struct hoadon_rule_profile {
   hoadon::Profile profile;
 };
 
-namespace {
+namespace hoadon::capi {
 
-using hoadon::capi::fail;
-using hoadon::capi::guard;
-
-// Reads an option member only when the caller's struct is large enough to have it.
-template <class T, class M>
-bool has_member(const T* o, const M* member) {
-  const auto end = reinterpret_cast<const char*>(member) + sizeof(M) - reinterpret_cast<const char*>(o);
-  return o && o->size >= static_cast<size_t>(end);
-}
-
-// The C options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
 int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts) {
   if (has_member(o, &o->strict)) opts.schema.strict = o->strict != 0;
   if (has_member(o, &o->version) && o->version) {
@@ -42,6 +31,14 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
   if (has_member(o, &o->now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
   return HOADON_OK;
 }
+
+}  // namespace hoadon::capi
+
+namespace {
+
+using hoadon::capi::fail;
+using hoadon::capi::guard;
+using hoadon::capi::translate;
 
 }  // namespace
 

@@ -9,12 +9,12 @@
 
 namespace hoadon::sign {
 
-std::string result_to_json(const Result& r, std::string_view file, std::string_view output) {
+std::string result_to_json(const Result& r, std::string_view file) {
   JsonWriter w;
   w.begin_object()
       .field("file", file)
       .key("output")
-      .text_or_null(r.ok() ? output : std::string_view())
+      .text_or_null(r.ok() ? std::string_view(r.output) : std::string_view())
       .field("kind", std::string_view(r.report.kind()))
       .field("ok", r.ok())
       .field("pending", r.pending)
@@ -43,7 +43,7 @@ std::string result_to_json(const Result& r, std::string_view file, std::string_v
   return w.take();
 }
 
-std::string result_to_text(const Result& r, std::string_view file, std::string_view output, Lang lang) {
+std::string result_to_text(const Result& r, std::string_view file, Lang lang) {
   const bool vi = lang == Lang::Vi;
   std::string out;
   if (r.made) {
@@ -53,7 +53,7 @@ std::string result_to_text(const Result& r, std::string_view file, std::string_v
                        m.algorithm, m.signing_time);
     out += fmt::format("    {}: {}\n", vi ? "người ký" : "signer", m.signer.subject);
     if (!m.signer.tax_code.empty()) out += fmt::format("    {}: {}\n", vi ? "mã số thuế" : "tax code", m.signer.tax_code);
-    if (r.ok() && !output.empty()) out += fmt::format("    {}: {}\n", vi ? "kết quả" : "output", output);
+    if (r.ok() && !r.output.empty()) out += fmt::format("    {}: {}\n", vi ? "kết quả" : "output", r.output);
     if (r.pending) out += fmt::format("    {}: {}\n", vi ? "giá trị băm cần ký" : "digest to sign", dsig::base64(m.digest));
   }
   out += diagnostics_to_text(r.report, file, lang);

@@ -14,6 +14,7 @@
 #include "dsig/pending.hpp"
 #include "dsig/verify.hpp"
 #include "pki/time.hpp"
+#include "util/atomic_file.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::sign {
@@ -252,6 +253,19 @@ Result complete(const xml::Document* doc, const model::Index& index, const Repor
                    p->certificate(), false);
   r.bytes = std::move(bytes);
   return r;
+}
+
+bool write(Result& r, const std::string& path, unsigned mode) {
+  if (!r.ok()) return false;
+  const std::string error = write_atomically(path, r.bytes, mode);
+  if (error.empty()) {
+    r.output = path;
+    return true;
+  }
+  r.unwritten = true;
+  r.report.add(Code::IoWrite, {}, fmt::format("Cannot write {}: {}", path, error),
+               fmt::format("Không ghi được {}: {}", path, error));
+  return false;
 }
 
 }  // namespace hoadon::sign

@@ -51,11 +51,13 @@ struct Made {
 };
 
 struct Result {
-  Report report;              // validation's diagnostics, then signing's
+  Report report;              // validation's diagnostics, then signing's (and writing's)
   std::optional<Made> made;   // set once the signature is made (or prepared)
   std::string bytes;          // the output document ("" when refused)
   bool pending = false;       // prepared only: the SignatureValue is empty
-  [[nodiscard]] bool ok() const noexcept { return !bytes.empty(); }
+  std::string output;         // where write() put the bytes
+  bool unwritten = false;     // write() failed
+  [[nodiscard]] bool ok() const noexcept { return !bytes.empty() && !unwritten; }
 };
 
 // Signs with `signer`'s key (which must have one). `parsed` holds the parse diagnostics; `doc`
@@ -75,8 +77,12 @@ struct Result {
 [[nodiscard]] Result complete(const xml::Document* doc, const model::Index& index, const Report& parsed,
                               std::string_view value, const Options& options);
 
+// Writes the output document to `path` atomically (util/atomic_file.hpp; `mode` as there). On
+// failure the result gets an IO-WRITE diagnostic and is no longer ok. Returns whether it wrote.
+bool write(Result& r, const std::string& path, unsigned mode);
+
 // {"file","output","kind","ok","pending","signature":{…},"diagnostics":[…]} (README: Signing).
-[[nodiscard]] std::string result_to_json(const Result& r, std::string_view file, std::string_view output);
-[[nodiscard]] std::string result_to_text(const Result& r, std::string_view file, std::string_view output, Lang lang);
+[[nodiscard]] std::string result_to_json(const Result& r, std::string_view file);
+[[nodiscard]] std::string result_to_text(const Result& r, std::string_view file, Lang lang);
 
 }  // namespace hoadon::sign
