@@ -1,6 +1,7 @@
 // Shared helpers of the test suite.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -47,6 +48,17 @@ class TempDir {
 }  // namespace testing
 
 // Marks a test as skipped (doctest has no runtime skip): prints why and leaves the test.
+// The same for a test that needs a tool (xmlsec1, SoftHSM2, openssl); where the tools must be there
+// (HOADON_REQUIRE_TOOLS set, as .ci/run does), their absence fails the test instead.
+#define SKIP_UNLESS_TOOL(cond, why)                          \
+  do {                                                       \
+    if (!(cond)) {                                           \
+      if (std::getenv("HOADON_REQUIRE_TOOLS")) FAIL((why));  \
+      MESSAGE("skipped: " << (why));                         \
+      return;                                                \
+    }                                                        \
+  } while (0)
+
 #define SKIP_UNLESS(cond, why)       \
   do {                               \
     if (!(cond)) {                   \
