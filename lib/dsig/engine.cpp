@@ -97,6 +97,25 @@ void drop_transforms(xmlSecTransformCtxPtr ctx, xmlSecTransformId id) {
   }
 }
 
+NarrowedTo::NarrowedTo(xmlNode* target) {
+  for (xmlNode* n = target; n && n->type == XML_ELEMENT_NODE && n->parent; n = n->parent) {
+    // The root element's parent is the document node, which libxml2 lays out like a node.
+    xmlNode* p = n->parent;
+    saved_.push_back({n, p, p->children, p->last, n->prev, n->next});
+    p->children = p->last = n;
+    n->prev = n->next = nullptr;
+  }
+}
+
+NarrowedTo::~NarrowedTo() {
+  for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+    it->parent->children = it->children;
+    it->parent->last = it->last;
+    it->node->prev = it->prev;
+    it->node->next = it->next;
+  }
+}
+
 void init_engine() {
   if (xmlSecInit() < 0) throw std::runtime_error("xmlsec initialisation failed");
   if (xmlSecCheckVersion() != 1) throw std::runtime_error("xmlsec library version mismatch");

@@ -36,6 +36,30 @@ using DsigContext = std::unique_ptr<xmlSecDSigCtx, DsigCtxFree>;
 // it is identity: the signature does not lie in what the reference covers).
 void drop_transforms(xmlSecTransformCtxPtr ctx, xmlSecTransformId id);
 
+// While alive, the document's tree shows only `target`, its subtree and its ancestors: the
+// ancestors' other children are hidden. libxml2's canonicalizer walks the whole document and asks
+// of every node whether it belongs to the part canonicalised; hiding what cannot belong makes a
+// small part (a signature's SignedInfo or Object) cost what it weighs, not what the document
+// weighs. The canonical form does not change: it depends on the part itself and on its
+// ancestors' namespace declarations and xml: attributes, which stay in place. Only the ancestors'
+// child links and target's sibling links change; the destructor restores them exactly. Nothing
+// else may use the document meanwhile.
+class NarrowedTo {
+ public:
+  explicit NarrowedTo(xmlNode* target);
+  ~NarrowedTo();
+  NarrowedTo(const NarrowedTo&) = delete;
+  NarrowedTo& operator=(const NarrowedTo&) = delete;
+
+ private:
+  struct Link {
+    xmlNode* node;    // on the chain from target up to the root element
+    xmlNode* parent;  // its parent (the document node for the root element)
+    xmlNode *children, *last, *prev, *next;
+  };
+  std::vector<Link> saved_;
+};
+
 // Initialises xmlsec and its OpenSSL backend. Called once per process by
 // hoadon::ensure_initialized(); throws std::runtime_error when xmlsec cannot start.
 void init_engine();

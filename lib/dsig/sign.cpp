@@ -85,6 +85,7 @@ std::optional<ToBeSigned> canonical_signed_info(xmlNode* signature, bool permiss
             (out = xmlSecTransformCtxCreateAndAppend(chain, xmlSecTransformMemBufId)) &&
             (!relative.any() || relative.insert_before(chain, out, &seen));
   if (ok) {
+    const NarrowedTo narrowed(si);
     xmlSecNodeSetPtr nodes = xmlSecNodeSetGetChildren(signature->doc, si, 1, 0);
     ok = nodes && xmlSecTransformCtxXmlExecute(chain, nodes) >= 0;
     if (nodes) xmlSecNodeSetDestroy(nodes);
@@ -142,7 +143,14 @@ std::optional<ToBeSigned> digest_references(xmlNode* signature, const IdTable& i
                                             : nullptr;
     session.keep_enveloped = target && inside(signature, target);
     xmlSecDSigReferenceCtxPtr r = xmlSecDSigReferenceCtxCreate(ctx.get(), xmlSecDSigReferenceOriginSignedInfo);
-    ok = r && xmlSecDSigReferenceCtxProcessNode(r, ref) >= 0;
+    {
+      // The digest is written into the Reference, inside the signature: while the document is
+      // narrowed to a target elsewhere, the Reference must stay reachable — it is, as xmlsec
+      // writes DigestValue through its own pointer, not by walking the tree.
+      const std::optional<NarrowedTo> narrowed =
+          target ? std::optional<NarrowedTo>(std::in_place, const_cast<xmlNode*>(target)) : std::nullopt;
+      ok = r && xmlSecDSigReferenceCtxProcessNode(r, ref) >= 0;
+    }
     if (r) xmlSecDSigReferenceCtxDestroy(r);
     if (!ok) engine_failure(report, ref, fmt::format("cannot digest reference \"{}\"", uri), messages);
   }

@@ -68,47 +68,58 @@ bool validated(const xml::Document& doc, const model::Index& index, const Report
 }
 
 // The checks of the signer's certificate (and the CA certificates embedded with it) at the
-// signing time `at`, for the party whose tax codes are `expected`.
-bool certificate_fits(const std::vector<X509*>& certs, std::int64_t at, const std::vector<std::string>& expected,
-                      bool sha1, const Refusals& r) {
+// signing time `at`, for the party whose tax codes are `expected`. Returns the signer as reports
+// describe signers (its tax code the identifier matching the document), or nullopt when refused.
+std::optional<dsig::Signer> certificate_fits(const std::vector<X509*>& certs, std::int64_t at,
+                                             const std::vector<std::string>& expected, bool sha1,
+                                             const Refusals& r) {
   X509* leaf = certs.front();
   const auto info = pki::describe(leaf);
-  if (!pki::allows_signing(leaf))
-    return r.refuse(Code::SignKeyUsage,
-                    fmt::format("the certificate of {} does not allow signing (its key usage has neither "
-                                "digitalSignature nor nonRepudiation)",
-                                info.subject),
-                    fmt::format("chứng thư số của {} không cho phép ký (mục đích sử dụng khóa không có "
-                                "digitalSignature hay nonRepudiation)",
-                                info.subject));
+  if (!pki::allows_signing(leaf)) {
+    r.refuse(Code::SignKeyUsage,
+             fmt::format("the certificate of {} does not allow signing (its key usage has neither digitalSignature "
+                         "nor nonRepudiation)",
+                         info.subject),
+             fmt::format("chứng thư số của {} không cho phép ký (mục đích sử dụng khóa không có digitalSignature "
+                         "hay nonRepudiation)",
+                         info.subject));
+    return std::nullopt;
+  }
   const auto when = pki::format_vietnam(at);
   for (X509* c : certs) {
-    const auto subject = pki::name_text(X509_get_subject_name(c));
     const auto from = pki::to_unix(X509_get0_notBefore(c)), until = pki::to_unix(X509_get0_notAfter(c));
-    if (until && at > *until)
-      return r.refuse(Code::SignCertExpired,
-                      fmt::format("the certificate of {} expired at {} (UTC), before the signing time {}", subject,
-                                  pki::format_utc(*until), when),
-                      fmt::format("chứng thư số của {} đã hết hạn lúc {} (UTC), trước thời điểm ký {}", subject,
-                                  pki::format_utc(*until), when));
-    if (!from || at < *from)
-      return r.refuse(Code::SignCertNotYetValid,
-                      fmt::format("the certificate of {} is valid from {} (UTC), after the signing time {}", subject,
-                                  from ? pki::format_utc(*from) : std::string("?"), when),
-                      fmt::format("chứng thư số của {} có hiệu lực từ {} (UTC), sau thời điểm ký {}", subject,
-                                  from ? pki::format_utc(*from) : std::string("?"), when));
+    if (until && at > *until) {
+      const auto subject = pki::name_text(X509_get_subject_name(c));
+      r.refuse(Code::SignCertExpired,
+               fmt::format("the certificate of {} expired at {} (UTC), before the signing time {}", subject,
+                           pki::format_utc(*until), when),
+               fmt::format("chứng thư số của {} đã hết hạn lúc {} (UTC), trước thời điểm ký {}", subject,
+                           pki::format_utc(*until), when));
+      return std::nullopt;
+    }
+    if (!from || at < *from) {
+      const auto subject = pki::name_text(X509_get_subject_name(c));
+      const auto valid_from = from ? pki::format_utc(*from) : std::string("?");
+      r.refuse(Code::SignCertNotYetValid,
+               fmt::format("the certificate of {} is valid from {} (UTC), after the signing time {}", subject,
+                           valid_from, when),
+               fmt::format("chứng thư số của {} có hiệu lực từ {} (UTC), sau thời điểm ký {}", subject, valid_from,
+                           when));
+      return std::nullopt;
+    }
   }
-  if (!expected.empty() && !pki::identifier_among(info.identifiers, expected)) {
-    std::vector<std::string> held;
-    for (const auto& i : info.identifiers) held.push_back(i.text);
+  dsig::Signer signer = dsig::signer_of(info);
+  if (const auto* match = pki::identifier_among(info.identifiers, expected)) {
+    signer.tax_code = match->value;
+  } else if (!expected.empty()) {
     const auto wanted = fmt::format("{}", fmt::join(expected, " or "));
-    const auto has = held.empty() ? std::string("no tax code (no UID MST:, CCCD:, CMND: or MNS:)")
-                                  : fmt::format("{}", fmt::join(held, ", "));
+    const auto has = signer.identifiers.empty() ? std::string("no tax code (no UID MST:, CCCD:, CMND: or MNS:)")
+                                                : fmt::format("{}", fmt::join(signer.identifiers, ", "));
     if (!r.forceable(Code::SignTaxCode,
                      fmt::format("the certificate carries {}, but this signature must be made by {}", has, wanted),
                      fmt::format("chứng thư số mang {}, nhưng chữ ký này phải do {} ký",
-                                 held.empty() ? std::string("không có mã số thuế") : has, wanted)))
-      return false;
+                                 signer.identifiers.empty() ? std::string("không có mã số thuế") : has, wanted)))
+      return std::nullopt;
   }
   if (info.key_bits > 0 && info.key_bits < 2048)
     r.report.add(Code::SignWeak, r.where, fmt::format("The signer's RSA key has {} bits, fewer than 2048", info.key_bits),
@@ -116,13 +127,13 @@ bool certificate_fits(const std::vector<X509*>& certs, std::int64_t at, const st
   if (sha1)
     r.report.add(Code::SignWeak, r.where, "Signed with SHA-1 (rsa-sha1), as asked: for legacy receivers only",
                  "Ký bằng SHA-1 (rsa-sha1) theo yêu cầu: chỉ dành cho bên nhận cũ");
-  return true;
+  return signer;
 }
 
 bool self_signed(X509* c) { return X509_check_issued(c, c) == X509_V_OK; }
 
-Made made_of(const model::Index& index, const model::SignatureNodes& nodes, std::string id,
-             const dsig::ToBeSigned& tbs, std::string digest, std::string signing_time, X509* cert, bool pending) {
+Made made_of(const model::SignatureNodes& nodes, std::string id, const dsig::ToBeSigned& tbs, std::string digest,
+             std::string signing_time, dsig::Signer signer, bool pending) {
   Made m;
   m.slot = nodes.slot;
   m.invoice = nodes.invoice;
@@ -131,11 +142,7 @@ Made made_of(const model::Index& index, const model::SignatureNodes& nodes, std:
   m.algorithm = tbs.method;
   m.digest_algorithm = std::move(digest);
   m.signing_time = std::move(signing_time);
-  const auto info = pki::describe(cert);
-  m.signer = dsig::signer_of(info);
-  // The identifier matched against the document, as verification reports it.
-  if (const auto* match = pki::identifier_among(info.identifiers, xml::texts(dsig::party_tax_codes(index, nodes))))
-    m.signer.tax_code = match->value;
+  m.signer = std::move(signer);
   if (pending) {
     m.to_be_signed = tbs.signed_info;
     m.digest = tbs.digest;
@@ -143,10 +150,11 @@ Made made_of(const model::Index& index, const model::SignatureNodes& nodes, std:
   return m;
 }
 
-// Everything before the key signs: validation, the place, the certificate, the digests. Null
-// when refused (the result's report says why).
+// Everything before the key signs: validation, the place, the certificate (described in `who`),
+// the digests. Null when refused (the result's report says why).
 std::unique_ptr<dsig::Draft> draft(const xml::Document& doc, const model::Index& index, const Report& parsed,
-                                   const keys::Signer& signer, const Options& o, Result& r) {
+                                   const keys::Signer& signer, const Options& o, Result& r,
+                                   std::optional<dsig::Signer>& who) {
   if (!validated(doc, index, parsed, o, r)) return nullptr;
   const auto placement = dsig::place(doc, index, o.role.value_or(default_role(index)), o.invoice, r.report);
   if (!placement) return nullptr;
@@ -164,9 +172,8 @@ std::unique_ptr<dsig::Draft> draft(const xml::Document& doc, const model::Index&
   if (!d) return nullptr;
   const Refusals refusals{r.report, doc.locate(placement->slot_node ? placement->slot_node : placement->owner),
                           o.force};
-  if (!certificate_fits(certs, at, xml::texts(dsig::party_tax_codes(index, d->nodes())), o.sha1, refusals) ||
-      !d->digest(r.report))
-    return nullptr;
+  who = certificate_fits(certs, at, xml::texts(dsig::party_tax_codes(index, d->nodes())), o.sha1, refusals);
+  if (!who || !d->digest(r.report)) return nullptr;
   return d;
 }
 
@@ -186,7 +193,8 @@ Result sign(const xml::Document* doc, const model::Index& index, const Report& p
                  "Không ký: bên ký này chỉ có chứng thư số (ký bên ngoài): cần ký theo hai bước");
     return r;
   }
-  auto d = draft(*doc, index, parsed, signer, o, r);
+  std::optional<dsig::Signer> who;
+  auto d = draft(*doc, index, parsed, signer, o, r, who);
   if (!d) return r;
   const auto& tbs = d->to_be_signed();
   const Location here = doc->locate(d->signature()->parent);
@@ -206,8 +214,8 @@ Result sign(const xml::Document* doc, const model::Index& index, const Report& p
                  "Không ký: chữ ký của khóa không khớp với chứng thư số: khóa không thuộc về chứng thư số");
     return r;
   }
-  r.made = made_of(index, d->nodes(), d->signature_id(), tbs, o.sha1 ? "sha1" : "sha256", d->signing_time(),
-                   signer.certificate.get(), false);
+  r.made = made_of(d->nodes(), d->signature_id(), tbs, o.sha1 ? "sha1" : "sha256", d->signing_time(),
+                   std::move(*who), false);
   r.bytes = d->bytes(value);
   return r;
 }
@@ -220,10 +228,11 @@ Result prepare(const xml::Document* doc, const model::Index& index, const Report
     r.report.append(parsed);
     return r;
   }
-  auto d = draft(*doc, index, parsed, signer, o, r);
+  std::optional<dsig::Signer> who;
+  auto d = draft(*doc, index, parsed, signer, o, r, who);
   if (!d) return r;
-  r.made = made_of(index, d->nodes(), d->signature_id(), d->to_be_signed(), o.sha1 ? "sha1" : "sha256", d->signing_time(),
-                   signer.certificate.get(), true);
+  r.made = made_of(d->nodes(), d->signature_id(), d->to_be_signed(), o.sha1 ? "sha1" : "sha256", d->signing_time(),
+                   std::move(*who), true);
   r.bytes = d->bytes({});
   r.pending = true;
   return r;
@@ -244,13 +253,13 @@ Result complete(const xml::Document* doc, const model::Index& index, const Repor
                     "chữ ký đang chờ không có thời điểm ký đọc được");
     return r;
   }
-  if (!certificate_fits({p->certificate()}, *at, xml::texts(dsig::party_tax_codes(index, p->nodes())),
-                        p->digest_algorithm() == "sha1", refusals))
-    return r;
+  auto who = certificate_fits({p->certificate()}, *at, xml::texts(dsig::party_tax_codes(index, p->nodes())),
+                              p->digest_algorithm() == "sha1", refusals);
+  if (!who) return r;
   auto bytes = p->complete(value, r.report);
   if (bytes.empty()) return r;
-  r.made = made_of(index, p->nodes(), p->id(), p->to_be_signed(), p->digest_algorithm(), p->signing_time(),
-                   p->certificate(), false);
+  r.made = made_of(p->nodes(), p->id(), p->to_be_signed(), p->digest_algorithm(), p->signing_time(), std::move(*who),
+                   false);
   r.bytes = std::move(bytes);
   return r;
 }
