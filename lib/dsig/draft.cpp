@@ -31,19 +31,22 @@ std::string der_base64(X509* cert) {
   return out;
 }
 
-// The signature the document already carries whose references cover `node` (changing its
-// bytes would break it), or null. Read with the verifier's strict reader.
-const model::SignatureNodes* covering(const xml::Document& doc, const model::Index& index, const IdTable& ids,
-                                      const xmlNode* node) {
+// The signature the document already carries whose references cover one of `nodes` (changing
+// it would break that signature), and that node; {null, null} when none. Read with the
+// verifier's strict reader.
+std::pair<const model::SignatureNodes*, const xmlNode*> covering(const xml::Document& doc, const model::Index& index,
+                                                                 const IdTable& ids,
+                                                                 std::initializer_list<const xmlNode*> nodes) {
   for (const auto& s : index.signatures) {
     Report scratch;
     SignatureResult result;
     Findings findings(scratch, result);
     const ParsedSignature parsed = parse_signature(doc, s.signature, ids, findings);
     for (const auto& ref : parsed.references)
-      if (ref.target && inside(node, ref.target)) return &s;
+      for (const xmlNode* n : nodes)
+        if (n && ref.target && inside(n, ref.target)) return {&s, n};
   }
-  return nullptr;
+  return {nullptr, nullptr};
 }
 
 // xmlsec's template builders put a line break between elements; hoadon writes signatures compact
@@ -117,22 +120,23 @@ std::unique_ptr<Draft> Draft::create(const xml::Document& doc, const model::Inde
   auto table = std::make_unique<IdTable>(doc.tree());
   IdTable& ids = *table;
   const auto existing_id = xml::attribute(p.data, "Id");
-  if (existing_id && (existing_id->empty() || ids.duplicated(*existing_id)))
+  if (existing_id && ids.duplicated(*existing_id))
     return refuse(Code::DsigDuplicateId,
                   fmt::format("{} has Id=\"{}\", which does not name it alone", xml::xpath(p.data), *existing_id),
                   fmt::format("{} có Id=\"{}\", không xác định duy nhất phần tử này", xml::xpath(p.data), *existing_id));
+  if (existing_id && !referenceable(*existing_id))
+    return refuse(Code::DsigUri,
+                  fmt::format("{} has Id=\"{}\", which a reference cannot name", xml::xpath(p.data), *existing_id),
+                  fmt::format("{} có Id=\"{}\", không thể dùng trong tham chiếu", xml::xpath(p.data), *existing_id));
   // Nothing another signature covers may change: neither where the signature goes, nor the data
   // (which changes when it gets an Id).
   const xmlNode* changed = p.slot_node ? p.slot_node : p.list ? p.list : p.owner;
-  for (const xmlNode* n : {changed, existing_id ? nullptr : static_cast<const xmlNode*>(p.data)}) {
-    if (!n) continue;
-    if (const auto* other = covering(doc, index, ids, n))
-      return refuse(Code::SignBreaks,
-                    fmt::format("the {} signature at {} covers {}, which this signature would change", other->slot,
-                                xml::xpath(other->signature), xml::xpath(n)),
-                    fmt::format("chữ ký {} tại {} bao phủ {}, phần mà chữ ký này sẽ làm thay đổi", other->slot,
-                                xml::xpath(other->signature), xml::xpath(n)));
-  }
+  if (const auto [other, node] = covering(doc, index, ids, {changed, existing_id ? nullptr : p.data}); other)
+    return refuse(Code::SignBreaks,
+                  fmt::format("the {} signature at {} covers {}, which this signature would change", other->slot,
+                              xml::xpath(other->signature), xml::xpath(node)),
+                  fmt::format("chữ ký {} tại {} bao phủ {}, phần mà chữ ký này sẽ làm thay đổi", other->slot,
+                              xml::xpath(other->signature), xml::xpath(node)));
 
   std::set<std::string> chosen;
   auto free_id = [&](const std::string& id) { return !ids.find(id) && !ids.duplicated(id) && !chosen.count(id); };

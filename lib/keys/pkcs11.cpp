@@ -215,10 +215,12 @@ class Session {
   CK_SESSION_HANDLE h_ = 0;
 };
 
-void log_in(const Session& s, CK_SLOT_ID slot, const Secret* pin) {
+// Logs in when the token asks for it or a PIN is given (private keys are usually private objects,
+// hidden until then). Returns whether the session is logged in.
+bool log_in(const Session& s, CK_SLOT_ID slot, const Secret* pin) {
   CK_TOKEN_INFO t{};
   if (const CK_RV rv = s.module()->C_GetTokenInfo(slot, &t); rv != CKR_OK) fail(rv, "cannot query the token");
-  if (!(t.flags & CKF_LOGIN_REQUIRED)) return;
+  if (!(t.flags & CKF_LOGIN_REQUIRED) && !pin) return false;
   const bool pinpad = (t.flags & CKF_PROTECTED_AUTHENTICATION_PATH) != 0;
   if (!pin && !pinpad)
     throw KeyError(KeyError::Kind::Auth, "the token needs its PIN (from an environment variable, a file or the prompt)");
@@ -226,6 +228,7 @@ void log_in(const Session& s, CK_SLOT_ID slot, const Secret* pin) {
   auto* p = pin ? reinterpret_cast<CK_UTF8CHAR*>(const_cast<char*>(pin->c_str())) : nullptr;
   const CK_RV rv = s.module()->C_Login(s.handle(), CKU_USER, p, pin ? static_cast<CK_ULONG>(pin->size()) : 0);
   if (rv != CKR_OK && rv != CKR_USER_ALREADY_LOGGED_IN) fail(rv, "cannot log in to the token");
+  return true;
 }
 
 class Pkcs11Key final : public Key {
@@ -285,7 +288,7 @@ Signer from_pkcs11(std::string_view uri_text, const std::string& module_option, 
   auto module = Module::open(path);
   const CK_SLOT_ID slot = find_slot(*module, uri);
   auto session = std::make_unique<Session>(module, slot);
-  log_in(*session, slot, pin);
+  const bool logged_in = log_in(*session, slot, pin);
 
   // The private key: by label (object=) and CKA_ID (id=), exactly one.
   CK_OBJECT_CLASS key_class = CKO_PRIVATE_KEY;
@@ -294,7 +297,10 @@ Signer from_pkcs11(std::string_view uri_text, const std::string& module_option, 
   if (const auto* o = uri.get("object")) tmpl.push_back({CKA_LABEL, (label = *o).data(), label.size()});
   if (const auto* i = uri.get("id")) tmpl.push_back({CKA_ID, (id = *i).data(), id.size()});
   const auto keys = session->find(tmpl, 2);
-  if (keys.empty()) throw KeyError(KeyError::Kind::Invalid, "no private key on the token matches the PKCS#11 URI");
+  if (keys.empty())
+    throw KeyError(logged_in ? KeyError::Kind::Invalid : KeyError::Kind::Auth,
+                   logged_in ? "no private key on the token matches the PKCS#11 URI"
+                             : "no private key visible on the token without logging in: give its PIN");
   if (keys.size() > 1)
     throw KeyError(KeyError::Kind::Invalid, "several private keys match the PKCS#11 URI: name one (object=, id=)");
   const CK_OBJECT_HANDLE key = keys.front();

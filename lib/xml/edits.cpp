@@ -4,14 +4,17 @@
 #include <stdexcept>
 
 namespace hoadon::xml {
+namespace {
+
+bool is_empty_tag(const Span& s) { return s.start_tag_end == s.end; }
+
+}  // namespace
 
 const Span& Edits::span_of(const xmlNode* element) const {
   const Span* s = doc_.span(element);
   if (!s) throw std::logic_error("edit on an element that was not parsed from the input");
   return *s;
 }
-
-bool is_empty_tag(const Span& s) { return s.start_tag_end == s.end; }
 
 std::string_view Edits::written_name(const Span& s) const {
   const auto tag = doc_.bytes().substr(s.begin + 1, s.start_tag_end - s.begin - 1);

@@ -43,6 +43,13 @@ TEST_CASE("PEM keys: plain, encrypted with the right, a wrong and no password; a
   const auto swapped = hoadon::keys::from_pem(tp::key_pem(w.signer_key), w.ca.pem() + w.signer.pem(), nullptr);
   CHECK(X509_cmp(swapped.certificate.get(), w.signer.get()) == 0);
 
+  // DER (PKCS#8) as well.
+  unsigned char* der = nullptr;
+  const int n = i2d_PrivateKey(w.signer_key.get(), &der);
+  const std::string der_key(reinterpret_cast<char*>(der), static_cast<std::size_t>(n));
+  OPENSSL_free(der);
+  CHECK(hoadon::keys::from_pem(der_key, w.signer.der(), nullptr).key);
+
   const auto encrypted = tp::key_pem(w.signer_key, "mật khẩu");
   CHECK(encrypted.find("ENCRYPTED") != std::string::npos);
   const Secret right("mật khẩu"), wrong("mat khau");

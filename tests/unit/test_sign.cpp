@@ -255,6 +255,19 @@ TEST_CASE("refused: signing where another signature would break") {
   CHECK(message(r.report, Code::SignBreaks).find("/HDon/DSCKS/NBan/ds:Signature") != std::string::npos);
 }
 
+TEST_CASE("refused: data whose Id a reference cannot name, or that another element carries too") {
+  hoadon::sign::Options force;
+  force.force = true;
+  const auto spaced = sign_with(replace_once(bundled(), "<DLHDon>", "<DLHDon Id=\"a b\">"), testing::seller(), force);
+  CHECK_FALSE(spaced.ok());
+  CHECK(has(spaced.report, Code::DsigUri));
+  const auto twice = sign_with(replace_once(replace_once(bundled(), "<DLHDon>", "<DLHDon Id=\"d\">"), "<NDHDon>",
+                                            "<NDHDon><TTKhac Id=\"d\"/>"),
+                               testing::seller(), force);
+  CHECK_FALSE(twice.ok());
+  CHECK(has(twice.report, Code::DsigDuplicateId));
+}
+
 TEST_CASE("refused: no place for the role") {
   const auto taxpayer = sign_with(bundled(), testing::seller(), with(SignerRole::Taxpayer));
   CHECK_FALSE(taxpayer.ok());
