@@ -112,6 +112,7 @@ std::string take_line(char* s);
 // Commands.
 int cmd_inspect(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
+int cmd_sign(const std::vector<std::string>& argv);
 int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);
 int cmd_schema(const std::vector<std::string>& argv);

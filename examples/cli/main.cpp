@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"schema", "list or print the embedded XSD schemas", cli::cmd_schema},
     {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
+    {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
 };
 

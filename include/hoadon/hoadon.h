@@ -17,6 +17,8 @@
  * - Option structs start with a `size` member set by their *_init function, so that they
  *   can grow without breaking binaries built against an older header. Passing NULL instead
  *   of an options pointer means "all defaults".
+ * - Secrets (passwords, PINs) are NUL-terminated strings that hoadon copies only as long as it
+ *   needs them and overwrites afterwards; it never writes or logs them.
  * - Structs returned by pointer (hoadon_diagnostic, hoadon_signature_info, …) are owned by
  *   the library; new members are only ever appended.
  *
@@ -79,6 +81,8 @@ HOADON_API int hoadon_version_number(void);
 #define HOADON_EREJECTED (-4)  /* the input was rejected (malformed, hostile, over a limit): see its report */
 #define HOADON_ERANGE (-5)     /* index out of range */
 #define HOADON_ENOTFOUND (-6)  /* the requested item does not exist */
+#define HOADON_EREFUSED (-7)   /* hoadon refused to sign: the result's report says why */
+#define HOADON_EAUTH (-8)      /* a password or PIN is needed, or the one given is wrong */
 #define HOADON_EINTERNAL (-99) /* a bug in hoadon: please report it */
 
 /* Message describing the last failure on the calling thread ("" if none yet). The pointer is
@@ -512,6 +516,183 @@ HOADON_API void hoadon_words_options_init(hoadon_words_options *options);
  * `options` may be NULL. Thread-safe. */
 HOADON_API char *hoadon_amount_in_words(const char *amount, const char *currency,
                                         const hoadon_words_options *options);
+
+/* ------------------------------------------------------------------------------------- */
+/* Signing                                                                               */
+/* ------------------------------------------------------------------------------------- */
+
+/* The signature hoadon makes is the tax authority's (README "Signing" says more):
+ * - its place comes from the signer's role: the seller in HDon/DSCKS/NBan, the buyer in
+ *   HDon/DSCKS/NMua, the taxpayer in the DSCKS/NNT of a form (TKhai 01/ĐKTĐ-HĐĐT, TBao
+ *   04/SS-HĐĐT, BTHDLieu 01/TH-HĐĐT) or in TDiep/CKSNNT of a message 206;
+ * - XMLDSig in its own default namespace; a Reference to "#<Id>" of the data it covers (DLHDon,
+ *   the form's data, DLieu) with the enveloped-signature transform, and one to an Object holding
+ *   SignatureProperties/SignatureProperty[@Target]/SigningTime (Vietnam's time, no zone);
+ *   inclusive C14N 1.0; rsa-sha256 and sha256 (rsa-sha1 on request); KeyInfo/X509Data with
+ *   X509SubjectName and X509Certificate (and the CA certificates on request);
+ * - byte-preserving: the output is the input with the signature inserted in its slot, and, when
+ *   missing, an Id on the data and the slot or the DSCKS list (NBan, NMua, CCKSKhac). Signatures
+ *   already in the document keep verifying; hoadon refuses to sign where one would break.
+ * Refused (HOADON_EREFUSED, with a diagnostic): a document that fails validation (SIGN-INVALID)
+ * or a certificate whose tax code is not the signing party's (SIGN-TAX-CODE) — both unless
+ * `force` —; no place for the role (SIGN-NO-ROLE), a slot already signed (SIGN-SLOT-TAKEN), a
+ * signature that would break another (SIGN-BREAKS-SIGNATURE), a certificate that does not allow
+ * signing (SIGN-KEY-USAGE) or is not valid at the signing time (SIGN-CERT-EXPIRED,
+ * SIGN-CERT-NOT-YET-VALID), a key that is not the certificate's (SIGN-KEY-MISMATCH), a key or
+ * token that fails (SIGN-KEY). */
+
+/* A signer: a private key (or none, for an external signer) with its certificate and, possibly,
+ * its CA certificates. One signer may be used by any number of threads at once (a PKCS#11
+ * token's operations take turns inside it). Free with hoadon_signer_free.
+ *
+ * Every constructor returns HOADON_OK with *out set, or, with *out NULL:
+ *   HOADON_EAUTH      a password or PIN is needed (NULL was given) or the one given is wrong;
+ *   HOADON_EIO        a file cannot be read, a PKCS#11 module cannot be loaded, the token fails;
+ *   HOADON_EINVAL     not a key or certificate hoadon can use (format, non-RSA key), or the key
+ *                     is not the certificate's;
+ * with the reason in hoadon_last_error(). */
+typedef struct hoadon_signer hoadon_signer;
+
+/* A private key in PEM or DER (PKCS#8, encrypted or not, or traditional RSA) and certificates
+ * in PEM or DER: the signer's is the one whose key is this key, the others are its chain.
+ * `password` decrypts the key (NULL: none). */
+HOADON_API int hoadon_signer_from_pem(const void *key, size_t key_len, const void *certificates, size_t certificates_len,
+                                      const char *password, hoadon_signer **out);
+/* The same from files. The key file's bytes are overwritten in memory once read. */
+HOADON_API int hoadon_signer_from_pem_files(const char *key_path, const char *certificates_path, const char *password,
+                                            hoadon_signer **out);
+/* A PKCS#12 file (.p12, .pfx): key, certificate, CA certificates. NULL password: the empty one. */
+HOADON_API int hoadon_signer_from_pkcs12(const void *data, size_t len, const char *password, hoadon_signer **out);
+HOADON_API int hoadon_signer_from_pkcs12_file(const char *path, const char *password, hoadon_signer **out);
+/* A key on a PKCS#11 token, named by an RFC 7512 URI ("pkcs11:token=…;object=…", also id=,
+ * serial=, slot-id=…; a pin-value or pin-source attribute is refused). `module` is the PKCS#11
+ * module's path (NULL: the URI's module-path, else p11-kit's proxy). `pin` logs in to the token
+ * (NULL: no login; HOADON_EAUTH when the token needs one); it is not kept. The signer keeps a
+ * session on the token until freed. `certificate` (PEM or DER, may be NULL) replaces the one the
+ * token holds for the key. The token signs hoadon's digest with CKM_RSA_PKCS: the private key
+ * never leaves it. */
+HOADON_API int hoadon_signer_from_pkcs11(const char *uri, const char *module, const char *pin, const void *certificate,
+                                         size_t certificate_len, hoadon_signer **out);
+/* An external signer: only a certificate (PEM or DER; more certificates are its chain), for
+ * two-phase signing (hoadon_doc_sign_prepare). */
+HOADON_API int hoadon_signer_from_certificate(const void *certificates, size_t len, hoadon_signer **out);
+/* Adds CA certificates (PEM or DER, a file's content) to the signer's chain, embedded in KeyInfo
+ * when the options say include_chain. HOADON_EINVAL when `data` holds no certificate. Not while
+ * the signer is in use. */
+HOADON_API int hoadon_signer_add_chain(hoadon_signer *signer, const void *data, size_t len);
+HOADON_API void hoadon_signer_free(hoadon_signer *signer);
+/* "pem", "pkcs12", "pkcs11" or "external". Borrowed. */
+HOADON_API const char *hoadon_signer_kind(const hoadon_signer *signer);
+/* The signer's certificate subject (RFC 4514 form). Borrowed. */
+HOADON_API const char *hoadon_signer_subject(const hoadon_signer *signer);
+
+typedef enum hoadon_sign_role {
+  HOADON_SIGN_ROLE_AUTO = 0,     /* the seller for invoices and their messages; the taxpayer for forms and 206 */
+  HOADON_SIGN_ROLE_SELLER = 1,   /* HDon/DSCKS/NBan */
+  HOADON_SIGN_ROLE_BUYER = 2,    /* HDon/DSCKS/NMua */
+  HOADON_SIGN_ROLE_TAXPAYER = 3  /* <form>/DSCKS/NNT, TDiep/CKSNNT */
+} hoadon_sign_role;
+
+typedef struct hoadon_sign_options {
+  size_t size;                 /* sizeof(hoadon_sign_options), set by hoadon_sign_options_init */
+  hoadon_sign_role role;       /* default HOADON_SIGN_ROLE_AUTO */
+  long long time;              /* signing time, Unix seconds; 0 (default) = now. The certificate must be
+                                  valid then; it is written as Vietnam's time, without zone */
+  int sha1;                    /* 1: rsa-sha1 and sha1 digests, for legacy receivers only (a SIGN-WEAK
+                                  warning); default 0: rsa-sha256 and sha256 */
+  int force;                   /* 1: sign despite validation errors or a tax-code mismatch (each then a
+                                  SIGN-FORCED warning); default 0 */
+  int include_chain;           /* 1: KeyInfo also carries the signer's CA certificates (self-signed
+                                  roots left out); default 0 */
+  int invoice;                 /* which invoice of a message holding several (0-based); default -1:
+                                  the only one */
+  const hoadon_validate_options *validate; /* how the document is validated first; NULL = defaults */
+  const hoadon_report *validated;          /* a report of hoadon_doc_validate for this document:
+                                              used instead of validating again; NULL = validate */
+} hoadon_sign_options;
+
+HOADON_API void hoadon_sign_options_init(hoadon_sign_options *options);
+
+/* What was signed (or prepared). Library-owned, valid as long as its result; members are only
+ * ever appended. Strings are never NULL. */
+typedef struct hoadon_sign_info {
+  const char *slot;             /* NBan, NMua, NNT, CKSNNT */
+  int invoice;                  /* the invoice signed, or -1 */
+  const char *path;             /* XPath of the new ds:Signature in the output */
+  const char *id;               /* its Id */
+  const char *algorithm;        /* "rsa-sha256" or "rsa-sha1" */
+  const char *digest_algorithm; /* "sha256" or "sha1" */
+  const char *signing_time;     /* as written, e.g. "2026-11-20T10:00:00" (Vietnam) */
+  const char *signer_subject;   /* from the certificate, RFC 4514 form */
+  const char *signer_tax_code;  /* the certificate's identifier matching the document (MST:, CCCD:…) */
+  const char *signer_issuer;
+  const char *signer_serial;    /* hexadecimal */
+  const char *signer_not_before; /* ISO 8601 UTC */
+  const char *signer_not_after;
+  /* Two-phase signing (prepared results only, else NULL and 0): what the external signer signs
+   * with `algorithm` — the canonical SignedInfo — or, for a signer given a hash, its digest
+   * under `digest_algorithm`'s hash of the method (RSASSA-PKCS1-v1_5 over SHA-256 or SHA-1). */
+  const void *to_be_signed;
+  size_t to_be_signed_len;
+  const void *digest;
+  size_t digest_len;
+} hoadon_sign_info;
+
+typedef struct hoadon_sign_result hoadon_sign_result;
+
+/* Signs `doc` with `signer` (which must hold a key). *out receives a result to free with
+ * hoadon_sign_result_free, in every case but bad arguments. Returns HOADON_OK when signed (the
+ * new bytes in hoadon_sign_result_bytes), HOADON_EREFUSED when hoadon refused (the result's
+ * report says why), HOADON_EREJECTED for a document the parser rejected, HOADON_EINVAL or
+ * HOADON_ENOMEM with *out NULL. `doc` itself is left as it was (its tree is used while signing:
+ * one document must not be signed, verified or read from two threads at once). */
+HOADON_API int hoadon_doc_sign(hoadon_doc *doc, const hoadon_signer *signer, const hoadon_sign_options *options,
+                               hoadon_sign_result **out);
+
+/* Two-phase signing, phase 1: the same checks, and the document with the signature in place but
+ * an empty SignatureValue (the pending document, hoadon_sign_result_bytes), with what to sign
+ * (hoadon_sign_info: to_be_signed, digest, algorithm). `signer` needs only a certificate
+ * (hoadon_signer_from_certificate). Keep the pending bytes: they are the whole state. */
+HOADON_API int hoadon_doc_sign_prepare(hoadon_doc *doc, const hoadon_signer *signer,
+                                       const hoadon_sign_options *options, hoadon_sign_result **out);
+/* Phase 2: `pending` (the pending document, parsed) completed with `value`, the raw signature
+ * value (`len` bytes; not base64). The value must verify with the certificate phase 1 embedded
+ * (SIGN-VALUE), the whole signature must then verify — the document unchanged since phase 1
+ * (SIGN-PENDING) —, and the certificate's checks are made again at the signing time written
+ * (options: only `force` is read; NULL = defaults). Returns as hoadon_doc_sign. */
+HOADON_API int hoadon_doc_sign_complete(hoadon_doc *pending, const void *value, size_t len,
+                                        const hoadon_sign_options *options, hoadon_sign_result **out);
+
+/* 1 when the document was signed (or, from phase 1, prepared), else 0. */
+HOADON_API int hoadon_sign_result_ok(const hoadon_sign_result *result);
+/* 1 for a result of phase 1 (the bytes are a pending document), else 0. */
+HOADON_API int hoadon_sign_result_pending(const hoadon_sign_result *result);
+/* The output document (borrowed; *len receives its size), or NULL when refused. */
+HOADON_API const void *hoadon_sign_result_bytes(const hoadon_sign_result *result, size_t *len);
+/* What was signed, or NULL when refused before the signature existed. */
+HOADON_API const hoadon_sign_info *hoadon_sign_result_info(const hoadon_sign_result *result);
+/* Every diagnostic: validation's, then signing's (borrowed; valid as long as the result). */
+HOADON_API const hoadon_report *hoadon_sign_result_report(const hoadon_sign_result *result);
+/* Writes the output document to `path` atomically: into a new file of the same directory,
+ * flushed to disk, then renamed over `path` — readers see the old file or the new one, never a
+ * part of it; on failure nothing is left behind and `path` is untouched. `mode` gives the new
+ * file's permission bits (e.g. 0644, or those of the file it replaces); 0: 0666 less the umask.
+ * Returns HOADON_OK; HOADON_EINVAL when the result holds no document; HOADON_EIO when writing
+ * failed — the result then carries an IO-WRITE diagnostic and is no longer ok (pointers into its
+ * report may have moved: get them again). */
+HOADON_API int hoadon_sign_result_write(hoadon_sign_result *result, const char *path, unsigned mode);
+/* The result as one JSON object: {"file","output","kind","ok","pending","signature":{"slot",
+ * "invoice","path","id","algorithm","digest_algorithm","signing_time","signer":{…},"to_be_signed",
+ * "digest"},"diagnostics":[…]} — `output` the path written by hoadon_sign_result_write, else null;
+ * to_be_signed and digest in base64 for pending results, else null. Free with hoadon_free(). */
+HOADON_API char *hoadon_sign_result_to_json(const hoadon_sign_result *result, const char *file);
+/* The same for people. Free with hoadon_free(). */
+HOADON_API char *hoadon_sign_result_to_text(const hoadon_sign_result *result, const char *file, hoadon_lang lang);
+
+/* The same atomic write for any bytes (the digest a two-phase signer needs, …). HOADON_EIO with
+ * the reason in hoadon_last_error(). */
+HOADON_API int hoadon_write_file(const char *path, const void *data, size_t len, unsigned mode);
+HOADON_API void hoadon_sign_result_free(hoadon_sign_result *result);
 
 #ifdef __cplusplus
 }

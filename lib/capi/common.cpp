@@ -74,6 +74,10 @@ const char* hoadon_strerror(int status) {
       return "index out of range";
     case HOADON_ENOTFOUND:
       return "not found";
+    case HOADON_EREFUSED:
+      return "refused to sign";
+    case HOADON_EAUTH:
+      return "password or PIN needed or wrong";
     case HOADON_EINTERNAL:
       return "internal error";
     default:

@@ -2,18 +2,23 @@
 // The C API is a translation layer: no invoice logic lives here.
 #pragma once
 
+#include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "dsig/result.hpp"
 #include "hoadon/hoadon.h"
+#include "keys/key.hpp"
 #include "model/essentials.hpp"
 #include "model/index.hpp"
 #include "pki/trust.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
+#include "sign/sign.hpp"
+#include "validate/validate.hpp"
 #include "xml/document.hpp"
 
 struct hoadon_report {
@@ -45,7 +50,34 @@ struct hoadon_verify_result {
   explicit hoadon_verify_result(hoadon::dsig::Verification v);
 };
 
+struct hoadon_signer {
+  hoadon::keys::Signer signer;
+  std::string subject;
+};
+
+struct hoadon_sign_result {
+  hoadon::sign::Result result;
+  std::unique_ptr<hoadon_report> report;  // C view of result.report
+  std::optional<hoadon_sign_info> info;   // C view of result.made
+
+  explicit hoadon_sign_result(hoadon::sign::Result r);
+};
+
 namespace hoadon::capi {
+
+// The int a C caller passed for an enum: C allows any value, while in C++ loading an
+// out-of-range enumerator is undefined; read the representation instead.
+template <class E>
+int raw(const E& e) noexcept {
+  static_assert(sizeof(E) == sizeof(int));
+  int v;
+  std::memcpy(&v, &e, sizeof v);
+  return v;
+}
+
+// The C validation options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
+int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts);
+
 
 // Records the calling thread's last error message.
 void set_error(std::string message);

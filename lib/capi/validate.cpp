@@ -9,13 +9,8 @@ struct hoadon_rule_profile {
   hoadon::Profile profile;
 };
 
-namespace {
+namespace hoadon::capi {
 
-using hoadon::capi::fail;
-using hoadon::capi::guard;
-using hoadon::capi::has_member;
-
-// The C options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
 int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts) {
   if (has_member(o, &hoadon_validate_options::strict)) opts.schema.strict = o->strict != 0;
   if (has_member(o, &hoadon_validate_options::version) && o->version) {
@@ -43,6 +38,14 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
   }
   return HOADON_OK;
 }
+
+}  // namespace hoadon::capi
+
+namespace {
+
+using hoadon::capi::fail;
+using hoadon::capi::guard;
+using hoadon::capi::translate;
 
 }  // namespace
 

@@ -13,16 +13,7 @@ namespace {
 using hoadon::capi::fail;
 using hoadon::capi::guard;
 using hoadon::capi::guard_ptr;
-
-// The int a C caller passed for an enum: C allows any value, while in C++ loading an
-// out-of-range enumerator is undefined; read the representation instead.
-template <class E>
-int raw(const E& e) noexcept {
-  static_assert(sizeof(E) == sizeof(int));
-  int v;
-  std::memcpy(&v, &e, sizeof v);
-  return v;
-}
+using hoadon::capi::raw;
 
 bool knows(const hoadon_verify_options* o, std::size_t offset, std::size_t size) { return o->size >= offset + size; }
 #define HOADON_KNOWS(o, member) knows(o, offsetof(hoadon_verify_options, member), sizeof o->member)

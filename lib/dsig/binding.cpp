@@ -22,16 +22,20 @@ constexpr std::array kFormData = {FormData{"TBao", "DLTBao"}, FormData{"TKhai", 
                                   FormData{"BTHDLieu", "DLBTHop"}, FormData{"BBan", "NDBBan"},
                                   FormData{"BKe", "NDBKe"}};
 
-const xmlNode* form_data(const xmlNode* form) {
+}  // namespace
+
+xmlNode* form_data(const xmlNode* form) {
   const auto name = xml::name_of(form);
   const auto it = std::find_if(kFormData.begin(), kFormData.end(), [&](const FormData& f) { return f.form == name; });
   if (it != kFormData.end()) return child(form, it->data);
-  for (const xmlNode* c = xml::first_child_element(form); c; c = xml::next_element(c)) {
+  for (xmlNode* c = xml::first_child_element(form); c; c = xml::next_element(c)) {
     const auto n = xml::name_of(c);
     if (!c->ns && (n.starts_with("DL") || n.starts_with("ND"))) return c;
   }
   return nullptr;
 }
+
+namespace {
 
 std::string path_of(const xmlNode* parent, std::string_view name) {
   return fmt::format("{}/{}", xml::xpath(parent), name);

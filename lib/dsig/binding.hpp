@@ -35,6 +35,10 @@ struct Role {
   std::vector<const xmlNode*> tax_codes;
 };
 
+// The signed part of a form or list (TBao/DLTBao, TKhai/DLTKhai, BTHDLieu/DLBTHop, BBan/NDBBan…), or
+// null.
+[[nodiscard]] xmlNode* form_data(const xmlNode* form);
+
 [[nodiscard]] Role role_of(const model::Index& index, const model::SignatureNodes& sig, VerifyProfile profile);
 
 // Checks the references against the role, fills result.covers, reports through findings.

@@ -80,6 +80,23 @@ xmlSecKeyPtr engine_key(EVP_PKEY* pkey) {
   return key;
 }
 
+xmlSecTransformPtr hashing_step(xmlSecTransformCtxPtr ctx, std::string_view method_element) {
+  for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
+    if (t->hereNode && xml::is_dsig(t->hereNode, method_element)) return t;
+  return nullptr;
+}
+
+void drop_transforms(xmlSecTransformCtxPtr ctx, xmlSecTransformId id) {
+  for (xmlSecTransformPtr t = ctx->first, next; t; t = next) {
+    next = t->next;
+    if (t->id != id) continue;
+    if (ctx->first == t) ctx->first = next;
+    if (ctx->last == t) ctx->last = t->prev;
+    xmlSecTransformRemove(t);
+    xmlSecTransformDestroy(t);
+  }
+}
+
 void init_engine() {
   if (xmlSecInit() < 0) throw std::runtime_error("xmlsec initialisation failed");
   if (xmlSecCheckVersion() != 1) throw std::runtime_error("xmlsec library version mismatch");

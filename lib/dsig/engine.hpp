@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hoadon::dsig {
@@ -26,6 +27,14 @@ using DsigContext = std::unique_ptr<xmlSecDSigCtx, DsigCtxFree>;
 
 // An xmlsec key holding a new reference to `key` (public, or private for signing), or null.
 [[nodiscard]] xmlSecKeyPtr engine_key(EVP_PKEY* key);
+
+// The transform of a chain fed by the canonical bytes: the one read from the element named
+// `method_element` (DigestMethod in a reference, SignatureMethod in SignedInfo), or null.
+[[nodiscard]] xmlSecTransformPtr hashing_step(xmlSecTransformCtxPtr ctx, std::string_view method_element);
+
+// Takes every transform of klass `id` out of the chain (the enveloped-signature transform where
+// it is identity: the signature does not lie in what the reference covers).
+void drop_transforms(xmlSecTransformCtxPtr ctx, xmlSecTransformId id);
 
 // Initialises xmlsec and its OpenSSL backend. Called once per process by
 // hoadon::ensure_initialized(); throws std::runtime_error when xmlsec cannot start.

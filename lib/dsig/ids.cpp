@@ -2,6 +2,8 @@
 
 #include <libxml/valid.h>
 
+#include <stdexcept>
+
 #include "xml/node.hpp"
 
 namespace hoadon::dsig {
@@ -38,6 +40,15 @@ IdTable::IdTable(xmlDoc* doc) {
     xmlAddID(nullptr, doc, reinterpret_cast<const xmlChar*>(value.c_str()), attr);
     unique_.emplace(std::move(value), attr->parent);
   }
+}
+
+void IdTable::add(xmlNode* element) {
+  xmlAttr* a = id_attribute(element);
+  const auto value = xml::attribute(element, "Id");
+  if (!a || !value || counts_.count(*value)) throw std::logic_error("IdTable::add: no Id, or one already used");
+  counts_[*value] = 1;
+  xmlAddID(nullptr, element->doc, reinterpret_cast<const xmlChar*>(value->c_str()), a);
+  unique_.emplace(*value, element);
 }
 
 xmlNode* IdTable::find(std::string_view id) const {

@@ -20,6 +20,10 @@ class IdTable {
   // document's ID table, and records the values that occur more than once.
   explicit IdTable(xmlDoc* doc);
 
+  // Registers the Id of an element added to the document after the table was built (a signature
+  // being made). Its value must be new (std::logic_error otherwise).
+  void add(xmlNode* element);
+
   // The element carrying this Id, or null when no element or several elements carry it.
   [[nodiscard]] xmlNode* find(std::string_view id) const;
   [[nodiscard]] bool duplicated(std::string_view id) const;

@@ -40,13 +40,6 @@ bool expected_klass(xmlSecTransformId id) {
   return std::any_of(all.begin(), all.end(), [&](const Algorithm& a) { return a.klass() == id; });
 }
 
-// The transform fed by the canonical bytes: the digest (references) or the signature method.
-xmlSecTransformPtr hashing_step(xmlSecTransformCtxPtr ctx, std::string_view method_element) {
-  for (xmlSecTransformPtr t = ctx->first; t; t = t->next)
-    if (t->hereNode && xml::is_dsig(t->hereNode, method_element)) return t;
-  return nullptr;
-}
-
 int refuse(Session& s, std::string why) {
   s.refused = std::move(why);
   return -1;
@@ -81,14 +74,7 @@ int on_reference_chain(xmlSecTransformCtxPtr ctx) {
   if (ref->enveloped && !ref->removes_signature) {
     // The transform is identity here: the target does not contain the signature (a no-op), or
     // lies inside it (.NET semantics, where a literal reading would remove the whole target).
-    for (xmlSecTransformPtr t = ctx->first, next; t; t = next) {
-      next = t->next;
-      if (t->id != xmlSecTransformEnvelopedId) continue;
-      if (ctx->first == t) ctx->first = next;
-      if (ctx->last == t) ctx->last = t->prev;
-      xmlSecTransformRemove(t);
-      xmlSecTransformDestroy(t);
-    }
+    drop_transforms(ctx, xmlSecTransformEnvelopedId);
     if (ref->enveloped_as_identity) s->identity_applied = true;
   }
   if (s->relative->any() && !s->relative->insert_before(ctx, digest, &s->relative_seen))

@@ -14,24 +14,6 @@ void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::s
   w.end_array();
 }
 
-void write_signer(JsonWriter& w, const std::optional<Signer>& s) {
-  w.key("signer");
-  if (!s) {
-    w.null();
-    return;
-  }
-  w.begin_object()
-      .field("subject", std::string_view(s->subject))
-      .field("tax_code", std::string_view(s->tax_code))
-      .field("issuer", std::string_view(s->issuer))
-      .field("serial", std::string_view(s->serial))
-      .field("not_before", std::string_view(s->not_before))
-      .field("not_after", std::string_view(s->not_after))
-      .field("key_bits", s->key_bits);
-  write_strings(w, "identifiers", s->identifiers);
-  w.end_object();
-}
-
 void write_signature(JsonWriter& w, const SignatureResult& s) {
   w.begin_object()
       .field("slot", std::string_view(s.slot))
@@ -52,6 +34,24 @@ void write_signature(JsonWriter& w, const SignatureResult& s) {
 }
 
 }  // namespace
+
+void write_signer(JsonWriter& w, const std::optional<Signer>& s) {
+  w.key("signer");
+  if (!s) {
+    w.null();
+    return;
+  }
+  w.begin_object()
+      .field("subject", std::string_view(s->subject))
+      .field("tax_code", std::string_view(s->tax_code))
+      .field("issuer", std::string_view(s->issuer))
+      .field("serial", std::string_view(s->serial))
+      .field("not_before", std::string_view(s->not_before))
+      .field("not_after", std::string_view(s->not_after))
+      .field("key_bits", s->key_bits);
+  write_strings(w, "identifiers", s->identifiers);
+  w.end_object();
+}
 
 std::string verification_to_json(const Verification& v, std::string_view file) {
   JsonWriter w;

@@ -1,10 +1,10 @@
 #include "dsig/sign.hpp"
 
+#include <openssl/err.h>
+#include <openssl/rsa.h>
 #include <xmlsec/crypto.h>
-#include <xmlsec/openssl/x509.h>
-#include <xmlsec/templates.h>
-#include <xmlsec/xmldsig.h>
-#include <xmlsec/xmltree.h>
+#include <xmlsec/membuf.h>
+#include <xmlsec/nodeset.h>
 
 #include <memory>
 
@@ -12,171 +12,223 @@
 
 #include "dsig/algorithms.hpp"
 #include "dsig/engine.hpp"
-#include "dsig/ids.hpp"
+#include "dsig/relative_ns.hpp"
+#include "dsig/signature.hpp"
+#include "dsig/subtree.hpp"
 #include "init.hpp"
-#include "model/index.hpp"
+#include "model/essentials.hpp"
 #include "pki/certificate.hpp"
-#include "pki/time.hpp"
 #include "xml/document.hpp"
+#include "xml/edits.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::dsig {
 namespace {
 
-// The private key with the certificates KeyInfo is to carry.
-xmlSecKeyPtr make_signing_key(const SigningKey& k) {
-  xmlSecKeyPtr key = engine_key(k.key);
-  if (!key) return nullptr;
-  if (!k.chain.empty()) {
-    xmlSecKeyDataPtr x509 = xmlSecKeyEnsureData(key, xmlSecOpenSSLKeyDataX509Id);
-    bool ok = x509 != nullptr;
-    if (ok) {
-      X509* leaf = X509_dup(k.chain.front());
-      ok = leaf && xmlSecOpenSSLKeyDataX509AdoptKeyCert(x509, leaf) >= 0;
-      if (!ok && leaf) X509_free(leaf);
-    }
-    for (X509* c : k.chain) {
-      if (!ok) break;
-      X509* copy_cert = X509_dup(c);
-      ok = copy_cert && xmlSecOpenSSLKeyDataX509AdoptCert(x509, copy_cert) >= 0;
-      if (!ok && copy_cert) X509_free(copy_cert);
-    }
-    if (!ok) {
-      xmlSecKeyDestroy(key);
-      return nullptr;
-    }
+// What the reference chain callback needs; it runs synchronously inside xmlsec on this thread
+// (xmlsec hands no user data to reference contexts), as the verifier's does.
+struct Session {
+  const RelativeNamespaces* relative;
+  bool keep_enveloped = false;  // the reference being processed covers the signature itself
+  bool relative_seen = false;
+};
+thread_local Session* t_session = nullptr;
+
+int on_reference_chain(xmlSecTransformCtxPtr ctx) {
+  Session* s = t_session;
+  if (!s) return -1;
+  // Where the target does not contain the signature, the enveloped-signature transform removes
+  // nothing: it is left out, as the verifier does (it would only slow canonicalization down).
+  if (!s->keep_enveloped) drop_transforms(ctx, xmlSecTransformEnvelopedId);
+  if (s->relative->any()) {
+    xmlSecTransformPtr digest = hashing_step(ctx, "DigestMethod");
+    if (!digest || !s->relative->insert_before(ctx, digest, &s->relative_seen)) return -1;
   }
-  return key;
+  // The verifier's focus: canonicalising a "#id" target walks that subtree, not the document.
+  return focus_c14n_on_subtrees(ctx) ? 0 : -1;
 }
 
-const xmlChar* bad(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+void engine_failure(Report& report, const xmlNode* where, std::string_view what, const EngineMessages& m) {
+  const auto detail = m.first().empty() ? std::string("xmlsec failed without a message") : m.first();
+  report.add(Code::DsigEngine, {xml::xpath(where), 0}, fmt::format("Cannot sign: {}: {}", what, detail),
+             fmt::format("Không thể ký: {}: {}", what, detail));
+}
 
-}  // namespace
+xmlNode* first_dsig_child(const xmlNode* n, std::string_view name) {
+  for (xmlNode* c = xml::first_child_element(n); c; c = xml::next_element(c))
+    if (xml::is_dsig(c, name)) return c;
+  return nullptr;
+}
 
-bool sign_template(xmlNode* signature, const SigningKey& key, Report& report, const SignOptions& options) {
-  ensure_initialized();
+// Canonical SignedInfo and its hash; the relative namespace URIs, if any, are applied.
+std::optional<ToBeSigned> canonical_signed_info(xmlNode* signature, bool permissive,
+                                                const RelativeNamespaces& relative, Report& report) {
+  xmlNode* si = first_dsig_child(signature, "SignedInfo");
+  xmlNode* c14n = xml::first_child_element(si);
+  xmlNode* method = xml::next_element(c14n);
   const Location here{xml::xpath(signature), 0};
-  const IdTable ids(signature->doc);
-  if (!ids.duplicates().empty()) {
-    report.add(Code::DsigDuplicateId, here, "Cannot sign: several elements carry the same Id",
-               "Không thể ký: nhiều phần tử có cùng Id");
-    return false;
+  if (!xml::is_dsig(c14n, "CanonicalizationMethod") || !xml::is_dsig(method, "SignatureMethod")) {
+    report.add(Code::DsigStructure, here, "Cannot sign: SignedInfo lacks CanonicalizationMethod or SignatureMethod",
+               "Không thể ký: SignedInfo thiếu CanonicalizationMethod hoặc SignatureMethod");
+    return std::nullopt;
   }
-  // Signing never fetches anything either: same-document references only.
-  DsigContext ctx = restricted_context(options.permissive);
-  if (!ctx || !(ctx->signKey = make_signing_key(key))) {
-    report.add(Code::DsigEngine, here, "Cannot sign: xmlsec cannot use the key",
-               "Không thể ký: xmlsec không dùng được khóa");
-    return false;
+  ToBeSigned t;
+  t.method = model::algorithm_short_name(xml::attribute(method, "Algorithm").value_or(""));
+  t.hash = (permissive || allowed(t.method, Use::Signature)) ? method_hash(t.method) : nullptr;
+  if (!t.hash) {
+    report.add(Code::DsigAlgorithm, here, fmt::format("Cannot sign with {}: not an allowed RSA method", t.method),
+               fmt::format("Không thể ký bằng {}: không phải phương pháp RSA được phép", t.method));
+    return std::nullopt;
   }
-  // xmlsec fills X509Certificate; the format also asks for the signer's name beside it.
-  if (!key.chain.empty())
-    xml::for_each_element(signature, [&](xmlNode* n) {
-      if (xml::is_dsig(n, "X509SubjectName") && xml::trimmed_text(n).empty())
-        xmlNodeAddContent(n, bad(pki::name_text(X509_get_subject_name(key.chain.front()))));
-    });
   EngineMessages messages;
-  if (xmlSecDSigCtxSign(ctx.get(), signature) < 0) {
-    report.add(Code::DsigEngine, here, fmt::format("Cannot sign: {}", messages.first()),
-               fmt::format("Không thể ký: {}", messages.first()));
-    return false;
+  DsigContext ctx = restricted_context(permissive);  // its transform context enables the c14n methods
+  xmlSecTransformCtxPtr chain = ctx ? &ctx->transformCtx : nullptr;
+  xmlSecTransformPtr out = nullptr;
+  bool seen = false;
+  bool ok = chain && xmlSecTransformCtxNodeRead(chain, c14n, xmlSecTransformUsageC14NMethod) &&
+            (out = xmlSecTransformCtxCreateAndAppend(chain, xmlSecTransformMemBufId)) &&
+            (!relative.any() || relative.insert_before(chain, out, &seen)) && focus_c14n_on_subtrees(chain);
+  if (ok) {
+    xmlSecNodeSetPtr nodes = xmlSecNodeSetGetChildren(signature->doc, si, 1, 0);
+    ok = nodes && xmlSecTransformCtxXmlExecute(chain, nodes) >= 0;
+    if (nodes) xmlSecNodeSetDestroy(nodes);
   }
-  return true;
-}
-
-xmlNode* add_invoice_signature(const model::InvoiceNodes& invoice, const InvoiceSignature& spec, Report& report) {
-  ensure_initialized();
-  const Location here{invoice.hdon ? xml::xpath(invoice.hdon) : std::string(), 0};
-  auto refuse = [&](Code code, const std::string& en, const std::string& vi) -> xmlNode* {
-    report.add(code, here, fmt::format("Cannot sign: {}", en), fmt::format("Không thể ký: {}", vi));
-    return nullptr;
-  };
-  const Algorithm* method = allowed(spec.method, Use::Signature);
-  const Algorithm* digest = allowed(spec.digest, Use::Digest);
-  if (!method || !digest)
-    return refuse(Code::DsigAlgorithm, fmt::format("{} with {} is not allowed", spec.method, spec.digest),
-                  fmt::format("{} với {} không được phép", spec.method, spec.digest));
-  const auto data_id = xml::attribute(invoice.dlhdon, "Id");
-  if (!invoice.dlhdon || !data_id || data_id->empty())
-    return refuse(Code::DsigStructure, "the invoice has no DLHDon with an Id to reference",
-                  "hóa đơn không có DLHDon mang Id để tham chiếu");
-  xmlDoc* doc = invoice.hdon->doc;
-  const IdTable ids(doc);
-  for (const auto* id : {&spec.signature_id, &spec.object_id})
-    if (ids.find(*id) || ids.duplicated(*id))
-      return refuse(Code::DsigDuplicateId, fmt::format("Id \"{}\" is already used", *id),
-                    fmt::format("Id \"{}\" đã được dùng", *id));
-
-  xmlNode* list = invoice.dscks ? invoice.dscks : xmlNewChild(invoice.hdon, nullptr, BAD_CAST "DSCKS", nullptr);
-  xmlNode* slot = xml::child(list, spec.slot);
-  if (!slot) slot = xmlNewChild(list, nullptr, bad(spec.slot), nullptr);
-  if (xml::first_child_element(slot))
-    return refuse(Code::DsigStructure, fmt::format("DSCKS/{} already holds a signature", spec.slot),
-                  fmt::format("DSCKS/{} đã có chữ ký", spec.slot));
-
-  xmlNode* sig = xmlSecTmplSignatureCreate(doc, xmlSecTransformInclC14NId, method->klass(), bad(spec.signature_id));
-  if (!sig) return refuse(Code::DsigEngine, "cannot build the template", "không tạo được mẫu chữ ký");
-  xmlAddChild(slot, sig);
-  xmlNode* data_ref = xmlSecTmplSignatureAddReference(sig, digest->klass(), nullptr, bad("#" + *data_id), nullptr);
-  xmlNode* time_ref = xmlSecTmplSignatureAddReference(sig, digest->klass(), nullptr, bad("#" + spec.object_id),
-                                                      BAD_CAST "http://www.w3.org/2000/09/xmldsig#SignatureProperties");
-  xmlNode* key_info = xmlSecTmplSignatureEnsureKeyInfo(sig, nullptr);
-  xmlNode* x509 = key_info ? xmlSecTmplKeyInfoAddX509Data(key_info) : nullptr;
-  xmlNode* object = xmlSecTmplSignatureAddObject(sig, bad(spec.object_id), nullptr, nullptr);
-  xmlNs* ns = sig->ns;  // the default XMLDSig namespace the template declares
-  xmlNode* props = object ? xmlNewChild(object, ns, BAD_CAST "SignatureProperties", nullptr) : nullptr;
-  xmlNode* prop = props ? xmlNewChild(props, ns, BAD_CAST "SignatureProperty", nullptr) : nullptr;
-  if (!data_ref || !time_ref || !x509 || !prop ||
-      !xmlSecTmplReferenceAddTransform(data_ref, xmlSecTransformEnvelopedId) ||
-      !xmlSecTmplX509DataAddSubjectName(x509) || !xmlSecTmplX509DataAddCertificate(x509) ||
-      !xmlNewProp(prop, BAD_CAST "Target", bad("#" + spec.signature_id)) ||
-      !xmlNewTextChild(prop, ns, BAD_CAST "SigningTime", bad(pki::format_vietnam(spec.signing_time)))) {
-    xmlUnlinkNode(sig);
-    xmlFreeNode(sig);
-    return refuse(Code::DsigEngine, "cannot build the template", "không tạo được mẫu chữ ký");
+  xmlSecBufferPtr buf = ok ? xmlSecTransformMemBufGetBuffer(out) : nullptr;
+  if (!buf) {
+    engine_failure(report, si, "cannot canonicalise SignedInfo", messages);
+    return std::nullopt;
   }
-  return sig;
-}
-
-namespace {
-
-std::string serialize(xmlDoc* doc) {
-  xmlChar* out = nullptr;
-  int len = 0;
-  xmlDocDumpMemoryEnc(doc, &out, &len, "UTF-8");
-  std::string result = out ? std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(len)) : std::string();
-  xmlFree(out);
-  return result;
+  t.signed_info.assign(reinterpret_cast<const char*>(xmlSecBufferGetData(buf)), xmlSecBufferGetSize(buf));
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(t.signed_info.data(), t.signed_info.size(), md, &len, t.hash, nullptr) != 1) {
+    ERR_clear_error();
+    engine_failure(report, si, "cannot hash SignedInfo", messages);
+    return std::nullopt;
+  }
+  t.digest.assign(reinterpret_cast<char*>(md), len);
+  return t;
 }
 
 }  // namespace
 
-std::string sign_invoice(std::string bytes, const SigningKey& key, const InvoiceSignature& spec, Report& report) {
-  auto doc = xml::parse(std::move(bytes), {}, report);
-  if (!doc) return {};
-  const auto index = model::build_index(*doc, report);
-  if (index.invoices.empty()) {
-    report.add(Code::DocNoData, doc->locate(doc->root()), "Cannot sign: the document holds no invoice",
-               "Không thể ký: tài liệu không chứa hóa đơn");
-    return {};
-  }
-  xmlNode* sig = add_invoice_signature(index.invoices.front(), spec, report);
-  if (!sig || !sign_template(sig, key, report)) return {};
-  return serialize(doc->tree());
+const EVP_MD* method_hash(std::string_view method) noexcept {
+  if (!method.starts_with("rsa-")) return nullptr;
+  return EVP_get_digestbyname(std::string(method.substr(4)).c_str());
 }
 
-std::string sign_templates(std::string bytes, const SigningKey& key, Report& report, const SignOptions& options) {
+std::optional<ToBeSigned> digest_references(xmlNode* signature, const IdTable& ids, bool permissive,
+                                            Report& report) {
+  ensure_initialized();
+  const RelativeNamespaces relative(signature->doc);
+  const std::optional<RelativeNamespaces::Applied> applied =
+      relative.any() ? std::optional<RelativeNamespaces::Applied>(std::in_place, relative) : std::nullopt;
+  DsigContext ctx = restricted_context(permissive);
+  EngineMessages messages;
+  if (!ctx) {
+    engine_failure(report, signature, "cannot create the xmlsec context", messages);
+    return std::nullopt;
+  }
+  ctx->operation = xmlSecTransformOperationSign;
+  ctx->referencePreExecuteCallback = on_reference_chain;
+  Session session{&relative};
+  const struct Current {
+    explicit Current(Session* s) { t_session = s; }
+    ~Current() { t_session = nullptr; }
+  } current(&session);
+  bool ok = true;
+  xmlNode* si = first_dsig_child(signature, "SignedInfo");
+  for (xmlNode* ref = xml::first_child_element(si); ref && ok; ref = xml::next_element(ref)) {
+    if (!xml::is_dsig(ref, "Reference")) continue;
+    const auto uri = xml::attribute(ref, "URI").value_or("");
+    const xmlNode* target = uri.empty() ? xmlDocGetRootElement(signature->doc)
+                            : uri[0] == '#' ? ids.find(std::string_view(uri).substr(1))
+                                            : nullptr;
+    session.keep_enveloped = target && inside(signature, target);
+    xmlSecDSigReferenceCtxPtr r = xmlSecDSigReferenceCtxCreate(ctx.get(), xmlSecDSigReferenceOriginSignedInfo);
+    ok = r && xmlSecDSigReferenceCtxProcessNode(r, ref) >= 0;
+    if (r) xmlSecDSigReferenceCtxDestroy(r);
+    if (!ok) engine_failure(report, ref, fmt::format("cannot digest reference \"{}\"", uri), messages);
+  }
+  if (!ok) return std::nullopt;
+  return canonical_signed_info(signature, permissive, relative, report);
+}
+
+std::optional<ToBeSigned> to_be_signed(xmlNode* signature, bool permissive, Report& report) {
+  ensure_initialized();
+  const RelativeNamespaces relative(signature->doc);
+  const std::optional<RelativeNamespaces::Applied> applied =
+      relative.any() ? std::optional<RelativeNamespaces::Applied>(std::in_place, relative) : std::nullopt;
+  return canonical_signed_info(signature, permissive, relative, report);
+}
+
+bool value_verifies(const ToBeSigned& tbs, std::string_view value, X509* cert) {
+  EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(X509_get0_pubkey(cert), nullptr);
+  const bool ok = ctx && EVP_PKEY_verify_init(ctx) > 0 && EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) > 0 &&
+                  EVP_PKEY_CTX_set_signature_md(ctx, tbs.hash) > 0 &&
+                  EVP_PKEY_verify(ctx, reinterpret_cast<const unsigned char*>(value.data()), value.size(),
+                                  reinterpret_cast<const unsigned char*>(tbs.digest.data()), tbs.digest.size()) == 1;
+  EVP_PKEY_CTX_free(ctx);
+  ERR_clear_error();
+  return ok;
+}
+
+xmlNode* signature_value(const xmlNode* signature) noexcept { return first_dsig_child(signature, "SignatureValue"); }
+
+void set_text(xmlNode* element, std::string_view text) {
+  xmlNodeSetContent(element, nullptr);
+  xmlNodeAddContentLen(element, reinterpret_cast<const xmlChar*>(text.data()), static_cast<int>(text.size()));
+}
+
+std::string base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+  return out;
+}
+
+std::string sign_templates(std::string bytes, const keys::Key& key, const std::vector<X509*>& chain, Report& report,
+                           bool permissive) {
   auto doc = xml::parse(std::move(bytes), {}, report);
   if (!doc) return {};
   std::vector<xmlNode*> templates;
   xml::for_each_element(doc->root(), [&](xmlNode* n) {
     if (!xml::is_dsig(n, "Signature")) return;
-    for (xmlNode* c = xml::first_child_element(n); c; c = xml::next_element(c))
-      if (xml::is_dsig(c, "SignatureValue") && xml::trimmed_text(c).empty()) templates.push_back(n);
+    if (const xmlNode* v = signature_value(n); v && xml::trimmed_text(v).empty()) templates.push_back(n);
   });
-  for (xmlNode* t : templates)
-    if (!sign_template(t, key, report, options)) return {};
-  return serialize(doc->tree());
+  const IdTable ids(doc->tree());
+  xml::Edits edits(*doc);
+  auto fill = [&](xmlNode* element, const std::string& text) {
+    set_text(element, text);
+    edits.set_content(element, xml::escape_text(text));
+  };
+  for (xmlNode* t : templates) {
+    std::size_t next_cert = 0;
+    xml::for_each_element(first_dsig_child(t, "KeyInfo"), [&](xmlNode* n) {
+      if (!xml::trimmed_text(n).empty() || chain.empty()) return;
+      if (xml::is_dsig(n, "X509Certificate") && next_cert < chain.size()) {
+        unsigned char* der = nullptr;
+        const int len = i2d_X509(chain[next_cert++], &der);
+        fill(n, base64(std::string_view(reinterpret_cast<char*>(der), len > 0 ? static_cast<std::size_t>(len) : 0)));
+        OPENSSL_free(der);
+      } else if (xml::is_dsig(n, "X509SubjectName")) {
+        fill(n, pki::name_text(X509_get_subject_name(chain.front())));
+      }
+    });
+    const auto tbs = digest_references(t, ids, permissive, report);
+    if (!tbs) return {};
+    for (xmlNode* ref = xml::first_child_element(first_dsig_child(t, "SignedInfo")); ref; ref = xml::next_element(ref))
+      if (xmlNode* dv = first_dsig_child(ref, "DigestValue")) edits.set_content(dv, xml::trimmed_text(dv));
+    try {
+      fill(signature_value(t), base64(key.sign_digest(tbs->hash, tbs->digest)));
+    } catch (const keys::KeyError& e) {
+      report.add(Code::DsigEngine, doc->locate(t), fmt::format("Cannot sign: {}", e.what()),
+                 fmt::format("Không thể ký: {}", e.what()));
+      return {};
+    }
+  }
+  return edits.apply();
 }
 
 }  // namespace hoadon::dsig

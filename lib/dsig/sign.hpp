@@ -1,61 +1,62 @@
-// Signing: fills a prepared ds:Signature template with xmlsec, and builds the template of a
-// Vietnamese invoice signature (format §5.5). The signing issue (key files, PKCS#11, external
-// signers, byte-preserving insertion) builds on these two functions.
+// Signing with the verifier's engine: xmlsec computes each Reference's digest and canonicalises
+// SignedInfo in the document's own tree, under the same allow-lists and the same treatment of
+// the enveloped-signature transform and of relative namespace URIs as verification; then the
+// hash of the canonical SignedInfo goes to a keys::Key, whatever holds the private key (a file,
+// a PKCS#11 token, or, in two phases, a service outside hoadon).
 #pragma once
 
 #include <libxml/tree.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "model/index.hpp"
+#include "dsig/ids.hpp"
+#include "keys/key.hpp"
 #include "report/report.hpp"
 
 namespace hoadon::dsig {
 
-struct SigningKey {
-  EVP_PKEY* key = nullptr;   // private key (borrowed)
-  std::vector<X509*> chain;  // the signer's certificate first, then issuers to embed (borrowed)
+// What the key signs.
+struct ToBeSigned {
+  std::string method;          // short name of the SignatureMethod: "rsa-sha256", "rsa-sha1"
+  const EVP_MD* hash = nullptr;  // the hash of that method
+  std::string signed_info;     // the canonical SignedInfo
+  std::string digest;          // its hash: what the key signs (RSASSA-PKCS1-v1_5)
 };
 
-struct SignOptions {
-  // Sign with any transform or algorithm the template names. Only for producing test material
-  // that verification must refuse; by default the verifier's allow-lists apply.
-  bool permissive = false;
-};
+// The hash an RSA signature method signs with ("rsa-sha256" → SHA-256), or null.
+[[nodiscard]] const EVP_MD* method_hash(std::string_view method) noexcept;
 
-// Computes every DigestValue and the SignatureValue of `signature`, a template already in its
-// document: references are resolved through the document's `Id` attributes (which must be
-// unique), KeyInfo/X509Data children (X509Certificate, X509SubjectName) are filled from the
-// certificates. Returns false with diagnostics in `report` on failure.
-bool sign_template(xmlNode* signature, const SigningKey& key, Report& report, const SignOptions& options = {});
+// Fills every DigestValue of `signature`, a ds:Signature in its document (`ids` registered, the
+// signature's own Ids included), and returns what the key must sign. Only allow-listed
+// algorithms and transforms, unless `permissive` (test material that verification must refuse).
+// nullopt with a DSIG-ENGINE or DSIG-ALGORITHM diagnostic on failure.
+[[nodiscard]] std::optional<ToBeSigned> digest_references(xmlNode* signature, const IdTable& ids, bool permissive,
+                                                          Report& report);
 
-struct InvoiceSignature {
-  std::string slot = "NBan";          // DSCKS child: NBan, NMua, CCKSKhac
-  std::string signature_id = "NBan";  // Signature/@Id, target of SignatureProperty/@Target
-  std::string object_id = "SigningTime";
-  std::int64_t signing_time = 0;      // Unix seconds, written in Vietnam's time without zone
-  std::string method = "rsa-sha256";  // short names, from the allow-list
-  std::string digest = "sha256";
-};
+// What the key must sign for a signature whose DigestValues are already filled.
+[[nodiscard]] std::optional<ToBeSigned> to_be_signed(xmlNode* signature, bool permissive, Report& report);
 
-// Adds the template of a §5.5 signature to `invoice` (in DSCKS/<slot>, created when absent):
-// inclusive C14N, a Reference to "#<DLHDon Id>" with the enveloped-signature transform, a
-// Reference to the signing-time Object, KeyInfo/X509Data (X509SubjectName, X509Certificate).
-// Returns the ds:Signature element, or null with diagnostics (DLHDon without Id, slot already
-// signed, Id already used, algorithm not allowed).
-xmlNode* add_invoice_signature(const model::InvoiceNodes& invoice, const InvoiceSignature& spec, Report& report);
+// Whether `value` is the signature of `tbs` under the certificate's key.
+[[nodiscard]] bool value_verifies(const ToBeSigned& tbs, std::string_view value, X509* cert);
 
-// Parses an invoice, adds a §5.5 signature to its first invoice, signs it and returns the
-// document re-serialised (the tree is written out again; byte-preserving insertion is the
-// signing issue's). Returns "" with diagnostics on failure.
-std::string sign_invoice(std::string bytes, const SigningKey& key, const InvoiceSignature& spec, Report& report);
+// The SignatureValue element of a signature, or null.
+[[nodiscard]] xmlNode* signature_value(const xmlNode* signature) noexcept;
+// Replaces an element's content by text (taken as it is, never parsed for markup).
+void set_text(xmlNode* element, std::string_view text);
 
-// Parses a document, signs every template in it (a ds:Signature whose SignatureValue is
-// empty) and returns it re-serialised, or "" with diagnostics.
-std::string sign_templates(std::string bytes, const SigningKey& key, Report& report, const SignOptions& options = {});
+// Base64 without line breaks, as hoadon writes digests, values and certificates.
+[[nodiscard]] std::string base64(std::string_view bytes);
+
+// Test material: signs every template of a document — each ds:Signature whose SignatureValue is
+// empty — filling its DigestValues, SignatureValue and empty X509Certificate/X509SubjectName
+// elements (from `chain`, the signer's certificate first). Only those elements' contents change
+// in the bytes returned. "" with diagnostics on failure.
+[[nodiscard]] std::string sign_templates(std::string bytes, const keys::Key& key, const std::vector<X509*>& chain,
+                                         Report& report, bool permissive = false);
 
 }  // namespace hoadon::dsig

@@ -85,8 +85,7 @@ struct Reader {
       return;
     }
     const std::string_view id = std::string_view(r.uri).substr(1);
-    const bool barename = r.uri[0] == '#' && !id.empty() && id.find_first_of("()'\" \t\r\n#") == std::string_view::npos;
-    if (!barename) {
+    if (r.uri[0] != '#' || !referenceable(id)) {
       ok = false;
       f.problem(
           Code::DsigUri, where,
@@ -216,6 +215,10 @@ struct Reader {
 };
 
 }  // namespace
+
+bool referenceable(std::string_view id) noexcept {
+  return !id.empty() && id.find_first_of("()'\" \t\r\n#") == std::string_view::npos;
+}
 
 bool inside(const xmlNode* node, const xmlNode* ancestor) noexcept {
   for (const xmlNode* n = node; n; n = n->parent)

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsig/findings.hpp"
@@ -51,6 +52,10 @@ struct ParsedSignature {
 // Integrity stage when the problem prevents a trustworthy check).
 [[nodiscard]] ParsedSignature parse_signature(const xml::Document& doc, xmlNode* signature, const IdTable& ids,
                                               Findings& findings);
+
+// Whether "#<id>" is a reference hoadon follows: a bare name, nothing XPointer could read as an
+// expression (no parentheses, quotes, white space or '#').
+[[nodiscard]] bool referenceable(std::string_view id) noexcept;
 
 // True when `node` is `ancestor` or lies inside it.
 [[nodiscard]] bool inside(const xmlNode* node, const xmlNode* ancestor) noexcept;

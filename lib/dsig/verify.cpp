@@ -142,20 +142,7 @@ void check_certificate(const xml::Document& doc, const ParsedSignature& sig, con
                        const pki::KnownCertificate& leaf, const VerifyOptions& options, Findings& f) {
   auto& r = f.result();
   const auto& info = leaf.info;
-  Signer s;
-  s.subject = info.subject;
-  s.issuer = info.issuer;
-  s.serial = info.serial;
-  s.not_before = info.not_before;
-  s.not_after = info.not_after;
-  s.key_bits = info.key_bits;
-  for (const auto& id : info.identifiers) s.identifiers.push_back(id.text);
-  const auto first_mst = std::find_if(info.identifiers.begin(), info.identifiers.end(),
-                                      [](const pki::Identifier& i) { return i.kind == "MST"; });
-  if (first_mst != info.identifiers.end())
-    s.tax_code = first_mst->value;
-  else if (!info.identifiers.empty())
-    s.tax_code = info.identifiers.front().value;
+  Signer s = signer_of(info);
   const auto here = doc.locate(sig.node);
 
   if (!leaf.allows_signing)
@@ -173,12 +160,8 @@ void check_certificate(const xml::Document& doc, const ParsedSignature& sig, con
               Outcome::Invalid, "weak-key");
 
   if (options.check_tax_code && !role.tax_codes.empty()) {
-    std::vector<std::string> expected;
-    for (const xmlNode* n : role.tax_codes) expected.push_back(xml::trimmed_text(n));
-    const auto match = std::find_if(info.identifiers.begin(), info.identifiers.end(), [&](const pki::Identifier& i) {
-      return std::find(expected.begin(), expected.end(), i.value) != expected.end();
-    });
-    if (match != info.identifiers.end()) {
+    const auto expected = xml::texts(role.tax_codes);
+    if (const pki::Identifier* match = pki::identifier_among(info.identifiers, expected)) {
       s.tax_code = match->value;
     } else {
       const auto where = doc.locate(role.tax_codes.front());
@@ -347,6 +330,24 @@ Verification empty_result(const Report& doc_report, const VerifyOptions& options
 }
 
 }  // namespace
+
+Signer signer_of(const pki::CertificateInfo& info) {
+  Signer s;
+  s.subject = info.subject;
+  s.issuer = info.issuer;
+  s.serial = info.serial;
+  s.not_before = info.not_before;
+  s.not_after = info.not_after;
+  s.key_bits = info.key_bits;
+  for (const auto& id : info.identifiers) s.identifiers.push_back(id.text);
+  const auto first_mst = std::find_if(info.identifiers.begin(), info.identifiers.end(),
+                                      [](const pki::Identifier& i) { return i.kind == "MST"; });
+  if (first_mst != info.identifiers.end())
+    s.tax_code = first_mst->value;
+  else if (!info.identifiers.empty())
+    s.tax_code = info.identifiers.front().value;
+  return s;
+}
 
 bool Verification::ok() const noexcept {
   if (signatures.empty() || !report.ok()) return false;

@@ -17,6 +17,10 @@ namespace hoadon::dsig {
                                            const Report& doc_report, const pki::TrustStore* trust,
                                            const VerifyOptions& options);
 
+// What a report says of a signer: the certificate's description, its tax code the first MST
+// identifier (else the first identifier).
+[[nodiscard]] Signer signer_of(const pki::CertificateInfo& info);
+
 // The result for an input the parser rejected: its diagnostics, no signature, not ok.
 [[nodiscard]] Verification rejected_document(const Report& doc_report, const VerifyOptions& options);
 

@@ -90,6 +90,13 @@ std::vector<Identifier> identifiers(const X509* cert) {
   return out;
 }
 
+const Identifier* identifier_among(const std::vector<Identifier>& ids, const std::vector<std::string>& values) {
+  const auto it = std::find_if(ids.begin(), ids.end(), [&](const Identifier& i) {
+    return std::find(values.begin(), values.end(), i.value) != values.end();
+  });
+  return it == ids.end() ? nullptr : &*it;
+}
+
 std::string name_text(const X509_NAME* name) {
   std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
   if (!bio) return {};

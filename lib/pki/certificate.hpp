@@ -18,6 +18,11 @@ struct X509Free {
 };
 using Certificate = std::unique_ptr<X509, X509Free>;
 
+struct KeyFree {
+  void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
+};
+using PublicKey = std::shared_ptr<EVP_PKEY>;
+
 // A new reference to the same certificate.
 [[nodiscard]] Certificate share(X509* x) noexcept;
 // The DER bytes of a ds:X509Certificate element's content (base64, white space allowed), or
@@ -37,6 +42,9 @@ struct Identifier {
   std::string text;   // as written
 };
 [[nodiscard]] std::vector<Identifier> identifiers(const X509* cert);
+// The identifier whose value is one of `values` (the tax codes a document names), or null.
+[[nodiscard]] const Identifier* identifier_among(const std::vector<Identifier>& ids,
+                                                const std::vector<std::string>& values);
 
 struct CertificateInfo {
   std::string subject;  // RFC 4514 form, UTF-8 kept

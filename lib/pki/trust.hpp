@@ -62,11 +62,6 @@ class TrustError : public std::runtime_error {
   bool unreadable_;
 };
 
-struct KeyFree {
-  void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
-};
-using PublicKey = std::shared_ptr<EVP_PKEY>;
-
 class TrustStore {
  public:
   TrustStore();

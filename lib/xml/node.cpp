@@ -82,6 +82,13 @@ std::string text(const xmlNode* n) {
 
 std::string trimmed_text(const xmlNode* n) { return std::string(trim(text(n))); }
 
+std::vector<std::string> texts(const std::vector<const xmlNode*>& elements) {
+  std::vector<std::string> out;
+  out.reserve(elements.size());
+  for (const xmlNode* e : elements) out.push_back(trimmed_text(e));
+  return out;
+}
+
 std::optional<std::string> child_text(const xmlNode* n, std::string_view name) {
   const xmlNode* c = child(n, name);
   if (!c) return std::nullopt;

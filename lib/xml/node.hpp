@@ -39,6 +39,8 @@ inline constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#"
 void append_text(const xmlNode* n, std::string& out);
 // The same with leading/trailing XML white space removed (vendors pretty-print values).
 [[nodiscard]] std::string trimmed_text(const xmlNode* n);
+// The trimmed text of each element.
+[[nodiscard]] std::vector<std::string> texts(const std::vector<const xmlNode*>& elements);
 // Trimmed text of a child element, or nullopt when the child is absent.
 [[nodiscard]] std::optional<std::string> child_text(const xmlNode* n, std::string_view name);
 [[nodiscard]] std::optional<std::string> attribute(const xmlNode* n, std::string_view name);

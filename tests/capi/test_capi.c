@@ -659,7 +659,267 @@ static void test_verify_shared_trust(void) {
   hoadon_trust_free(trust);
 }
 
-int main(void) {
+
+/* ---- Signing ---- */
+
+static const char *g_material = NULL; /* the test PKI's folder (argv[1]), written by hoadon_test_material */
+
+static const char *material(const char *name, char *buf, size_t size) {
+  snprintf(buf, size, "%s/%s", g_material, name);
+  return buf;
+}
+
+static hoadon_doc *open_bundled(void) {
+  hoadon_doc *doc = NULL;
+  CHECK(hoadon_doc_open(HOADON_SOURCE_DIR "/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml", NULL, &doc) == HOADON_OK);
+  return doc;
+}
+
+/* The test world's trust: its root as anchor, its issuing CA, its CRLs. */
+static hoadon_trust *world_trust(void) {
+  char buf[1024];
+  hoadon_trust *trust = NULL;
+  CHECK(hoadon_trust_new(&trust) == HOADON_OK);
+  CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_ANCHOR, material("anchors.pem", buf, sizeof buf)) == HOADON_OK);
+  CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_INTERMEDIATE, material("ca.pem", buf, sizeof buf)) == HOADON_OK);
+  CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_CRL, material("crl.pem", buf, sizeof buf)) == HOADON_OK);
+  return trust;
+}
+
+/* Parses `bytes` and verifies them with the world's trust: the number of valid signatures, or -1
+ * when the document does not pass. */
+static int valid_signatures(const void *bytes, size_t len) {
+  hoadon_doc *doc = NULL;
+  hoadon_verify_result *r = NULL;
+  hoadon_trust *trust = world_trust();
+  int n = -1;
+  size_t i;
+  if (hoadon_doc_parse(bytes, len, NULL, &doc) == HOADON_OK && hoadon_doc_verify(doc, trust, NULL, &r) == HOADON_OK &&
+      hoadon_verify_result_ok(r)) {
+    n = 0;
+    for (i = 0; i < hoadon_verify_result_count(r); ++i)
+      if (hoadon_verify_result_get(r, i)->outcome == HOADON_OUTCOME_VALID) ++n;
+  }
+  hoadon_verify_result_free(r);
+  hoadon_doc_free(doc);
+  hoadon_trust_free(trust);
+  return n;
+}
+
+static void sign_options(hoadon_sign_options *o) {
+  hoadon_sign_options_init(o);
+  CHECK(o->size == sizeof *o && o->role == HOADON_SIGN_ROLE_AUTO && o->invoice == -1 && o->time == 0);
+  CHECK(hoadon_time_parse("2026-11-20T10:00:00", &o->time) == HOADON_OK);
+}
+
+static void test_signers(void) {
+  char key[1024], cert[1024], p12[1024];
+  hoadon_signer *s = NULL;
+  material("signer.key", key, sizeof key);
+  material("signer.pem", cert, sizeof cert);
+  material("signer.p12", p12, sizeof p12);
+  CHECK(hoadon_signer_from_pem_files(key, cert, NULL, &s) == HOADON_OK);
+  CHECK(s && streq(hoadon_signer_kind(s), "pem"));
+  CHECK(s && strstr(hoadon_signer_subject(s), "MST:4800123456") != NULL);
+  hoadon_signer_free(s);
+  /* An encrypted key: the password opens it; without it, or with a wrong one, HOADON_EAUTH. */
+  material("signer-encrypted.key", key, sizeof key);
+  CHECK(hoadon_signer_from_pem_files(key, cert, NULL, &s) == HOADON_EAUTH && s == NULL);
+  CHECK(strstr(hoadon_last_error(), "password") != NULL);
+  CHECK(hoadon_signer_from_pem_files(key, cert, "wrong", &s) == HOADON_EAUTH && s == NULL);
+  CHECK(hoadon_signer_from_pem_files(key, cert, "test-pass", &s) == HOADON_OK);
+  hoadon_signer_free(s);
+  /* A key that is not the certificate's. */
+  material("signer.key", key, sizeof key);
+  CHECK(hoadon_signer_from_pem_files(key, material("ca.pem", cert, sizeof cert), NULL, &s) == HOADON_EINVAL);
+  CHECK(hoadon_signer_from_pem_files("/nonexistent/key.pem", cert, NULL, &s) == HOADON_EIO);
+  /* PKCS#12. */
+  CHECK(hoadon_signer_from_pkcs12_file(p12, "p12-pass", &s) == HOADON_OK);
+  CHECK(s && streq(hoadon_signer_kind(s), "pkcs12"));
+  hoadon_signer_free(s);
+  CHECK(hoadon_signer_from_pkcs12_file(p12, NULL, &s) == HOADON_EAUTH);
+  /* PKCS#11: a PIN in the URI is refused; a module that does not exist is an I/O error. */
+  CHECK(hoadon_signer_from_pkcs11("pkcs11:token=t?pin-value=1234", "/nonexistent.so", NULL, NULL, 0, &s) == HOADON_EINVAL);
+  CHECK(strstr(hoadon_last_error(), "1234") == NULL);
+  CHECK(hoadon_signer_from_pkcs11("pkcs11:token=t", "/nonexistent.so", "1234", NULL, 0, &s) == HOADON_EIO);
+  /* Arguments. */
+  CHECK(hoadon_signer_from_pem(NULL, 1, NULL, 0, NULL, &s) == HOADON_EINVAL);
+  CHECK(hoadon_signer_from_certificate("junk", 4, &s) == HOADON_EINVAL && s == NULL);
+  CHECK(hoadon_signer_from_certificate("x", 1, NULL) == HOADON_EINVAL);
+  hoadon_signer_free(NULL);
+  CHECK(hoadon_signer_kind(NULL) == NULL);
+}
+
+static void test_sign(void) {
+  char key[1024], cert[1024], out_path[1024];
+  hoadon_signer *seller = NULL, *buyer = NULL;
+  hoadon_sign_options o;
+  hoadon_sign_result *r = NULL, *again = NULL, *second = NULL;
+  hoadon_doc *doc = open_bundled(), *signed_doc = NULL;
+  const hoadon_sign_info *info;
+  const void *bytes;
+  size_t len = 0;
+  char *json;
+  sign_options(&o);
+  CHECK(hoadon_signer_from_pem_files(material("signer.key", key, sizeof key), material("signer.pem", cert, sizeof cert),
+                                     NULL, &seller) == HOADON_OK);
+  CHECK(hoadon_signer_from_pem_files(key, material("buyer.pem", cert, sizeof cert), NULL, &buyer) == HOADON_OK);
+
+  CHECK(hoadon_doc_sign(NULL, seller, &o, &r) == HOADON_EINVAL && r == NULL);
+  CHECK(hoadon_doc_sign(doc, NULL, &o, &r) == HOADON_EINVAL);
+  CHECK(hoadon_doc_sign(doc, seller, &o, NULL) == HOADON_EINVAL);
+  CHECK(hoadon_doc_sign(doc, seller, &o, &r) == HOADON_OK);
+  CHECK(hoadon_sign_result_ok(r) == 1 && hoadon_sign_result_pending(r) == 0);
+  info = hoadon_sign_result_info(r);
+  CHECK(info != NULL);
+  if (info) {
+    CHECK(streq(info->slot, "NBan"));
+    CHECK(info->invoice == 0);
+    CHECK(streq(info->path, "/HDon/DSCKS/NBan/ds:Signature"));
+    CHECK(streq(info->algorithm, "rsa-sha256") && streq(info->digest_algorithm, "sha256"));
+    CHECK(streq(info->signing_time, "2026-11-20T10:00:00"));
+    CHECK(streq(info->signer_tax_code, "4800123456"));
+    CHECK(info->digest == NULL && info->digest_len == 0); /* only phase 1 says what to sign */
+  }
+  bytes = hoadon_sign_result_bytes(r, &len);
+  CHECK(bytes && len > 0);
+  CHECK(valid_signatures(bytes, len) == 1);
+  json = hoadon_sign_result_to_json(r, "in.xml");
+  CHECK(json && strstr(json, "{\"file\":\"in.xml\",\"output\":null,\"kind\":\"HDon\",\"ok\":true,\"pending\":false") == json);
+  hoadon_free(json);
+
+  /* The document handle is left as it was: signing it again gives the same bytes. */
+  CHECK(hoadon_doc_sign(doc, seller, &o, &again) == HOADON_OK);
+  {
+    size_t len2 = 0;
+    const void *b2 = hoadon_sign_result_bytes(again, &len2);
+    CHECK(len2 == len && memcmp(b2, bytes, len) == 0);
+  }
+  hoadon_sign_result_free(again);
+
+  /* Written atomically; a failed write is told and leaves the result not ok. */
+  snprintf(out_path, sizeof out_path, "%s/signed-by-c.xml", g_material);
+  CHECK(hoadon_sign_result_write(r, out_path, 0) == HOADON_OK);
+  json = hoadon_sign_result_to_json(r, "in.xml");
+  CHECK(json && strstr(json, "\"output\":\"") != NULL);
+  hoadon_free(json);
+  CHECK(hoadon_doc_open(out_path, NULL, &signed_doc) == HOADON_OK);
+
+  /* The buyer signs the seller-signed invoice: both valid. The seller's slot is taken. */
+  o.role = HOADON_SIGN_ROLE_BUYER;
+  CHECK(hoadon_doc_sign(signed_doc, buyer, &o, &second) == HOADON_OK);
+  bytes = hoadon_sign_result_bytes(second, &len);
+  CHECK(valid_signatures(bytes, len) == 2);
+  CHECK(hoadon_sign_result_write(second, "/nonexistent/dir/out.xml", 0) == HOADON_EIO);
+  CHECK(hoadon_sign_result_ok(second) == 0);
+  CHECK(first_code(hoadon_sign_result_report(second), "IO-WRITE") != NULL);
+  hoadon_sign_result_free(second);
+  o.role = HOADON_SIGN_ROLE_SELLER;
+  CHECK(hoadon_doc_sign(signed_doc, seller, &o, &second) == HOADON_EREFUSED);
+  CHECK(hoadon_sign_result_ok(second) == 0);
+  CHECK(hoadon_sign_result_bytes(second, &len) == NULL && len == 0);
+  CHECK(hoadon_sign_result_info(second) == NULL);
+  CHECK(first_code(hoadon_sign_result_report(second), "SIGN-SLOT-TAKEN") != NULL);
+  CHECK(strstr(hoadon_last_error(), "already holds a signature") != NULL);
+  hoadon_sign_result_free(second);
+  /* No place for a taxpayer in an invoice; an unknown role is an argument error. */
+  o.role = HOADON_SIGN_ROLE_TAXPAYER;
+  CHECK(hoadon_doc_sign(doc, seller, &o, &second) == HOADON_EREFUSED);
+  CHECK(first_code(hoadon_sign_result_report(second), "SIGN-NO-ROLE") != NULL);
+  hoadon_sign_result_free(second);
+  o.role = (hoadon_sign_role)7;
+  CHECK(hoadon_doc_sign(doc, seller, &o, &second) == HOADON_EINVAL && second == NULL);
+
+  hoadon_sign_result_free(r);
+  hoadon_sign_result_free(NULL);
+  hoadon_doc_free(signed_doc);
+  hoadon_doc_free(doc);
+  hoadon_signer_free(seller);
+  hoadon_signer_free(buyer);
+}
+
+static char *read_file_c(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  char *buf;
+  long n;
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  buf = (char *)malloc((size_t)n + 1);
+  *len = fread(buf, 1, (size_t)n, f);
+  fclose(f);
+  return buf;
+}
+
+static void test_sign_two_phase(void) {
+  char cert[1024], key[1024], digest_path[1024], sig_path[1024], command[4096];
+  hoadon_signer *external = NULL;
+  hoadon_sign_options o;
+  hoadon_sign_result *prepared = NULL, *completed = NULL;
+  hoadon_doc *doc = open_bundled(), *pending = NULL;
+  const hoadon_sign_info *info;
+  const void *bytes;
+  size_t len = 0, value_len = 0;
+  char *value;
+  if (system("command -v openssl >/dev/null 2>&1") != 0) {
+    printf("skipped: two-phase signing with openssl pkeyutl (openssl is not installed)\n");
+    CHECK(getenv("HOADON_REQUIRE_TOOLS") == NULL); /* in CI the tools must be there */
+    hoadon_doc_free(doc);
+    return;
+  }
+  sign_options(&o);
+  {
+    size_t n = 0;
+    char *pem = read_file_c(material("signer.pem", cert, sizeof cert), &n);
+    CHECK(hoadon_signer_from_certificate(pem, n, &external) == HOADON_OK);
+    free(pem);
+  }
+  CHECK(streq(hoadon_signer_kind(external), "external"));
+  /* One phase is not possible without a key. */
+  CHECK(hoadon_doc_sign(doc, external, &o, &prepared) == HOADON_EREFUSED);
+  CHECK(first_code(hoadon_sign_result_report(prepared), "SIGN-KEY") != NULL);
+  hoadon_sign_result_free(prepared);
+
+  CHECK(hoadon_doc_sign_prepare(doc, external, &o, &prepared) == HOADON_OK);
+  CHECK(hoadon_sign_result_pending(prepared) == 1);
+  info = hoadon_sign_result_info(prepared);
+  CHECK(info && info->digest_len == 32 && info->to_be_signed_len > 100);
+  CHECK(info && memcmp(info->to_be_signed, "<SignedInfo", 11) == 0);
+  /* The external signer: openssl pkeyutl signs the digest (RSA PKCS#1 v1.5 with SHA-256). */
+  snprintf(digest_path, sizeof digest_path, "%s/c.digest", g_material);
+  snprintf(sig_path, sizeof sig_path, "%s/c.sig", g_material);
+  CHECK(hoadon_write_file(digest_path, info->digest, info->digest_len, 0) == HOADON_OK);
+  snprintf(command, sizeof command, "openssl pkeyutl -sign -inkey %s -pkeyopt digest:sha256 -in %s -out %s",
+           material("signer.key", key, sizeof key), digest_path, sig_path);
+  CHECK(system(command) == 0);
+  value = read_file_c(sig_path, &value_len);
+  CHECK(value && value_len == 256);
+
+  bytes = hoadon_sign_result_bytes(prepared, &len);
+  CHECK(hoadon_doc_parse(bytes, len, NULL, &pending) == HOADON_OK);
+  CHECK(valid_signatures(bytes, len) == -1); /* pending: not valid yet */
+  CHECK(hoadon_doc_sign_complete(pending, "bad", 3, NULL, &completed) == HOADON_EREFUSED);
+  CHECK(first_code(hoadon_sign_result_report(completed), "SIGN-VALUE") != NULL);
+  hoadon_sign_result_free(completed);
+  CHECK(hoadon_doc_sign_complete(pending, value, value_len, NULL, &completed) == HOADON_OK);
+  bytes = hoadon_sign_result_bytes(completed, &len);
+  CHECK(valid_signatures(bytes, len) == 1);
+  CHECK(streq(hoadon_sign_result_info(completed)->slot, "NBan"));
+  hoadon_sign_result_free(completed);
+  /* Nothing pending in a signed document. */
+  CHECK(hoadon_doc_sign_complete(doc, value, value_len, NULL, &completed) == HOADON_EREFUSED);
+  CHECK(first_code(hoadon_sign_result_report(completed), "SIGN-PENDING") != NULL);
+  hoadon_sign_result_free(completed);
+
+  free(value);
+  hoadon_sign_result_free(prepared);
+  hoadon_doc_free(pending);
+  hoadon_doc_free(doc);
+  hoadon_signer_free(external);
+}
+
+int main(int argc, char **argv) {
   test_version();
   test_parse_and_fields();
   test_rejected();
@@ -677,6 +937,14 @@ int main(void) {
   test_verify_in_memory();
   test_verify_real_sample();
   test_verify_shared_trust();
+  if (argc > 1) {
+    g_material = argv[1];
+    test_signers();
+    test_sign();
+    test_sign_two_phase();
+  } else {
+    printf("skipped: signing (no test material folder given)\n");
+  }
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -2,6 +2,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/rsa.h>
 #include <openssl/x509v3.h>
 
@@ -11,7 +12,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "dsig/draft.hpp"
 #include "dsig/sign.hpp"
+#include "keys/key.hpp"
+#include "model/index.hpp"
+#include "xml/document.hpp"
 #include "pki/time.hpp"
 
 namespace testing::pki {
@@ -136,6 +141,29 @@ std::string crl_pem(const Cert& issuer, const Key& issuer_key,
   return bio_text(b);
 }
 
+std::string key_pem(const Key& key, const std::string& password) {
+  BIO* b = BIO_new(BIO_s_mem());
+  check(PEM_write_bio_PKCS8PrivateKey(b, key.get(), password.empty() ? nullptr : EVP_aes_256_cbc(),
+                                      password.empty() ? nullptr : password.c_str(), static_cast<int>(password.size()),
+                                      nullptr, nullptr) == 1,
+        "PEM key");
+  return bio_text(b);
+}
+
+std::string pkcs12(const Key& key, const Cert& cert, const std::vector<Cert>& cas, const std::string& password) {
+  STACK_OF(X509)* ca = sk_X509_new_null();
+  for (const auto& c : cas) sk_X509_push(ca, c.get());
+  PKCS12* p12 = PKCS12_create(password.c_str(), "signer", key.get(), cert.get(), ca, 0, 0, 0, 0, 0);
+  sk_X509_free(ca);
+  check(p12, "PKCS#12");
+  unsigned char* der = nullptr;
+  const int n = i2d_PKCS12(p12, &der);
+  PKCS12_free(p12);
+  std::string out(reinterpret_cast<char*>(der), static_cast<std::size_t>(n));
+  OPENSSL_free(der);
+  return out;
+}
+
 namespace {
 
 // Key generation dominates the tests' time (each test case runs in its own process): the
@@ -191,6 +219,8 @@ const World& world() {
                         104, v.signer_key);
     v.weak = leaf("Hợp tác xã Phia Oắc (1024)", seller, "2025-01-01", "2028-01-01", -2, 105, v.weak_key);
     v.other_mst = leaf("Công ty Khác", {"MST:0101243150"}, "2025-01-01", "2028-01-01", -2, 106, v.signer_key);
+    v.buyer = leaf("Công ty TNHH Thực phẩm Sạch Hà Nội", {"MST:0108987656"}, "2025-01-01", "2028-01-01", -2, 108,
+                   v.signer_key);
     v.stranger_root =
         issue({"Stranger Root CA", {}, from, until, true, -2, 1}, v.stranger_key, nullptr, v.stranger_key);
     v.stranger = issue({"Hợp tác xã Phia Oắc (stranger)", seller, at("2025-01-01"), at("2028-01-01"), false, -2, 7},
@@ -209,20 +239,49 @@ std::string invoice_template() {
   return s;
 }
 
+namespace {
+
+// A keys::Key over one of the world's keys (shared: the Key takes a reference of its own).
+std::unique_ptr<hoadon::keys::Key> key_of(const Key& key) {
+  EVP_PKEY_up_ref(key.get());
+  return hoadon::keys::evp_key(key.get());
+}
+
+std::vector<X509*> raw(const std::vector<Cert>& chain) {
+  std::vector<X509*> out;
+  for (const auto& c : chain) out.push_back(c.get());
+  return out;
+}
+
+}  // namespace
+
 std::string sign(const std::string& invoice, const Key& key, const std::vector<Cert>& chain, const SignSpec& spec) {
-  hoadon::dsig::SigningKey k{key.get(), {}};
-  for (const auto& c : chain) k.chain.push_back(c.get());
-  hoadon::dsig::InvoiceSignature s;
-  s.slot = spec.slot;
-  s.signature_id = spec.signature_id;
-  s.object_id = spec.object_id;
-  s.signing_time = world().signing_time;
+  // The signing engine itself, without the product's refusals: test material includes
+  // signatures verification must reject (expired certificates, other tax codes…).
+  namespace dsig = hoadon::dsig;
+  hoadon::Report report;
+  const auto fail = [&](const char* what) {
+    check(false, report.items().empty() ? what : report.items().back().message.c_str());
+  };
+  auto doc = hoadon::xml::parse(invoice, {}, report);
+  if (!doc) fail("parse");
+  const auto index = hoadon::model::build_index(*doc, report);
+  const auto role = spec.slot == "NBan"   ? dsig::SignerRole::Seller
+                    : spec.slot == "NMua" ? dsig::SignerRole::Buyer
+                                          : dsig::SignerRole::Taxpayer;
+  const auto placement = dsig::place(*doc, index, role, -1, report);
+  if (!placement) fail("placement");
+  dsig::SignatureSpec s;
   s.method = spec.method;
   s.digest = spec.digest;
-  hoadon::Report report;
-  std::string out = hoadon::dsig::sign_invoice(invoice, k, s, report);
-  check(!out.empty(), report.items().empty() ? "signing" : report.items().front().message.c_str());
-  return out;
+  s.signing_time = world().signing_time;
+  s.certificates = raw(chain);
+  s.signature_id = spec.signature_id;
+  s.object_id = spec.object_id;
+  auto draft = dsig::Draft::create(*doc, index, *placement, s, report);
+  if (!draft || !draft->digest(report)) fail("signing");
+  const auto& tbs = draft->to_be_signed();
+  return draft->bytes(key_of(key)->sign_digest(tbs.hash, tbs.digest));
 }
 
 std::string signature_template(const TemplateSpec& spec) {
@@ -250,10 +309,8 @@ std::string signature_template(const TemplateSpec& spec) {
 }
 
 std::string sign_templates(const std::string& xml, const Key& key, const std::vector<Cert>& chain, bool permissive) {
-  hoadon::dsig::SigningKey k{key.get(), {}};
-  for (const auto& c : chain) k.chain.push_back(c.get());
   hoadon::Report report;
-  std::string out = hoadon::dsig::sign_templates(xml, k, report, {permissive});
+  std::string out = hoadon::dsig::sign_templates(xml, *key_of(key), raw(chain), report, permissive);
   check(!out.empty(), report.items().empty() ? "signing" : report.items().front().message.c_str());
   return out;
 }

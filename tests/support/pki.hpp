@@ -45,6 +45,12 @@ struct CertSpec {
                                   const std::vector<std::pair<long, std::int64_t>>& revoked, std::int64_t this_update,
                                   std::int64_t next_update);
 
+// A private key in PEM (PKCS#8), encrypted (AES-256-CBC) when a password is given.
+[[nodiscard]] std::string key_pem(const Key& key, const std::string& password = {});
+// A PKCS#12 file (DER) of a key, its certificate and CA certificates, under a password.
+[[nodiscard]] std::string pkcs12(const Key& key, const Cert& cert, const std::vector<Cert>& cas,
+                                 const std::string& password);
+
 // One PKI for the whole test run, generated on first use.
 struct World {
   std::int64_t signing_time;  // 2026-11-20T10:00:00 in Vietnam (the invoices' SigningTime)
@@ -60,6 +66,7 @@ struct World {
   Cert other_mst;      // MST:0101243150
   Cert stranger_root;  // an anchor nobody configured
   Cert stranger;       // signer under stranger_root
+  Cert buyer;          // the bundled invoice's buyer: MST:0108987656 (signer_key)
   std::string crl;     // PEM: the CRLs of `ca` (revoking `revoked`) and of `root`
 };
 [[nodiscard]] const World& world();

@@ -1,6 +1,7 @@
 // Shared helpers of the test suite.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -19,6 +20,8 @@ std::optional<std::filesystem::path> shared_dir();
 std::optional<std::filesystem::path> samples_dir();
 
 std::string read_file(const std::filesystem::path& p);
+// The program's path from $PATH, or nullopt when it is not installed.
+std::optional<std::string> find_program(const std::string& name);
 void write_file(const std::filesystem::path& p, const std::string& bytes);
 
 // One row of vn-invoice-samples/MANIFEST.tsv.
@@ -49,6 +52,17 @@ class TempDir {
 }  // namespace testing
 
 // Marks a test as skipped (doctest has no runtime skip): prints why and leaves the test.
+// The same for a test that needs a tool (xmlsec1, SoftHSM2, openssl); where the tools must be there
+// (HOADON_REQUIRE_TOOLS set, as .ci/run does), their absence fails the test instead.
+#define SKIP_UNLESS_TOOL(cond, why)                          \
+  do {                                                       \
+    if (!(cond)) {                                           \
+      if (std::getenv("HOADON_REQUIRE_TOOLS")) FAIL((why));  \
+      MESSAGE("skipped: " << (why));                         \
+      return;                                                \
+    }                                                        \
+  } while (0)
+
 #define SKIP_UNLESS(cond, why)       \
   do {                               \
     if (!(cond)) {                   \

@@ -1,0 +1,15 @@
+// Writing a file so that readers see the old content or the new, never a part, and a failure
+// leaves nothing behind: a temporary file in the same directory, flushed, then renamed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hoadon {
+
+// Writes `bytes` to `path`. `mode` gives the permission bits (e.g. those of a file being
+// replaced); 0: 0666 less the process's umask, as for any new file. Returns "" on success, else
+// why it failed (the temporary file is then removed, `path` untouched).
+[[nodiscard]] std::string write_atomically(const std::string& path, std::string_view bytes, unsigned mode);
+
+}  // namespace hoadon
