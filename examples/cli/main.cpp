@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
+    {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
 };
 
 void usage(std::FILE* to) {
