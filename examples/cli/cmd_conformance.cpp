@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -34,6 +35,7 @@ CommandSpec spec() {
            {"--format", "text|json|junit|html", "report format (default text)"},
            {"--output", "FILE", "write the report to FILE instead of standard output"},
            {"--area", "AREA", "run only the cases of this area (repeatable)", true},
+           {"--case", "ID", "run only this case (repeatable), e.g. certificates/expired", true},
            {"--verdict-only", "", "grade the verdict only, not codes and signature outcomes"},
            {"--timeout", "SECONDS", "with --impl: longest wait for one answer (default 60)"},
            {"-j|--jobs", "N", "run N cases in parallel (default: the number of processors)"},
@@ -101,11 +103,14 @@ int cmd_conformance(const std::vector<std::string>& argv) {
                  args.has("--suite") ? "" : " (no installed suite; use --suite DIR)");
     return kExitIo;
   }
-  const auto areas = args.all("--area");
+  const auto areas = args.all("--area"), ids = args.all("--case");
+  auto selected = [](const std::vector<std::string>& wanted, const std::string& value) {
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
+  };
   std::vector<const cf::Case*> cases;
   for (const auto& c : manifest.cases)
-    if (areas.empty() || std::find(areas.begin(), areas.end(), c.area) != areas.end()) cases.push_back(&c);
-  if (cases.empty()) throw UsageError("no case in the selected areas");
+    if (selected(areas, c.area) && selected(ids, c.id)) cases.push_back(&c);
+  if (cases.empty()) throw UsageError("no case matches --area/--case");
 
   const auto impl = args.has("--impl") ? cf::command_implementation(*args.get("--impl"), timeout)
                                        : cf::library_implementation();

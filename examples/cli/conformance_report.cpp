@@ -128,7 +128,7 @@ h1{{font-size:1.5rem;margin:0 0 .3rem}} h2{{font-size:1.15rem;margin:2rem 0 .6re
 .meta{{color:#5a6475}} .verdict{{display:inline-block;padding:.35rem .8rem;border-radius:6px;font-weight:600;margin:1rem 0}}
 .ok{{background:#e3f5e8;color:#17692d}} .ko{{background:#fbe5e3;color:#9b1c13}}
 table{{border-collapse:collapse;width:100%}} th,td{{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #e2e6ec;vertical-align:top}}
-th{{background:#f4f6f9}} td.n{{text-align:right;font-variant-numeric:tabular-nums}} tr.total td{{font-weight:600}}
+th{{background:#f4f6f9}} td.n,th.n{{text-align:right;font-variant-numeric:tabular-nums}} tr.total td{{font-weight:600}}
 .bar{{height:8px;background:#fbe5e3;border-radius:4px;min-width:120px}} .bar span{{display:block;height:8px;background:#2f9e52;border-radius:4px}}
 .st{{font-weight:600}} .st-pass{{color:#17692d}} .st-fail,.st-error{{color:#9b1c13}} .st-mismatch{{color:#9a5b00}}
 code{{font:13px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}} .vi{{color:#5a6475;font-style:italic}}
@@ -138,7 +138,7 @@ details{{margin-top:1rem}} summary{{cursor:pointer;font-weight:600}}
 <div class="meta">Implementation: <code>{}</code> · {} cases in {:.1f} s</div>
 <div class="verdict {}" id="verdict">{}</div>
 <h2>Totals by area</h2>
-<table id="totals"><thead><tr><th>Area</th><th>Cases</th><th>Pass</th><th>Fail</th><th>Mismatch</th><th>Error</th><th>Passed</th></tr></thead><tbody>
+<table id="totals"><thead><tr><th>Area</th><th class="n">Cases</th><th class="n">Pass</th><th class="n">Fail</th><th class="n">Mismatch</th><th class="n">Error</th><th>Passed</th></tr></thead><tbody>
 )",
                                 escape(run.manifest->version), all.pass, all.cases, escape(run.manifest->version),
                                 escape(run.implementation), all.cases, run.seconds, green ? "ok" : "ko",
