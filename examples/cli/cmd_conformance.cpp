@@ -42,13 +42,14 @@ CommandSpec spec() {
            {"-h|--help", "", "show this help"}}};
 }
 
-// The installed suite: <prefix>/share/hoadon/conformance for a binary in <prefix>/bin, found
-// from the binary's own path so that the installed tree stays relocatable.
+// The installed suite: <prefix>/share/hoadon/conformance for a binary in <prefix>/bin (as the
+// build's install directories place them), found from the binary's own path so that the
+// installed tree stays relocatable.
 std::filesystem::path installed_suite() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) return {};
-  return exe.parent_path().parent_path() / "share" / "hoadon" / "conformance";
+  return (exe.parent_path() / HOADON_CONFORMANCE_FROM_BIN).lexically_normal();
 }
 
 cf::Run run_cases(const cf::Manifest& m, cf::Implementation& impl, const std::vector<const cf::Case*>& cases,
