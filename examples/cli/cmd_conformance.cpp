@@ -18,7 +18,8 @@ namespace {
 namespace cf = conformance;
 
 CommandSpec spec() {
-  return {"conformance", "[options]",
+  return {"conformance",
+          "[options]",
           "Run the conformance suite against hoadon or against another implementation, and report.",
           "Each case of the suite (a document, the operation to run, its options and the expected outcome) runs\n"
           "through hoadon's library, or with --impl through COMMAND, a shell command template run once per case\n"
@@ -113,8 +114,8 @@ int cmd_conformance(const std::vector<std::string>& argv) {
     if (selected(areas, c.area) && selected(ids, c.id)) cases.push_back(&c);
   if (cases.empty()) throw UsageError("no case matches --area/--case");
 
-  const auto impl = args.has("--impl") ? cf::command_implementation(*args.get("--impl"), timeout)
-                                       : cf::library_implementation();
+  const auto impl =
+      args.has("--impl") ? cf::command_implementation(*args.get("--impl"), timeout) : cf::library_implementation();
   const auto run = run_cases(manifest, *impl, cases, args.has("--verdict-only"), jobs);
   const std::string report = format == "json"    ? cf::report_json(run)
                              : format == "junit" ? cf::report_junit(run)

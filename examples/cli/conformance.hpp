@@ -17,7 +17,7 @@ struct SignatureExpectation {
 };
 
 struct Case {
-  std::string id, area, file, operation;     // operation: validate, verify or both
+  std::string id, area, file, operation;       // operation: validate, verify or both
   std::map<std::string, std::string> options;  // manifest options (paths relative to the suite)
   bool pass = true;
   std::vector<SignatureExpectation> signatures;
@@ -40,8 +40,8 @@ Manifest read_manifest(const std::filesystem::path& suite);
 
 // What an implementation answered for one operation of one case.
 struct Answer {
-  std::string error;    // non-empty: the implementation could not give an answer
-  bool ok = false;      // its verdict
+  std::string error;      // non-empty: the implementation could not give an answer
+  bool ok = false;        // its verdict
   bool detailed = false;  // diagnostics and signatures are known (JSON, or the library)
   std::vector<std::pair<std::string, std::string>> diagnostics;  // code, severity
   struct Signature {

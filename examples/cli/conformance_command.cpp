@@ -52,7 +52,9 @@ std::string shell_quote(const std::string& s) {
 }
 
 std::map<std::string, std::string> values(const Manifest& m, const Case& c, const std::string& op) {
-  auto path = [&](const std::string& rel) { return rel.empty() ? rel : std::filesystem::absolute(m.suite / rel).string(); };
+  auto path = [&](const std::string& rel) {
+    return rel.empty() ? rel : std::filesystem::absolute(m.suite / rel).string();
+  };
   std::map<std::string, std::string> v = {{"file", path(c.file)},
                                           {"op", op},
                                           {"id", c.id},
@@ -146,7 +148,8 @@ Process run_shell(const std::string& command, const std::map<std::string, std::s
   std::string* sinks[2] = {&p.out, &p.err};
   int open_fds = 2;
   while (open_fds > 0) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       p.timed_out = true;
       kill(pid, SIGKILL);
@@ -238,7 +241,8 @@ std::unique_ptr<Implementation> command_implementation(std::string command, unsi
 
 std::string placeholder_help() {
   std::string out;
-  for (const auto& p : kPlaceholders) out += fmt::format("  {{{}}}{:<{}}{}\n", p.name, "", 16 - std::strlen(p.name), p.help);
+  for (const auto& p : kPlaceholders)
+    out += fmt::format("  {{{}}}{:<{}}{}\n", p.name, "", 16 - std::strlen(p.name), p.help);
   return out;
 }
 

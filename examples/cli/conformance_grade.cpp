@@ -54,7 +54,8 @@ Result grade(const Case& c, const std::vector<std::pair<std::string, Answer>>& a
     return r;
   }
   if (ok != c.pass) {
-    r.problems.push_back(fmt::format("verdict {} where {} is expected", ok ? "pass" : "fail", c.pass ? "pass" : "fail"));
+    r.problems.push_back(
+        fmt::format("verdict {} where {} is expected", ok ? "pass" : "fail", c.pass ? "pass" : "fail"));
     r.status = "fail";
     return r;
   }
@@ -84,10 +85,14 @@ Result grade(const Case& c, const std::vector<std::pair<std::string, Answer>>& a
 
 void Totals::add(const std::string& status) {
   ++cases;
-  if (status == "pass") ++pass;
-  else if (status == "fail") ++fail;
-  else if (status == "mismatch") ++mismatch;
-  else ++error;
+  if (status == "pass")
+    ++pass;
+  else if (status == "fail")
+    ++fail;
+  else if (status == "mismatch")
+    ++mismatch;
+  else
+    ++error;
 }
 
 std::map<std::string, Totals> area_totals(const Run& run) {

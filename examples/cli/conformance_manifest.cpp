@@ -20,7 +20,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
   }
 }
 
-const std::vector<std::string> kColumns = {"id",    "area",      "file",  "operation",   "options",
+const std::vector<std::string> kColumns = {"id",     "area",       "file",  "operation",   "options",
                                            "expect", "signatures", "codes", "description", "description_vi"};
 
 }  // namespace
@@ -82,7 +82,8 @@ Manifest read_manifest(const std::filesystem::path& suite) {
       if (eq == std::string::npos) fail("signature '" + s + "' is not SLOT=OUTCOME[/REASON]");
       const auto rest = s.substr(eq + 1);
       const auto slash = rest.find('/');
-      c.signatures.push_back({s.substr(0, eq), rest.substr(0, slash), slash == std::string::npos ? "" : rest.substr(slash + 1)});
+      c.signatures.push_back(
+          {s.substr(0, eq), rest.substr(0, slash), slash == std::string::npos ? "" : rest.substr(slash + 1)});
     }
     for (const auto& code : split(f[7], ','))
       if (!code.empty()) c.codes.push_back(code);

@@ -10,11 +10,16 @@ namespace {
 std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-    else out += static_cast<char>(c);
+    if (c == '"' || c == '\\')
+      out += '\\', out += static_cast<char>(c);
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c < 0x20)
+      out += fmt::format("\\u{:04x}", c);
+    else
+      out += static_cast<char>(c);
   }
   return out + "\"";
 }
@@ -24,11 +29,20 @@ std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -44,7 +58,8 @@ bool failed(const Result& r) { return r.status != "pass"; }
 }  // namespace
 
 std::string report_text(const Run& run) {
-  std::string out = fmt::format("hoadon conformance suite {} against {}\n\n", run.manifest->version, run.implementation);
+  std::string out =
+      fmt::format("hoadon conformance suite {} against {}\n\n", run.manifest->version, run.implementation);
   out += fmt::format("{:<14} {:>6} {:>6} {:>6} {:>9} {:>6}\n", "area", "cases", "pass", "fail", "mismatch", "error");
   auto row = [&](const std::string& name, const Totals& t) {
     out += fmt::format("{:<14} {:>6} {:>6} {:>6} {:>9} {:>6}\n", name, t.cases, t.pass, t.fail, t.mismatch, t.error);
@@ -54,8 +69,8 @@ std::string report_text(const Run& run) {
   row("total", all);
   for (const auto& r : run.results) {
     if (!failed(r)) continue;
-    out += fmt::format("\n{} {} — {}\n  expected: {}\n  actual:   {}\n", r.status, r.c->id, r.c->description, r.expected,
-                       r.actual);
+    out += fmt::format("\n{} {} — {}\n  expected: {}\n  actual:   {}\n", r.status, r.c->id, r.c->description,
+                       r.expected, r.actual);
     for (const auto& p : r.problems) out += fmt::format("  - {}\n", p);
   }
   out += fmt::format("\n{} passed, {} failed\n", all.pass, all.cases - all.pass);
@@ -63,9 +78,9 @@ std::string report_text(const Run& run) {
 }
 
 std::string report_json(const Run& run) {
-  std::string out = fmt::format(R"({{"suite_version":{},"implementation":{},"seconds":{:.3f},"totals":{{{}}},"areas":[)",
-                                json_string(run.manifest->version), json_string(run.implementation), run.seconds,
-                                totals_json(overall(run)));
+  std::string out = fmt::format(
+      R"({{"suite_version":{},"implementation":{},"seconds":{:.3f},"totals":{{{}}},"areas":[)",
+      json_string(run.manifest->version), json_string(run.implementation), run.seconds, totals_json(overall(run)));
   bool first = true;
   for (const auto& [area, t] : area_totals(run)) {
     out += fmt::format(R"({}{{"area":{},{}}})", first ? "" : ",", json_string(area), totals_json(t));
@@ -151,14 +166,16 @@ details{{margin-top:1rem}} summary{{cursor:pointer;font-weight:600}}
         "data-key=\"pass\">{}</td><td class=\"n\" data-key=\"fail\">{}</td><td class=\"n\" "
         "data-key=\"mismatch\">{}</td><td class=\"n\" data-key=\"error\">{}</td><td><div class=\"bar\"><span "
         "style=\"width:{:.1f}%\"></span></div></td></tr>\n",
-        total ? " class=\"total\"" : "", escape(name), escape(name), t.cases, t.pass, t.fail, t.mismatch, t.error, share);
+        total ? " class=\"total\"" : "", escape(name), escape(name), t.cases, t.pass, t.fail, t.mismatch, t.error,
+        share);
   };
   for (const auto& [area, t] : area_totals(run)) row(area, t, false);
   row("total", all, true);
   out += "</tbody></table>\n";
   if (!green) {
-    out += "<h2>Cases that do not pass</h2>\n<table id=\"failures\"><thead><tr><th>Case</th><th>Status</th><th>Expected "
-           "/ actual</th></tr></thead><tbody>\n";
+    out +=
+        "<h2>Cases that do not pass</h2>\n<table id=\"failures\"><thead><tr><th>Case</th><th>Status</th><th>Expected "
+        "/ actual</th></tr></thead><tbody>\n";
     for (const auto& r : run.results) {
       if (!failed(r)) continue;
       std::string problems;
@@ -171,8 +188,10 @@ details{{margin-top:1rem}} summary{{cursor:pointer;font-weight:600}}
     }
     out += "</tbody></table>\n";
   }
-  out += "<details><summary>Every case</summary><table id=\"cases\"><thead><tr><th>Case</th><th>Operation</th><th>Status</th>"
-         "<th>Expected</th></tr></thead><tbody>\n";
+  out +=
+      "<details><summary>Every case</summary><table "
+      "id=\"cases\"><thead><tr><th>Case</th><th>Operation</th><th>Status</th>"
+      "<th>Expected</th></tr></thead><tbody>\n";
   for (const auto& r : run.results)
     out += fmt::format(
         "<tr><td><code>{}</code><br>{}<br><span class=\"vi\">{}</span></td><td>{}</td><td class=\"st st-{}\">{}</td>"

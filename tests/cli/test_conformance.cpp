@@ -63,8 +63,8 @@ TEST_CASE("conformance: the suite covers every area with at least 150 cases desc
   CHECK(j["totals"]["cases"].number() == static_cast<double>(rows().size()));
   std::set<std::string> areas;
   for (const auto& a : j["areas"].array()) areas.insert(a["area"].str());
-  CHECK(areas == std::set<std::string>{"certificates", "envelopes", "parser", "rules", "signatures", "structure",
-                                       "wrapping"});
+  CHECK(areas ==
+        std::set<std::string>{"certificates", "envelopes", "parser", "rules", "signatures", "structure", "wrapping"});
   for (const auto& c : j["cases"].array()) {
     CHECK_MESSAGE(!c["description"].str().empty(), c["id"].str());
     CHECK_MESSAGE(!c["description_vi"].str().empty(), c["id"].str());
@@ -92,8 +92,8 @@ TEST_CASE("conformance: a validator that rejects everything fails exactly the ca
 }
 
 TEST_CASE("conformance: no answer is an error and never a verdict") {
-  const auto crash = hoadon({"conformance", "--suite", suite(), "--impl", "echo boom >&2; exit 3", "--area", "parser",
-                             "--format", "json"});
+  const auto crash = hoadon(
+      {"conformance", "--suite", suite(), "--impl", "echo boom >&2; exit 3", "--area", "parser", "--format", "json"});
   CHECK(crash.exit_code == 1);
   const auto j = parse_json(crash.out);
   CHECK(j["totals"]["error"].number() == j["totals"]["cases"].number());
@@ -109,22 +109,22 @@ TEST_CASE("conformance: the right verdict for the wrong reason is a mismatch unl
   // Refuses the seller's bad check digit, but says it is the buyer's.
   const std::string impl =
       "echo '{\"ok\":false,\"diagnostics\":[{\"code\":\"MST-BUYER\",\"severity\":\"error\"}]}'; exit 1";
-  const auto r =
-      hoadon({"conformance", "--suite", suite(), "--impl", impl, "--case", "rules/mst-seller-checksum", "--format", "json"});
+  const auto r = hoadon(
+      {"conformance", "--suite", suite(), "--impl", impl, "--case", "rules/mst-seller-checksum", "--format", "json"});
   CHECK(r.exit_code == 1);
   const auto c = parse_json(r.out)["cases"][0];
   CHECK(c["status"].str() == "mismatch");
   CHECK(c["problems"][0].str() == "MST-SELLER is not reported");
   CHECK(c["problems"][1].str() == "unexpected error MST-BUYER");
-  const auto lenient = hoadon({"conformance", "--suite", suite(), "--impl", impl, "--case", "rules/mst-seller-checksum",
-                               "--verdict-only"});
+  const auto lenient = hoadon(
+      {"conformance", "--suite", suite(), "--impl", impl, "--case", "rules/mst-seller-checksum", "--verdict-only"});
   CHECK(lenient.exit_code == 0);
   // A signature outcome other than the expected one is a mismatch too.
   const std::string sig =
       "echo '{\"ok\":false,\"diagnostics\":[{\"code\":\"PKI-EXPIRED\",\"severity\":\"error\"}],"
       "\"signatures\":[{\"slot\":\"NBan\",\"outcome\":\"invalid\",\"reason\":\"revoked\"}]}'; exit 1";
-  const auto v = hoadon({"conformance", "--suite", suite(), "--impl", sig, "--case", "certificates/expired", "--format",
-                         "json"});
+  const auto v =
+      hoadon({"conformance", "--suite", suite(), "--impl", sig, "--case", "certificates/expired", "--format", "json"});
   const auto e = parse_json(v.out)["cases"][0];
   CHECK(e["status"].str() == "mismatch");
   CHECK(e["problems"][0].str() == "signature 1: NBan=invalid/revoked where NBan=invalid/expired is expected");
@@ -133,8 +133,8 @@ TEST_CASE("conformance: the right verdict for the wrong reason is a mismatch unl
 TEST_CASE("conformance: the command template receives the case through placeholders and the environment") {
   testing::TempDir dir;
   const auto log = (dir / "calls.log").string();
-  const std::string impl = "printf '%s|%s|%s|%s|%s|%s\\n' {id} {op} {file} {trust} {at} \"$CONFORMANCE_POLICY\" >> '" +
-                           log + "'; exit 0";
+  const std::string impl =
+      "printf '%s|%s|%s|%s|%s|%s\\n' {id} {op} {file} {trust} {at} \"$CONFORMANCE_POLICY\" >> '" + log + "'; exit 0";
   const auto r = hoadon({"conformance", "--suite", suite(), "--impl", impl, "--case", "signatures/shape-bkav-strict",
                          "--case", "rules/sig-draft", "-j", "1"});
   CHECK(r.exit_code == 1);  // the strict BKAV case must fail
@@ -155,7 +155,8 @@ TEST_CASE("conformance: JUnit and text reports count what the JSON counts and --
   CHECK(r.out.empty());
   const auto x = testing::read_file(junit);
   const auto j = parse_json(
-      hoadon({"conformance", "--suite", suite(), "--impl", "exit 0", "--area", "certificates", "--format", "json"}).out);
+      hoadon({"conformance", "--suite", suite(), "--impl", "exit 0", "--area", "certificates", "--format", "json"})
+          .out);
   const auto cases = static_cast<std::size_t>(j["totals"]["cases"].number());
   const auto failures = static_cast<std::size_t>(j["totals"]["fail"].number());
   CHECK(x.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "));
@@ -166,8 +167,7 @@ TEST_CASE("conformance: JUnit and text reports count what the JSON counts and --
   for (auto p = x.find("<failure "); p != std::string::npos; p = x.find("<failure ", p + 1)) ++failure_tags;
   CHECK(testcases == cases);
   CHECK(failure_tags == failures);
-  const auto text =
-      hoadon({"conformance", "--suite", suite(), "--impl", "exit 0", "--area", "certificates"}).out;
+  const auto text = hoadon({"conformance", "--suite", suite(), "--impl", "exit 0", "--area", "certificates"}).out;
   CHECK(text.find("\n" + std::to_string(cases - failures) + " passed, " + std::to_string(failures) + " failed\n") !=
         std::string::npos);
   CHECK(text.find("fail certificates/expired — A certificate that expired on 2025-12-31\n  expected: fail · "

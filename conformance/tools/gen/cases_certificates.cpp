@@ -43,7 +43,8 @@ void add_certificates(Suite& s) {
             "A certificate the CRL revoked on 2026-01-15", "Chứng thư số bị CRL thu hồi ngày 15/01/2026");
   again(s, "revoked-later", "revoked", true, "NBan=valid", {},
         "Near miss: the same signature checked before the revocation (2026-01-10)",
-        "Gần đúng: cùng chữ ký được kiểm tra trước thời điểm thu hồi (10/01/2026)", {{"at", "2026-01-10T10:00:00+07:00"}});
+        "Gần đúng: cùng chữ ký được kiểm tra trước thời điểm thu hồi (10/01/2026)",
+        {{"at", "2026-01-10T10:00:00+07:00"}});
   cert_case(s, "wrong-key-usage", seller_signed(s, t, false, &p.no_signing), false, "NBan=invalid/key-usage",
             {"PKI-KEY-USAGE"}, "A certificate for encryption only (keyEncipherment)",
             "Chứng thư số chỉ dùng để mã hóa (keyEncipherment)");
@@ -72,9 +73,15 @@ void add_certificates(Suite& s) {
   cert_case(s, "weak-1024", seller_signed(s, t, false, &p.weak), true, "NBan=valid", {"PKI-WEAK-KEY"},
             "An RSA-1024 seller key, as some 2025 invoices still have: valid with a warning",
             "Khóa RSA-1024 của người bán, như một số hóa đơn năm 2025: hợp lệ, kèm cảnh báo");
-  s.add({"certificates/weak-1024-strict", "certificates/weak-1024.xml", "verify",
-         verify_options({{"policy", "strict"}}), false, "NBan=invalid/weak-key", {"PKI-WEAK-KEY"},
-         "The RSA-1024 key under the strict policy", "Khóa RSA-1024 theo chính sách nghiêm ngặt"});
+  s.add({"certificates/weak-1024-strict",
+         "certificates/weak-1024.xml",
+         "verify",
+         verify_options({{"policy", "strict"}}),
+         false,
+         "NBan=invalid/weak-key",
+         {"PKI-WEAK-KEY"},
+         "The RSA-1024 key under the strict policy",
+         "Khóa RSA-1024 theo chính sách nghiêm ngặt"});
   again(s, "no-crl", "valid-chain", true, "NBan=valid", {"PKI-REVOCATION-UNKNOWN"},
         "Without any CRL, revocation is unknown: noted by default",
         "Không có CRL, không biết tình trạng thu hồi: chỉ ghi nhận ở chế độ mặc định", {{"crl", ""}});
@@ -84,9 +91,9 @@ void add_certificates(Suite& s) {
   again(s, "no-intermediate", "valid-chain", false, "NBan=indeterminate/untrusted", {"PKI-UNTRUSTED"},
         "The intermediate CA is neither in KeyInfo nor configured: no chain",
         "CA trung gian không có trong KeyInfo và không được cấu hình: không có chuỗi", {{"intermediate", ""}});
-  cert_case(s, "chain-in-keyinfo", sign_pending(put_in_slot(demo_vat(), "NBan", dsig::render(t)), p.signer_key,
-                                                {p.signer, p.ca}),
-            true, "NBan=valid", {}, "Near miss: the intermediate CA carried in KeyInfo instead of configured",
+  cert_case(s, "chain-in-keyinfo",
+            sign_pending(put_in_slot(demo_vat(), "NBan", dsig::render(t)), p.signer_key, {p.signer, p.ca}), true,
+            "NBan=valid", {}, "Near miss: the intermediate CA carried in KeyInfo instead of configured",
             "Gần đúng: CA trung gian nằm trong KeyInfo thay vì được cấu hình", {{"intermediate", ""}});
   again(s, "integrity-only", "untrusted", true, "NBan=indeterminate/trust-not-checked", {"PKI-INTEGRITY-ONLY"},
         "Integrity only, for auditors without the CA certificates: intact, trust not checked",
@@ -100,7 +107,8 @@ void add_certificates(Suite& s) {
     cert_case(s, "buyer-tax-code-mismatch",
               sign_pending(put_in_slot(seller_signed(s), "NMua", dsig::render(buyer)), p.signer_key, {p.signer}), false,
               "NBan=valid,NMua=invalid/tax-code-mismatch", {"PKI-TAX-CODE"},
-              "The buyer's slot signed with the seller's certificate", "Ô của người mua được ký bằng chứng thư của người bán");
+              "The buyer's slot signed with the seller's certificate",
+              "Ô của người mua được ký bằng chứng thư của người bán");
   }
 }
 

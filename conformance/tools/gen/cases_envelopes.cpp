@@ -47,10 +47,11 @@ std::string resigned(const Suite& s, const std::string& sample, const std::vecto
   return doc;
 }
 
-void env(Suite& s, const std::string& name, const std::string& doc, const std::string& op, bool pass,
-         std::string sigs, std::vector<std::string> codes, const char* en, const char* vi) {
-  add_case(s, "envelopes/" + name, doc, op, op == "validate" ? validate_options() : verify_options({{"now", std::string(kNow)}}),
-           pass, std::move(sigs), std::move(codes), en, vi);
+void env(Suite& s, const std::string& name, const std::string& doc, const std::string& op, bool pass, std::string sigs,
+         std::vector<std::string> codes, const char* en, const char* vi) {
+  add_case(s, "envelopes/" + name, doc, op,
+           op == "validate" ? validate_options() : verify_options({{"now", std::string(kNow)}}), pass, std::move(sigs),
+           std::move(codes), en, vi);
 }
 
 }  // namespace
@@ -66,8 +67,8 @@ void add_envelopes(Suite& s) {
   env(s, "tdiep-200-with-code", message("200", body(issued(s))), "validate", false, "",
       {"MCCQT-UNEXPECTED", "SIG-CQT-UNEXPECTED"}, "A code request (200) carrying an invoice that already has its code",
       "Thông điệp đề nghị cấp mã (200) mang hóa đơn đã có mã");
-  std::string second = edit(edit(body(demo_vat()), "<DLHDon Id=\"data\">", "<DLHDon Id=\"data2\">"), "<SHDon>123</SHDon>",
-                            "<SHDon>124</SHDon>");
+  std::string second = edit(edit(body(demo_vat()), "<DLHDon Id=\"data\">", "<DLHDon Id=\"data2\">"),
+                            "<SHDon>123</SHDon>", "<SHDon>124</SHDon>");
   dsig::Template t2 = seller_template();
   t2.id = "seller2";
   t2.object_id = "SigningTime2";
@@ -80,9 +81,8 @@ void add_envelopes(Suite& s) {
       "Thông điệp 203: hai hóa đơn không có mã, mỗi hóa đơn có chữ ký người bán");
   env(s, "env-count", edit(m203, "<SLuong>2</SLuong>", "<SLuong>3</SLuong>"), "validate", false, "", {"ENV-COUNT"},
       "SLuong says 3 invoices, the message carries 2", "SLuong ghi 3 hóa đơn, thông điệp mang 2");
-  env(s, "env-mst-seller",
-      edit(m203, "<MST>4800123456</MST><SLuong>", "<MST>0101243150</MST><SLuong>"), "validate", false, "",
-      {"ENV-MST-SELLER"}, "The message's tax code is not the seller's",
+  env(s, "env-mst-seller", edit(m203, "<MST>4800123456</MST><SLuong>", "<MST>0101243150</MST><SLuong>"), "validate",
+      false, "", {"ENV-MST-SELLER"}, "The message's tax code is not the seller's",
       "Mã số thuế trên thông điệp không phải của người bán");
   env(s, "mst-envelope", edit(m203, "<MST>4800123456</MST><SLuong>", "<MST>4800123457</MST><SLuong>"), "validate",
       false, "", {"MST-ENVELOPE", "ENV-MST-SELLER"}, "The message's tax code has a wrong check digit",
@@ -97,7 +97,8 @@ void add_envelopes(Suite& s) {
   env(s, "env-type", edit(m203, "<MLTDiep>203</MLTDiep>", "<MLTDiep>300</MLTDiep>"), "validate", false, "",
       {"ENV-TYPE"}, "Message type 300 (error notice) carrying invoices",
       "Thông điệp loại 300 (thông báo sai sót) lại mang hóa đơn");
-  env(s, "empty-code-request", message("200", ""), "validate", false, "", {"DOC-NO-INVOICE", "ENV-COUNT", "SCHEMA-TEMPLATE"},
+  env(s, "empty-code-request", message("200", ""), "validate", false, "",
+      {"DOC-NO-INVOICE", "ENV-COUNT", "SCHEMA-TEMPLATE"},
       "A code request (200) without any invoice: nothing to check, and SLuong (1) counts none",
       "Thông điệp đề nghị cấp mã (200) không có hóa đơn nào: không có gì để kiểm tra, SLuong (1) không khớp");
   env(s, "no-dlieu", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TDiep>" + header("203", "0") + "</TDiep>",
@@ -114,8 +115,7 @@ void add_envelopes(Suite& s) {
     nnt.refs = {{"#payload", {}, dsig::uri::kSha256, "", ""}, dsig::time_ref()};
     const auto doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TDiep>" + header("206", "1") +
                      "<DLieu Id=\"payload\">" + invoice + "</DLieu><CKSNNT>" + dsig::render(nnt) + "</CKSNNT></TDiep>";
-    env(s, "tdiep-206", sign_pending(doc, p.signer_key, {p.signer}), "both", true, "CKSNNT=valid",
-        {"SCHEMA-DEV-EXTRA"},
+    env(s, "tdiep-206", sign_pending(doc, p.signer_key, {p.signer}), "both", true, "CKSNNT=valid", {"SCHEMA-DEV-EXTRA"},
         "Message 206: a cash-register invoice with its POS code, the message signed by the taxpayer (CKSNNT)",
         "Thông điệp 206: hóa đơn máy tính tiền có mã do máy tạo, thông điệp có chữ ký người nộp thuế (CKSNNT)");
   }
@@ -128,30 +128,50 @@ void add_envelopes(Suite& s) {
     const char* vi;
   };
   const Form forms[] = {
-      {"form-01-dktd", "tdiep/tdiep-100.xml", {{"SIG-NNT", false}, {"SIG-CCKSKhac", false}}, "NNT=valid,CCKSKhac=valid",
+      {"form-01-dktd",
+       "tdiep/tdiep-100.xml",
+       {{"SIG-NNT", false}, {"SIG-CCKSKhac", false}},
+       "NNT=valid,CCKSKhac=valid",
        "Form 01/ĐKTĐ-HĐĐT (registration, message 100) signed by the taxpayer",
        "Tờ khai 01/ĐKTĐ-HĐĐT (đăng ký, thông điệp 100) có chữ ký người nộp thuế"},
-      {"form-04-ss", "tdiep/tdiep-300.xml", {{"SIG-NNT", false}, {"SIG-CCKSKhac", false}}, "NNT=valid,CCKSKhac=valid",
+      {"form-04-ss",
+       "tdiep/tdiep-300.xml",
+       {{"SIG-NNT", false}, {"SIG-CCKSKhac", false}},
+       "NNT=valid,CCKSKhac=valid",
        "Form 04/SS-HĐĐT (notice of erroneous invoices, message 300) signed by the taxpayer",
        "Mẫu 04/SS-HĐĐT (thông báo hóa đơn có sai sót, thông điệp 300) có chữ ký người nộp thuế"},
-      {"form-01-th", "tdiep/tdiep-400.xml", {{"SIG-NNT", false}, {"SIG-CCKSKhac", false}}, "NNT=valid,CCKSKhac=valid",
+      {"form-01-th",
+       "tdiep/tdiep-400.xml",
+       {{"SIG-NNT", false}, {"SIG-CCKSKhac", false}},
+       "NNT=valid,CCKSKhac=valid",
        "Form 01/TH-HĐĐT (summary table, message 400) signed by the taxpayer",
        "Bảng tổng hợp 01/TH-HĐĐT (thông điệp 400) có chữ ký người nộp thuế"},
-      {"notice-102", "tdiep/tdiep-102.xml", {{"SIG-TTCQT", true}, {"SIG-CQT", true}}, "TTCQT=valid,CQT=valid",
+      {"notice-102",
+       "tdiep/tdiep-102.xml",
+       {{"SIG-TTCQT", true}, {"SIG-CQT", true}},
+       "TTCQT=valid,CQT=valid",
        "Notice 01/TB-TNĐT (message 102) signed by the tax official and the tax authority",
        "Thông báo 01/TB-TNĐT (thông điệp 102) có chữ ký của thủ trưởng cơ quan thuế và cơ quan thuế"},
-      {"notice-103", "tdiep/tdiep-103.xml", {{"SIG-TTCQT", true}, {"SIG-CQT", true}}, "TTCQT=valid,CQT=valid",
+      {"notice-103",
+       "tdiep/tdiep-103.xml",
+       {{"SIG-TTCQT", true}, {"SIG-CQT", true}},
+       "TTCQT=valid,CQT=valid",
        "Notice 01/TB-ĐKĐT (message 103) with DLTBao and STBao signed",
        "Thông báo 01/TB-ĐKĐT (thông điệp 103) có DLTBao và STBao được ký"},
-      {"notice-204", "tdiep/tdiep-204.xml", {{"SIG-TTCQT", true}, {"SIG-CQT", true}}, "TTCQT=valid,CQT=valid",
+      {"notice-204",
+       "tdiep/tdiep-204.xml",
+       {{"SIG-TTCQT", true}, {"SIG-CQT", true}},
+       "TTCQT=valid,CQT=valid",
        "Notice 01/TB-KTDL (message 204) signed by the tax authority",
        "Thông báo 01/TB-KTDL (thông điệp 204) có chữ ký của cơ quan thuế"},
-      {"notice-301", "tdiep/tdiep-301.xml", {{"SIG-TTCQT", true}, {"SIG-CQT", true}}, "TTCQT=valid,CQT=valid",
+      {"notice-301",
+       "tdiep/tdiep-301.xml",
+       {{"SIG-TTCQT", true}, {"SIG-CQT", true}},
+       "TTCQT=valid,CQT=valid",
        "Notice 01/TB-SSĐT (message 301) signed by the tax authority",
        "Thông báo 01/TB-SSĐT (thông điệp 301) có chữ ký của cơ quan thuế"},
   };
-  for (const auto& f : forms)
-    env(s, f.name, resigned(s, f.sample, f.sigs), "both", true, f.outcomes, {}, f.en, f.vi);
+  for (const auto& f : forms) env(s, f.name, resigned(s, f.sample, f.sigs), "both", true, f.outcomes, {}, f.en, f.vi);
   env(s, "notice-999", source("lib/schema/samples/valid/tdiep/tdiep-999.xml"), "validate", true, "", {},
       "Technical acknowledgement (message 999)", "Thông điệp phản hồi kỹ thuật (999)");
   env(s, "notice-103-tampered",

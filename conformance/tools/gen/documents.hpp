@@ -35,8 +35,8 @@ std::string put_in_slot(const std::string& invoice, const std::string& slot, con
 std::string demo_on_series(bool code_series);
 
 // The demo invoice signed by the seller with `t`, with `cert` (default: the valid seller).
-std::string seller_signed(const Suite& s, const dsig::Template& t, bool code_series = false,
-                          const Cert* cert = nullptr, bool permissive = false);
+std::string seller_signed(const Suite& s, const dsig::Template& t, bool code_series = false, const Cert* cert = nullptr,
+                          bool permissive = false);
 std::string seller_signed(const Suite& s);
 // The demo invoice issued with a code: C26TCB signed by the seller, MCCQT added, then signed
 // by the tax authority at `authority_time`.

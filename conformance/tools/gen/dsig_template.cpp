@@ -11,7 +11,8 @@ std::string reference(const Ref& r) {
     out += "<Transforms>";
     for (std::size_t i = 0; i < r.transforms.size(); ++i) {
       const bool last = i + 1 == r.transforms.size();
-      out += "<Transform" + attr("Algorithm", r.transforms[i]) + (last && !r.inner.empty() ? ">" + r.inner + "</Transform>" : "/>");
+      out += "<Transform" + attr("Algorithm", r.transforms[i]) +
+             (last && !r.inner.empty() ? ">" + r.inner + "</Transform>" : "/>");
     }
     out += "</Transforms>";
   }

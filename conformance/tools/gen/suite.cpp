@@ -20,13 +20,15 @@ void Suite::add(Case c) {
   cases_.push_back(std::move(c));
 }
 
-std::vector<std::pair<std::string, std::string>> validate_options(std::vector<std::pair<std::string, std::string>> extra) {
+std::vector<std::pair<std::string, std::string>> validate_options(
+    std::vector<std::pair<std::string, std::string>> extra) {
   std::vector<std::pair<std::string, std::string>> o = {{"now", std::string(kNow)}};
   o.insert(o.end(), extra.begin(), extra.end());
   return o;
 }
 
-std::vector<std::pair<std::string, std::string>> verify_options(std::vector<std::pair<std::string, std::string>> extra) {
+std::vector<std::pair<std::string, std::string>> verify_options(
+    std::vector<std::pair<std::string, std::string>> extra) {
   std::vector<std::pair<std::string, std::string>> o = {{"trust", "pki/root.pem"},
                                                         {"intermediate", "pki/intermediate.pem"},
                                                         {"crl", "pki/crl.pem"},

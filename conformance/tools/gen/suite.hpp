@@ -14,14 +14,14 @@ namespace conformance {
 
 // One row of the manifest (manifest.tsv; conformance/README.md describes the columns).
 struct Case {
-  std::string id;      // "<area>/<name>", unique
-  std::string file;    // under cases/, e.g. "rules/mst-seller-checksum.xml"
-  std::string op;      // validate | verify | both
+  std::string id;    // "<area>/<name>", unique
+  std::string file;  // under cases/, e.g. "rules/mst-seller-checksum.xml"
+  std::string op;    // validate | verify | both
   std::vector<std::pair<std::string, std::string>> options;
-  bool pass = true;    // the expected verdict
-  std::string signatures;  // verify: "slot=outcome[/reason]" in document order, comma-separated
+  bool pass = true;                // the expected verdict
+  std::string signatures;          // verify: "slot=outcome[/reason]" in document order, comma-separated
   std::vector<std::string> codes;  // diagnostics that must be reported; when failing, every error too
-  std::string en, vi;  // what the case is about
+  std::string en, vi;              // what the case is about
 };
 
 class Suite {
