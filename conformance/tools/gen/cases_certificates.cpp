@@ -70,6 +70,17 @@ void add_certificates(Suite& s) {
         "Near miss: the same signature once that root is configured as a trust anchor",
         "Gần đúng: cùng chữ ký khi CA gốc đó được cấu hình là tin cậy",
         {{"trust", "pki/stranger-root.pem"}, {"intermediate", ""}, {"crl", ""}});
+  cert_case(s, "forged-issuer", seller_signed(s, t, false, &p.forged), false, "NBan=indeterminate/bad-chain",
+            {"PKI-CHAIN"}, "A certificate naming the intermediate CA as its issuer, signed by another key",
+            "Chứng thư số ghi CA trung gian là bên cấp nhưng được ký bằng khóa khác");
+  {
+    auto doc = seller_signed(s);
+    const auto b = doc.find("<X509Certificate>") + 17, e = doc.find("</X509Certificate>");
+    doc.replace(b, e - b, "TUlJQkR1bW15Q2VydGlmaWNhdGU=");
+    cert_case(s, "unreadable-certificate", doc, false, "NBan=invalid/no-certificate", {"PKI-CERTIFICATE"},
+              "An X509Certificate that holds no readable certificate",
+              "X509Certificate không chứa chứng thư số đọc được");
+  }
   cert_case(s, "weak-1024", seller_signed(s, t, false, &p.weak), true, "NBan=valid", {"PKI-WEAK-KEY"},
             "An RSA-1024 seller key, as some 2025 invoices still have: valid with a warning",
             "Khóa RSA-1024 của người bán, như một số hóa đơn năm 2025: hợp lệ, kèm cảnh báo");

@@ -79,6 +79,10 @@ void add_envelopes(Suite& s) {
   env(s, "tdiep-203", m203, "both", true, "NBan=valid,NBan=valid", {},
       "Message 203: two no-code invoices, each signed by the seller",
       "Thông điệp 203: hai hóa đơn không có mã, mỗi hóa đơn có chữ ký người bán");
+  env(s, "nested-envelope", message("203", body(m203), "2"), "both", true, "NBan=valid,NBan=valid",
+      {"DOC-NESTED-ENVELOPE"},
+      "A 203 message nested in another one's DLieu (BKSOFT): the inner message is read, with a warning",
+      "Thông điệp 203 lồng trong DLieu của thông điệp khác (BKSOFT): thông điệp bên trong được đọc, kèm cảnh báo");
   env(s, "env-count", edit(m203, "<SLuong>2</SLuong>", "<SLuong>3</SLuong>"), "validate", false, "", {"ENV-COUNT"},
       "SLuong says 3 invoices, the message carries 2", "SLuong ghi 3 hóa đơn, thông điệp mang 2");
   env(s, "env-mst-seller", edit(m203, "<MST>4800123456</MST><SLuong>", "<MST>0101243150</MST><SLuong>"), "validate",

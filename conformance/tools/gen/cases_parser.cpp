@@ -49,6 +49,8 @@ void add_parser(Suite& s) {
     hostile(s, "huge-depth", edit(v, "</TTChung>", "<TTKhac>" + deep + "</TTKhac></TTChung>"), {"XML-DEPTH"},
             "Elements nested 300 deep (the limit is 256)", "Phần tử lồng nhau sâu 300 cấp (giới hạn là 256)");
   }
+  hostile(s, "name-too-long", edit(v, "</TTChung>", "<" + std::string(60000, 'A') + "/></TTChung>"), {"XML-LIMIT"},
+          "An element name of 60,000 characters", "Tên phần tử dài 60.000 ký tự");
   hostile(s, "utf16", utf16le("<?xml version=\"1.0\" encoding=\"UTF-16\"?><HDon><DLHDon Id=\"data\"/></HDon>"),
           {"XML-ENCODING"}, "A document in UTF-16: the format is UTF-8", "Tài liệu mã hóa UTF-16: định dạng là UTF-8");
   hostile(s, "latin1-declared", edit(v, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\""), {"XML-ENCODING"},

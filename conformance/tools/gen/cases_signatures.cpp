@@ -169,6 +169,14 @@ void reference_cases(Suite& s) {
   add_case(s, "signatures/whole-document", seller_signed(s, whole), "verify", verify_options(), true, "NBan=valid", {},
            "A whole-document reference (URI=\"\") with the enveloped transform covers the invoice",
            "Tham chiếu toàn bộ tài liệu (URI=\"\") với phép enveloped bao phủ hóa đơn");
+  Template unreadable = seller_template();
+  unreadable.signing_time = "20/11/2026 10:00";
+  // No verification time here: the signature's own time is what is unreadable, so
+  // certificates are checked now (the suite's certificates are valid until 2060).
+  add_case(s, "signatures/signing-time-unreadable", seller_signed(s, unreadable), "verify",
+           verify_options({{"at", ""}}), true, "NBan=valid", {"DSIG-SIGNING-TIME"},
+           "A signing time that is not an xs:dateTime: reported, and certificates checked at the current time",
+           "Thời điểm ký không đúng dạng xs:dateTime: được báo, chứng thư được kiểm tra tại thời điểm hiện tại");
   Template buyer = seller_template();
   buyer.id = "buyer";
   buyer.object_id = "BuyerTime";

@@ -180,6 +180,10 @@ const std::vector<Violation> kViolations = {
      {"SCHEMA-MISSING"},
      "A signature whose SignatureProperty has no SigningTime",
      "SignatureProperty của chữ ký không có SigningTime"},
+    {"bad-SHDon-9digits",
+     {"SCHEMA-DIGITS", "INV-NUMBER"},
+     "A 9-digit invoice number (at most 8)",
+     "Số hóa đơn có 9 chữ số (tối đa 8)"},
     {"bad-PBan-value",
      {"SCHEMA-VERSION", "INV-VERSION"},
      "An unknown format version (PBan): no schema applies",
@@ -236,6 +240,10 @@ const std::vector<Deviation> kDeviations = {
 
 void add_structure(Suite& s) {
   add_templates(s);
+  add_case(s, "structure/text-in-container",
+           edit(source("examples/invoices/htx-cao-bang-gtgt-2.1.0.xml"), "<NMua>", "<NMua>khách lẻ"), "validate",
+           validate_options(), false, "", {"SCHEMA-CONTENT"}, "Text directly inside NMua, which holds only elements",
+           "Văn bản nằm trực tiếp trong NMua, vốn chỉ chứa phần tử con");
   for (const auto& v : kViolations) {
     const std::string file = std::string("structure/") + v.sample + ".xml";
     s.file(file, source(std::string("lib/schema/samples/invalid/") + v.sample + ".xml"));

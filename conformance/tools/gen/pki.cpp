@@ -109,6 +109,14 @@ SuitePki SuitePki::make(const std::filesystem::path& keys_pem, bool new_keys) {
   p.stranger = issue(
       {"TEST Hợp tác xã Phia Oắc (stranger)", {seller}, vn_time("2025-01-01"), vn_time("2060-01-01"), false, -2, 7},
       p.signer_key, &p.stranger_root, p.stranger_key);
+  p.forged = issue({"TEST Hợp tác xã Phia Oắc (forged issuer)",
+                    {seller},
+                    vn_time("2025-01-01"),
+                    vn_time("2060-01-01"),
+                    false,
+                    -2,
+                    109},
+                   p.signer_key, &p.ca, p.stranger_key);
   p.crl = testing::pki::crl_pem(p.ca, p.ca_key, {{103, vn_time("2026-01-15")}}, vn_time("2026-01-16"), until) +
           testing::pki::crl_pem(p.root, p.root_key, {}, vn_time("2026-01-16"), until);
   return p;
@@ -120,9 +128,9 @@ void SuitePki::write(const std::filesystem::path& dir) const {
   write_file(dir / "crl.pem", crl);
   write_file(dir / "stranger-root.pem", stranger_root.pem());
   const std::pair<const char*, const Cert*> leaves[] = {
-      {"signer", &signer},         {"expired", &expired},  {"not-yet-valid", &not_yet_valid}, {"revoked", &revoked},
-      {"no-signing", &no_signing}, {"weak-1024", &weak},   {"other-mst", &other_mst},         {"buyer", &buyer},
-      {"authority", &authority},   {"stranger", &stranger}};
+      {"signer", &signer},         {"expired", &expired},   {"not-yet-valid", &not_yet_valid}, {"revoked", &revoked},
+      {"no-signing", &no_signing}, {"weak-1024", &weak},    {"other-mst", &other_mst},         {"buyer", &buyer},
+      {"authority", &authority},   {"stranger", &stranger}, {"forged-issuer", &forged}};
   for (const auto& [name, cert] : leaves) write_file(dir / "certs" / (std::string(name) + ".pem"), cert->pem());
 }
 

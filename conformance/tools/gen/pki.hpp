@@ -33,6 +33,7 @@ struct SuitePki {
   Cert authority;      // the tax authority's signing certificate (CQT slot, notices)
   Cert stranger_root;  // a root no case configures
   Cert stranger;       // the seller under stranger_root
+  Cert forged;         // names the intermediate as its issuer, but the stranger key signed it
   std::string crl;     // PEM: the intermediate's CRL (revoking `revoked`) and the root's
 
   // Loads the keys from `keys_pem` when it holds them all, else generates new ones and writes
