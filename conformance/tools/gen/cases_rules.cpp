@@ -276,10 +276,8 @@ void currency_and_words(Suite& s) {
 
 void codes_and_qr(Suite& s) {
   const auto v = demo_vat();
-  rule(s, "mccqt-unexpected",
-       edit(seller_signed(s), "</DLHDon>",
-            std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>"),
-       false, {"MCCQT-UNEXPECTED"}, "A tax authority's code on a signed no-code invoice (K)",
+  rule(s, "mccqt-unexpected", edit(seller_signed(s), "</DLHDon>", "</DLHDon>" + mccqt_element()), false,
+       {"MCCQT-UNEXPECTED"}, "A tax authority's code on a signed no-code invoice (K)",
        "Mã của cơ quan thuế trên hóa đơn không có mã (ký hiệu K) đã ký");
   const auto issued_doc = issued(s);
   rule(s, "mccqt-format", edit(issued_doc, kMccqt, "00ABCDEF"), false, {"MCCQT-FORMAT", "SCHEMA-PATTERN"},
@@ -287,8 +285,8 @@ void codes_and_qr(Suite& s) {
   rule(s, "mccqt-unusual", edit(issued_doc, kMccqt, "017D3F9A1C5B2E4D6F8A0B1C2D3E4F5A6B"), true, {"MCCQT-UNUSUAL"},
        "A tax authority's code with another prefix than 00: a warning",
        "Mã của cơ quan thuế có tiền tố khác 00: cảnh báo");
-  rule(s, "mccqt-missing", edit(issued_doc, std::string("<MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>", ""),
-       false, {"MCCQT-MISSING"}, "An issued code invoice (C, signed by the tax authority) without MCCQT",
+  rule(s, "mccqt-missing", edit(issued_doc, mccqt_element(), ""), false, {"MCCQT-MISSING"},
+       "An issued code invoice (C, signed by the tax authority) without MCCQT",
        "Hóa đơn có mã đã cấp (C, có chữ ký cơ quan thuế) nhưng không có MCCQT");
   rule(s, "mccqt-series", edit(issued_doc, kMccqt, "M1-26-A1B2C-00001234567"), false,
        {"MCCQT-SERIES", "SCHEMA-PATTERN"}, "A cash-register code (M1-…) on a T series",

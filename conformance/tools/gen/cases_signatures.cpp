@@ -208,10 +208,7 @@ void ts24(Suite& s) {
       "V0101234565F6CA05C0FAD546FCA237A8E930E7CB49</MTDTChieu><MST>4800123456</MST><SLuong>1</SLuong></TTChung>"
       "<DLieu>" +
       body(invoice) + "</DLieu></TDiep>";
-  std::string doc = sign_pending(message, p.signer_key, {p.signer});
-  doc = edit(doc, "</DLHDon>", std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>");
-  doc = edit(doc, "<CCKSKhac/>", "<CCKSKhac/><CQT>" + dsig::render(authority_template()) + "</CQT>");
-  doc = sign_pending(doc, p.authority_key, {p.authority});
+  const auto doc = issue_code(s, sign_pending(message, p.signer_key, {p.signer}), authority_template());
   add_case(
       s, "signatures/shape-ts24", doc, "both", verify_options(), true, "NBan=valid,CQT=valid", {},
       "TS24's shape: namespaces declared on HDon enter the digests; coded invoice returned in a 202 message",
@@ -263,10 +260,9 @@ void bkav(Suite& s) {
   t.object_id = "Timestamp";
   t.target = "";
   t.refs = {dsig::data_ref("data", uri::kSha1), dsig::time_ref("Timestamp", uri::kSha1)};
-  std::string doc = sign_pending(put_in_slot(demo_on_series(true), "NBan", dsig::render(t)), p.weak_key, {p.weak});
-  doc = edit(doc, "</DLHDon>", std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>");
-  doc = edit(doc, "<CCKSKhac/>", "<CCKSKhac/><CQT>" + dsig::render(authority_template()) + "</CQT>");
-  doc = sign_pending(doc, p.authority_key, {p.authority});
+  const auto doc =
+      issue_code(s, sign_pending(put_in_slot(demo_on_series(true), "NBan", dsig::render(t)), p.weak_key, {p.weak}),
+                 authority_template());
   add_case(s, "signatures/shape-bkav", doc, "both", verify_options(), true, "NBan=valid,CQT=valid",
            {"DSIG-SHA1", "PKI-WEAK-KEY"},
            "BKAV's shape: #WithComments, rsa-sha1, an RSA-1024 key: valid by default, with warnings",

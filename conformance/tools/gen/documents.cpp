@@ -46,12 +46,16 @@ std::string seller_signed(const Suite& s, const dsig::Template& t, bool code_ser
 
 std::string seller_signed(const Suite& s) { return seller_signed(s, seller_template()); }
 
+std::string mccqt_element() { return std::string("<MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>"; }
+
+std::string issue_code(const Suite& s, std::string doc, const dsig::Template& t) {
+  doc = edit(doc, "</DLHDon>", "</DLHDon>" + mccqt_element());
+  doc = edit(doc, "<CCKSKhac/>", "<CCKSKhac/><CQT>" + dsig::render(t) + "</CQT>");
+  return sign_pending(doc, s.pki().authority_key, {s.pki().authority});
+}
+
 std::string issued(const Suite& s, const std::string& authority_time) {
-  const auto& p = s.pki();
-  std::string doc = seller_signed(s, seller_template(), true);
-  doc = edit(doc, "</DLHDon>", std::string("</DLHDon><MCCQT Id=\"") + kMccqtId + "\">" + kMccqt + "</MCCQT>");
-  doc = edit(doc, "<CCKSKhac/>", "<CCKSKhac/><CQT>" + dsig::render(authority_template(authority_time)) + "</CQT>");
-  return sign_pending(doc, p.authority_key, {p.authority});
+  return issue_code(s, seller_signed(s, seller_template(), true), authority_template(authority_time));
 }
 
 }  // namespace conformance

@@ -38,8 +38,13 @@ std::string demo_on_series(bool code_series);
 std::string seller_signed(const Suite& s, const dsig::Template& t, bool code_series = false, const Cert* cert = nullptr,
                           bool permissive = false);
 std::string seller_signed(const Suite& s);
-// The demo invoice issued with a code: C26TCB signed by the seller, MCCQT added, then signed
-// by the tax authority at `authority_time`.
+// The element MCCQT with its Id, as the tax authority inserts it after DLHDon.
+std::string mccqt_element();
+// What the tax authority does to a seller-signed code invoice (in `doc`, bare or in a message):
+// inserts MCCQT after DLHDon and signs with template `t` in DSCKS/CQT.
+std::string issue_code(const Suite& s, std::string doc, const dsig::Template& t);
+// The demo invoice issued with a code: C26TCB signed by the seller, then issued by the tax
+// authority at `authority_time`.
 std::string issued(const Suite& s, const std::string& authority_time = kAuthorityTime);
 
 }  // namespace conformance
