@@ -17,20 +17,27 @@ namespace {
 
 namespace cf = conformance;
 
+// The help's details (CommandSpec holds views: the text must outlive it).
+const std::string& details() {
+  static const std::string text =
+      "Each case of the suite (a document, the operation to run, its options and the expected outcome) runs\n"
+      "through hoadon's library, or with --impl through COMMAND, a shell command template run once per case\n"
+      "and operation. COMMAND answers by its exit status (0 the document passes, 1 it fails) and may print\n"
+      "hoadon's JSON (ok, diagnostics[].code and .severity, signatures[].slot, .outcome and .reason): then\n"
+      "codes and signature outcomes are graded too. Placeholders, replaced by shell-quoted values (and\n"
+      "also set in the environment as CONFORMANCE_<NAME>):\n" +
+      cf::placeholder_help() +
+      "A case passes (pass), gives the wrong verdict (fail), the right verdict with other details\n"
+      "(mismatch), or no answer (error). Exit status 0 when every case passes, 1 otherwise.\n"
+      "The suite is found next to the installed binary (../share/hoadon/conformance) unless --suite.";
+  return text;
+}
+
 CommandSpec spec() {
   return {"conformance",
           "[options]",
           "Run the conformance suite against hoadon or against another implementation, and report.",
-          "Each case of the suite (a document, the operation to run, its options and the expected outcome) runs\n"
-          "through hoadon's library, or with --impl through COMMAND, a shell command template run once per case\n"
-          "and operation. COMMAND answers by its exit status (0 the document passes, 1 it fails) and may print\n"
-          "hoadon's JSON (ok, diagnostics[].code and .severity, signatures[].slot, .outcome and .reason): then\n"
-          "codes and signature outcomes are graded too. Placeholders, replaced by shell-quoted values (and\n"
-          "also set in the environment as CONFORMANCE_<NAME>):\n" +
-              cf::placeholder_help() +
-              "A case passes (pass), gives the wrong verdict (fail), the right verdict with other details\n"
-              "(mismatch), or no answer (error). Exit status 0 when every case passes, 1 otherwise.\n"
-              "The suite is found next to the installed binary (../share/hoadon/conformance) unless --suite.",
+          details(),
           {{"--suite", "DIR", "the suite's folder (with manifest.tsv); default: the installed suite"},
            {"--impl", "COMMAND", "grade another implementation through this command template"},
            {"--format", "text|json|junit|html", "report format (default text)"},

@@ -195,3 +195,12 @@ TEST_CASE("conformance: a case whose expectation is wrong fails against hoadon a
   CHECK(hoadon({"conformance", "--suite", (dir / "nowhere").string()}).exit_code == 3);
   CHECK(hoadon({"conformance", "--suite", suite(), "--case", "no/such-case"}).exit_code == 2);
 }
+
+TEST_CASE("conformance: --help documents every placeholder") {
+  const auto r = hoadon({"conformance", "--help"});
+  CHECK(r.exit_code == 0);
+  for (const char* p : {"{file}", "{op}", "{trust}", "{at}", "{time}", "{now}", "{strict}", "{policy}", "{stage}",
+                        "{integrity_only}"})
+    CHECK_MESSAGE(r.out.find(std::string("  ") + p) != std::string::npos, p);
+  CHECK(r.out.find("{tax_code_check}  no to skip the signer's tax-code check, else empty\n") != std::string::npos);
+}
