@@ -59,6 +59,8 @@ say "the installed CLI"
 /usr/bin/hoadon --version
 /usr/bin/hoadon inspect "$demo" | sed 's/^/  /'
 man -w hoadon >/dev/null 2>&1 || test -f /usr/share/man/man1/hoadon.1.gz || test -f /usr/share/man/man1/hoadon.1
+/usr/bin/hoadon conformance | tail -n 1 | sed 's/^/  conformance suite: /'  # the installed suite, found by default
+test ! -e /usr/share/hoadon/conformance/pki/private  # test keys stay in the source tree
 
 say "a staged install at another prefix (relocatable)"
 stage=$work/stage/opt/hoadon
@@ -74,5 +76,6 @@ cmake --build "$work/cmake-staged" >/dev/null
 grep -q "$stage" "$work/cmake-staged/CMakeCache.txt"
 LD_LIBRARY_PATH=$stage/$libdir check_embed "$work/cmake-staged/embed"
 "$stage/bin/hoadon" inspect "$demo" >/dev/null
+"$stage/bin/hoadon" conformance --format json | grep -q '"implementation":"hoadon'  # the moved suite, found
 
 say "packages OK"

@@ -117,5 +117,6 @@ int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);
 int cmd_schema(const std::vector<std::string>& argv);
 int cmd_words(const std::vector<std::string>& argv);
+int cmd_conformance(const std::vector<std::string>& argv);
 
 }  // namespace cli

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
+    {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
 };
 
 void usage(std::FILE* to) {

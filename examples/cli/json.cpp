@@ -1,12 +1,29 @@
-#include "support/json.hpp"
+#include "json.hpp"
 
 #include <cstdlib>
-
-#include "util/utf8.hpp"
 #include <stdexcept>
 
-namespace testing {
+namespace cli {
 namespace {
+
+// Appends code point `cp` in UTF-8.
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
 
 class Reader {
  public:
@@ -96,7 +113,7 @@ class Reader {
             if (!literal("\\u")) fail("lone surrogate");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4() - 0xDC00);
           }
-          hoadon::utf8_append(out, cp);
+          append_utf8(out, cp);
           break;
         }
         default:
@@ -170,4 +187,4 @@ std::vector<Json> parse_ndjson(const std::string& text) {
   return out;
 }
 
-}  // namespace testing
+}  // namespace cli

@@ -1,0 +1,251 @@
+// Runs the cases through another implementation: a command template run by /bin/sh for each
+// case and operation, answering by exit status and, optionally, hoadon's JSON contract.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+
+#include "conformance.hpp"
+#include "json.hpp"
+
+extern char** environ;
+
+namespace cli::conformance {
+namespace {
+
+// Placeholders, in the order --help lists them; each is also in the environment as
+// CONFORMANCE_<NAME> (upper case).
+struct Placeholder {
+  const char* name;
+  const char* help;
+};
+constexpr Placeholder kPlaceholders[] = {
+    {"file", "absolute path of the case's document"},
+    {"op", "validate or verify (a case of both runs the command twice)"},
+    {"id", "the case id, e.g. certificates/expired"},
+    {"area", "the case's area"},
+    {"suite", "absolute path of the suite"},
+    {"trust", "trust anchors (PEM file), or empty"},
+    {"intermediate", "intermediate CA certificates (PEM file), or empty"},
+    {"crl", "certificate revocation lists (PEM file), or empty"},
+    {"at", "verification time, e.g. 2026-11-20T10:00:00+07:00, or empty"},
+    {"time", "the same as {at}"},
+    {"now", "the date taken as today by the date rules (YYYY-MM-DD), or empty"},
+    {"policy", "default or strict (signature policy)"},
+    {"strict", "yes when the tables apply literally, else empty"},
+    {"stage", "draft, signed, issued, or empty (auto)"},
+    {"tolerance", "largest accepted difference per amount, or empty (one minor unit)"},
+    {"version", "format version to validate as, or empty (as declared)"},
+    {"integrity_only", "yes to check signatures without trust, else empty"},
+    {"tax_code_check", "no to skip the signer's tax-code check, else empty"},
+};
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::map<std::string, std::string> values(const Manifest& m, const Case& c, const std::string& op) {
+  auto path = [&](const std::string& rel) {
+    return rel.empty() ? rel : std::filesystem::absolute(m.suite / rel).string();
+  };
+  std::map<std::string, std::string> v = {{"file", path(c.file)},
+                                          {"op", op},
+                                          {"id", c.id},
+                                          {"area", c.area},
+                                          {"suite", std::filesystem::absolute(m.suite).string()},
+                                          {"trust", path(c.option("trust"))},
+                                          {"intermediate", path(c.option("intermediate"))},
+                                          {"crl", path(c.option("crl"))},
+                                          {"at", c.option("at")},
+                                          {"time", c.option("at")},
+                                          {"now", c.option("now")},
+                                          {"policy", c.option("policy").empty() ? "default" : c.option("policy")},
+                                          {"strict", c.option("strict")},
+                                          {"stage", c.option("stage")},
+                                          {"tolerance", c.option("tolerance")},
+                                          {"version", c.option("version")},
+                                          {"integrity_only", c.option("integrity-only")},
+                                          {"tax_code_check", c.option("tax-code-check")}};
+  return v;
+}
+
+std::string expand(const std::string& tmpl, const std::map<std::string, std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{') {
+      const auto close = tmpl.find('}', i);
+      if (close != std::string::npos) {
+        const auto it = v.find(tmpl.substr(i + 1, close - i - 1));
+        if (it != v.end()) {
+          out += shell_quote(it->second);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i];
+  }
+  return out;
+}
+
+struct Process {
+  int status = -1;  // exit status, -1 when killed or not run
+  bool timed_out = false;
+  std::string out, err, spawn_error;
+};
+
+Process failed_spawn(const char* why) {
+  Process p;
+  p.spawn_error = why;
+  return p;
+}
+
+Process run_shell(const std::string& command, const std::map<std::string, std::string>& env, unsigned timeout) {
+  Process p;
+  int out_pipe[2], err_pipe[2];
+  if (pipe(out_pipe) != 0) return failed_spawn(std::strerror(errno));
+  if (pipe(err_pipe) != 0) {
+    close(out_pipe[0]), close(out_pipe[1]);
+    return failed_spawn(std::strerror(errno));
+  }
+  std::vector<std::string> env_text;
+  for (char** e = environ; *e; ++e) env_text.emplace_back(*e);
+  for (const auto& [k, v] : env) {
+    std::string name = "CONFORMANCE_" + k;
+    for (auto& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    env_text.push_back(name + "=" + v);
+  }
+  std::vector<char*> envp;
+  for (auto& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+  std::string sh = "/bin/sh", dash_c = "-c", cmd = command;
+  char* argv[] = {sh.data(), dash_c.data(), cmd.data(), nullptr};
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, argv, envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (rc != 0) {
+    close(out_pipe[0]), close(err_pipe[0]);
+    p.spawn_error = std::strerror(rc);
+    return p;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout);
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&p.out, &p.err};
+  int open_fds = 2;
+  while (open_fds > 0) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      p.timed_out = true;
+      kill(pid, SIGKILL);
+      break;
+    }
+    if (poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      char buf[65536];
+      const ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n > 0) {
+        sinks[i]->append(buf, static_cast<std::size_t>(n));
+      } else {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  for (auto& f : fds)
+    if (f.fd >= 0) close(f.fd);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  p.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return p;
+}
+
+// Reads the optional JSON answer: hoadon's contract (ok, diagnostics[].code/severity,
+// signatures[].slot/outcome/reason); anything else leaves the answer a bare verdict.
+void read_details(const std::string& out, Answer& a) {
+  const auto start = out.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || out[start] != '{') return;
+  const auto end = out.find('\n', start);
+  Json j;
+  try {
+    j = parse_json(out.substr(start, end == std::string::npos ? std::string::npos : end - start));
+  } catch (const std::exception& e) {
+    a.error = fmt::format("its JSON answer is malformed ({})", e.what());
+    return;
+  }
+  if (!std::holds_alternative<Json::Object>(j.v)) return;
+  auto text = [](const Json& o, const char* k) {
+    return o.has(k) && std::holds_alternative<std::string>(o[k].v) ? o[k].str() : std::string();
+  };
+  if (j.has("diagnostics") && std::holds_alternative<Json::Array>(j["diagnostics"].v))
+    for (const auto& d : j["diagnostics"].array())
+      if (std::holds_alternative<Json::Object>(d.v)) a.diagnostics.emplace_back(text(d, "code"), text(d, "severity"));
+  if (j.has("signatures") && std::holds_alternative<Json::Array>(j["signatures"].v))
+    for (const auto& s : j["signatures"].array())
+      if (std::holds_alternative<Json::Object>(s.v))
+        a.signatures.push_back({text(s, "slot"), text(s, "outcome"), text(s, "reason")});
+  a.detailed = true;
+}
+
+class Command final : public Implementation {
+ public:
+  Command(std::string command, unsigned timeout) : command_(std::move(command)), timeout_(timeout) {}
+  std::string name() const override { return command_; }
+
+  Answer run(const Manifest& m, const Case& c, const std::string& op) override {
+    const auto v = values(m, c, op);
+    const auto p = run_shell(expand(command_, v), v, timeout_);
+    Answer a;
+    if (!p.spawn_error.empty()) {
+      a.error = "cannot run /bin/sh: " + p.spawn_error;
+    } else if (p.timed_out) {
+      a.error = fmt::format("no answer within {} s", timeout_);
+    } else if (p.status != 0 && p.status != 1) {
+      const auto first = p.err.substr(0, p.err.find('\n'));
+      a.error = fmt::format("exit status {}{}", p.status, first.empty() ? "" : ": " + first);
+    } else {
+      a.ok = p.status == 0;
+      read_details(p.out, a);
+    }
+    return a;
+  }
+
+ private:
+  std::string command_;
+  unsigned timeout_;
+};
+
+}  // namespace
+
+std::unique_ptr<Implementation> command_implementation(std::string command, unsigned timeout_seconds) {
+  return std::make_unique<Command>(std::move(command), timeout_seconds);
+}
+
+std::string placeholder_help() {
+  std::string out;
+  for (const auto& p : kPlaceholders)
+    out += fmt::format("  {{{}}}{:<{}}{}\n", p.name, "", 16 - std::strlen(p.name), p.help);
+  return out;
+}
+
+}  // namespace cli::conformance
