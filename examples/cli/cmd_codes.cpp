@@ -45,7 +45,7 @@ int cmd_codes(const std::vector<std::string>& argv) {
   std::string out;
   if (format == "markdown") out += "| Code | Severity | Meaning | Ý nghĩa |\n|---|---|---|---|\n";
   for (size_t i = 0; i < hoadon_code_count(); ++i) {
-    const hoadon_code_info* c = hoadon_code_at(i);
+    const hoadon_code_info* c = hoadon_code_get(i);
     if (format == "markdown")
       out += fmt::format("| `{}` | {} | {} | {} |\n", c->code, severity_word(c->severity), cell(c->title),
                          cell(c->title_vi));

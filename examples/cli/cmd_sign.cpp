@@ -353,7 +353,7 @@ int cmd_sign(const std::vector<std::string>& argv) {
       } else if (mode.prepare) {
         // The digest first: a pending document is of no use without it.
         const hoadon_sign_info* info = hoadon_sign_result_info(raw);
-        if (hoadon_write_file((out + ".digest").c_str(), info->digest, info->digest_len, 0) != HOADON_OK) {
+        if (hoadon_file_write((out + ".digest").c_str(), info->digest, info->digest_len, 0) != HOADON_OK) {
           std::fprintf(stderr, "hoadon sign: %s\n", hoadon_last_error());
           written = false;
         }

@@ -7,8 +7,9 @@
  *
  * Conventions
  * -----------
- * - Objects are opaque handles created by a hoadon_*_new / _parse / _open function and
- *   released by the matching hoadon_*_free. Every free function accepts NULL.
+ * - Functions are named hoadon_<noun>_<verb>. Objects are opaque handles created by a
+ *   hoadon_*_new / _parse / _open / _from_* function (or returned as a result) and released by
+ *   the matching hoadon_*_free. Every free function accepts NULL.
  * - Functions that can fail return an int status: HOADON_OK (0) or a negative HOADON_E*
  *   code. After a failure, hoadon_last_error() returns a message for the calling thread.
  * - Strings crossing the API are NUL-terminated UTF-8. A `const char *` result is borrowed:
@@ -67,7 +68,7 @@ extern "C" {
 
 /* Version of the library actually loaded, e.g. "0.1.0" and 100. Compare with the macros to
  * detect a header/library mismatch. */
-HOADON_API const char* hoadon_version(void);
+HOADON_API const char *hoadon_version(void);
 HOADON_API int hoadon_version_number(void);
 
 /* ------------------------------------------------------------------------------------- */
@@ -87,13 +88,13 @@ HOADON_API int hoadon_version_number(void);
 
 /* Message describing the last failure on the calling thread ("" if none yet). The pointer is
  * valid until the next hoadon call on this thread. */
-HOADON_API const char* hoadon_last_error(void);
+HOADON_API const char *hoadon_last_error(void);
 
 /* Static English description of a status code. */
-HOADON_API const char* hoadon_strerror(int status);
+HOADON_API const char *hoadon_strerror(int status);
 
 /* Releases a `char *` returned by hoadon. Accepts NULL. */
-HOADON_API void hoadon_free(void* p);
+HOADON_API void hoadon_free(void *p);
 
 /* ------------------------------------------------------------------------------------- */
 /* Diagnostics and reports                                                               */
@@ -110,44 +111,44 @@ typedef enum hoadon_lang { HOADON_LANG_EN = 0, HOADON_LANG_VI = 1, HOADON_LANG_B
 
 /* One diagnostic. Library-owned; valid as long as the report it came from. */
 typedef struct hoadon_diagnostic {
-  const char* code; /* stable identifier, e.g. "XML-DOCTYPE", "MST-CHECKSUM" */
+  const char *code; /* stable identifier, e.g. "XML-DOCTYPE", "MST-CHECKSUM" */
   hoadon_severity severity;
-  const char* path;       /* XPath of the node concerned, "" for the input as a whole */
+  const char *path;       /* XPath of the node concerned, "" for the input as a whole */
   unsigned line;          /* 1-based line in the input, 0 when unknown */
-  const char* message;    /* English */
-  const char* message_vi; /* Vietnamese (with diacritics) */
+  const char *message;    /* English */
+  const char *message_vi; /* Vietnamese (with diacritics) */
 } hoadon_diagnostic;
 
 /* A list of diagnostics about one document. */
 typedef struct hoadon_report hoadon_report;
 
-HOADON_API size_t hoadon_report_count(const hoadon_report* report);
+HOADON_API size_t hoadon_report_count(const hoadon_report *report);
 /* The i-th diagnostic (0-based), or NULL when i is out of range. */
-HOADON_API const hoadon_diagnostic* hoadon_report_get(const hoadon_report* report, size_t i);
+HOADON_API const hoadon_diagnostic *hoadon_report_get(const hoadon_report *report, size_t i);
 /* 1 when the report holds no diagnostic of severity error, else 0. */
-HOADON_API int hoadon_report_ok(const hoadon_report* report);
+HOADON_API int hoadon_report_ok(const hoadon_report *report);
 /* The report as one JSON object {"file","kind","ok","diagnostics":[…]}, without a trailing
  * newline; `file` may be NULL. Free with hoadon_free(). NULL on failure. */
-HOADON_API char* hoadon_report_to_json(const hoadon_report* report, const char* file);
+HOADON_API char *hoadon_report_to_json(const hoadon_report *report, const char *file);
 /* The report as human text, one line per diagnostic and a verdict line. Free with hoadon_free(). */
-HOADON_API char* hoadon_report_to_text(const hoadon_report* report, const char* file, hoadon_lang lang);
+HOADON_API char *hoadon_report_to_text(const hoadon_report *report, const char *file, hoadon_lang lang);
 /* Frees a report returned to you (never the one borrowed from hoadon_doc_report). */
-HOADON_API void hoadon_report_free(hoadon_report* report);
+HOADON_API void hoadon_report_free(hoadon_report *report);
 
 /* The catalogue of every diagnostic code hoadon can emit. */
 typedef struct hoadon_code_info {
-  const char* code;         /* "XML-DOCTYPE" */
+  const char *code;         /* "XML-DOCTYPE" */
   hoadon_severity severity; /* default severity */
-  const char* area;         /* "XML", "MST", "DSIG", … */
-  const char* title;        /* English */
-  const char* title_vi;     /* Vietnamese */
+  const char *area;         /* "XML", "MST", "DSIG", … */
+  const char *title;        /* English */
+  const char *title_vi;     /* Vietnamese */
 } hoadon_code_info;
 
 HOADON_API size_t hoadon_code_count(void);
 /* The i-th catalogue entry, or NULL when out of range. Static storage. */
-HOADON_API const hoadon_code_info* hoadon_code_at(size_t i);
+HOADON_API const hoadon_code_info *hoadon_code_get(size_t i);
 /* The entry for a code such as "MST-CHECKSUM", or NULL when unknown. Static storage. */
-HOADON_API const hoadon_code_info* hoadon_code_find(const char* code);
+HOADON_API const hoadon_code_info *hoadon_code_find(const char *code);
 
 /* ------------------------------------------------------------------------------------- */
 /* Documents                                                                             */
@@ -163,7 +164,7 @@ typedef struct hoadon_parse_options {
   unsigned max_depth; /* deepest element nesting; default and maximum 256 */
 } hoadon_parse_options;
 
-HOADON_API void hoadon_parse_options_init(hoadon_parse_options* options);
+HOADON_API void hoadon_parse_options_init(hoadon_parse_options *options);
 
 /* Parses `len` bytes (copied) with safe settings: UTF-8 only, no DTD, no entities, no
  * network, bounded size and depth.
@@ -172,24 +173,24 @@ HOADON_API void hoadon_parse_options_init(hoadon_parse_options* options);
  * (malformed, hostile, over a limit). In both cases *out receives a document handle that you
  * must free; when rejected, its kind is "unknown" and hoadon_doc_report() says why and where.
  * Returns HOADON_EINVAL or HOADON_ENOMEM with *out set to NULL for argument or memory errors. */
-HOADON_API int hoadon_doc_parse(const void* data, size_t len, const hoadon_parse_options* options, hoadon_doc** out);
+HOADON_API int hoadon_doc_parse(const void *data, size_t len, const hoadon_parse_options *options, hoadon_doc **out);
 
 /* Reads and parses a file. As hoadon_doc_parse; in addition returns HOADON_EIO (with *out
  * set, its report holding an IO-READ diagnostic) when the file cannot be read. Files larger
  * than max_bytes are refused from their size, without being read. */
-HOADON_API int hoadon_doc_open(const char* path, const hoadon_parse_options* options, hoadon_doc** out);
+HOADON_API int hoadon_doc_open(const char *path, const hoadon_parse_options *options, hoadon_doc **out);
 
-HOADON_API void hoadon_doc_free(hoadon_doc* doc);
+HOADON_API void hoadon_doc_free(hoadon_doc *doc);
 
 /* What the document is: "HDon", "TDiep", "TBao", "TKhai", "BTHDLieu", "BBan", or "unknown"
  * (not an e-invoice document, or rejected). Borrowed. */
-HOADON_API const char* hoadon_doc_kind(const hoadon_doc* doc);
+HOADON_API const char *hoadon_doc_kind(const hoadon_doc *doc);
 
 /* Diagnostics found while parsing and recognising the document (borrowed; do not free). */
-HOADON_API const hoadon_report* hoadon_doc_report(const hoadon_doc* doc);
+HOADON_API const hoadon_report *hoadon_doc_report(const hoadon_doc *doc);
 
 /* The original input bytes (borrowed); *len receives their count. */
-HOADON_API const void* hoadon_doc_bytes(const hoadon_doc* doc, size_t* len);
+HOADON_API const void *hoadon_doc_bytes(const hoadon_doc *doc, size_t *len);
 
 /* Fields readable without a second parse. Values are the element text with surrounding
  * white space removed; amounts are exact decimal strings as written in the document. */
@@ -230,35 +231,35 @@ typedef enum hoadon_field {
 } hoadon_field;
 
 /* A document-level field (HOADON_FIELD_MESSAGE_* … FORM_VERSION), or NULL when absent. */
-HOADON_API const char* hoadon_doc_get(const hoadon_doc* doc, hoadon_field field);
+HOADON_API const char *hoadon_doc_get(const hoadon_doc *doc, hoadon_field field);
 
 /* Number of invoices: 1 for an HDon, 0 or more for an envelope, 0 for forms. */
-HOADON_API size_t hoadon_doc_invoice_count(const hoadon_doc* doc);
+HOADON_API size_t hoadon_doc_invoice_count(const hoadon_doc *doc);
 
 /* An invoice field (HOADON_FIELD_VERSION … LINE_COUNT) of the index-th invoice, or NULL when
  * the element is absent or index is out of range. An empty element gives "". */
-HOADON_API const char* hoadon_doc_invoice_get(const hoadon_doc* doc, size_t index, hoadon_field field);
+HOADON_API const char *hoadon_doc_invoice_get(const hoadon_doc *doc, size_t index, hoadon_field field);
 
 /* A signature found in the document (before any verification). Library-owned. */
 typedef struct hoadon_signature_info {
-  const char* slot;         /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
+  const char *slot;         /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
   int invoice;              /* index of the owning invoice, or -1 (envelope, form) */
-  const char* id;           /* Signature/@Id, "" if none */
-  const char* algorithm;    /* "rsa-sha256", "rsa-sha1", … or the algorithm URI */
-  const char* c14n;         /* "c14n", "c14n-with-comments", "exc-c14n", … */
-  const char* signing_time; /* SigningTime as written, "" if absent */
-  const char* path;         /* XPath of the ds:Signature element */
+  const char *id;           /* Signature/@Id, "" if none */
+  const char *algorithm;    /* "rsa-sha256", "rsa-sha1", … or the algorithm URI */
+  const char *c14n;         /* "c14n", "c14n-with-comments", "exc-c14n", … */
+  const char *signing_time; /* SigningTime as written, "" if absent */
+  const char *path;         /* XPath of the ds:Signature element */
 } hoadon_signature_info;
 
-HOADON_API size_t hoadon_doc_signature_count(const hoadon_doc* doc);
+HOADON_API size_t hoadon_doc_signature_count(const hoadon_doc *doc);
 /* The i-th signature in document order, or NULL when out of range. */
-HOADON_API const hoadon_signature_info* hoadon_doc_signature(const hoadon_doc* doc, size_t i);
+HOADON_API const hoadon_signature_info *hoadon_doc_signature_get(const hoadon_doc *doc, size_t i);
 
 /* The essentials and the parse diagnostics as one JSON object: {"file","kind","ok",
  * "document":{…},"invoices":[…],"signatures":[…],"diagnostics":[…]}. Free with hoadon_free(). */
-HOADON_API char* hoadon_doc_to_json(const hoadon_doc* doc, const char* file);
+HOADON_API char *hoadon_doc_to_json(const hoadon_doc *doc, const char *file);
 /* The same for people. Free with hoadon_free(). */
-HOADON_API char* hoadon_doc_to_text(const hoadon_doc* doc, const char* file, hoadon_lang lang);
+HOADON_API char *hoadon_doc_to_text(const hoadon_doc *doc, const char *file, hoadon_lang lang);
 
 /* ------------------------------------------------------------------------------------- */
 /* Validation: tax schemas and business rules                                            */
@@ -334,10 +335,10 @@ HOADON_API int hoadon_doc_validate(const hoadon_doc *doc, const hoadon_validate_
 /* Number of embedded .xsd files. */
 HOADON_API size_t hoadon_schema_count(void);
 /* Name of the i-th file in name order ("bban-strict.xsd", …), or NULL when out of range. */
-HOADON_API const char* hoadon_schema_name(size_t i);
+HOADON_API const char *hoadon_schema_name(size_t i);
 /* The UTF-8 text of the file named `name` (NUL-terminated; *len, when not NULL, receives its
  * length in bytes), or NULL with HOADON_ENOTFOUND / HOADON_EINVAL in hoadon_last_error(). */
-HOADON_API const char* hoadon_schema_text(const char* name, size_t* len);
+HOADON_API const char *hoadon_schema_text(const char *name, size_t *len);
 
 /* ------------------------------------------------------------------------------------- */
 /* Signature verification                                                                */
@@ -482,6 +483,8 @@ HOADON_API const hoadon_report *hoadon_verify_result_report(const hoadon_verify_
 HOADON_API char *hoadon_verify_result_to_json(const hoadon_verify_result *result, const char *file);
 /* The same for people. Free with hoadon_free(). */
 HOADON_API char *hoadon_verify_result_to_text(const hoadon_verify_result *result, const char *file, hoadon_lang lang);
+
+/* ------------------------------------------------------------------------------------- */
 /* Amounts in words                                                                      */
 /* ------------------------------------------------------------------------------------- */
 
@@ -689,10 +692,11 @@ HOADON_API char *hoadon_sign_result_to_json(const hoadon_sign_result *result, co
 /* The same for people. Free with hoadon_free(). */
 HOADON_API char *hoadon_sign_result_to_text(const hoadon_sign_result *result, const char *file, hoadon_lang lang);
 
+HOADON_API void hoadon_sign_result_free(hoadon_sign_result *result);
+
 /* The same atomic write for any bytes (the digest a two-phase signer needs, …). HOADON_EIO with
  * the reason in hoadon_last_error(). */
-HOADON_API int hoadon_write_file(const char *path, const void *data, size_t len, unsigned mode);
-HOADON_API void hoadon_sign_result_free(hoadon_sign_result *result);
+HOADON_API int hoadon_file_write(const char *path, const void *data, size_t len, unsigned mode);
 
 #ifdef __cplusplus
 }

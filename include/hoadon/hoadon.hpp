@@ -266,7 +266,7 @@ class Document {
   }
   std::size_t signatures() const { return hoadon_doc_signature_count(d_.get()); }
   const hoadon_signature_info& signature(std::size_t i) const {
-    const hoadon_signature_info* s = hoadon_doc_signature(d_.get(), i);
+    const hoadon_signature_info* s = hoadon_doc_signature_get(d_.get(), i);
     if (!s) throw Error(HOADON_ERANGE, "signature index out of range");
     return *s;
   }

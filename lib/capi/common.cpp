@@ -89,7 +89,7 @@ void hoadon_free(void* p) { std::free(p); }
 
 size_t hoadon_code_count(void) { return hoadon::catalogue().size(); }
 
-const hoadon_code_info* hoadon_code_at(size_t i) {
+const hoadon_code_info* hoadon_code_get(size_t i) {
   return hoadon::capi::guard_ptr([&]() -> const hoadon_code_info* {
     const auto& v = code_views().items;
     return i < v.size() ? &v[i] : nullptr;

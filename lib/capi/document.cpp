@@ -120,7 +120,7 @@ const char* hoadon_doc_invoice_get(const hoadon_doc* doc, size_t index, hoadon_f
 
 size_t hoadon_doc_signature_count(const hoadon_doc* doc) { return doc ? doc->signature_views.size() : 0; }
 
-const hoadon_signature_info* hoadon_doc_signature(const hoadon_doc* doc, size_t i) {
+const hoadon_signature_info* hoadon_doc_signature_get(const hoadon_doc* doc, size_t i) {
   return (doc && i < doc->signature_views.size()) ? &doc->signature_views[i] : nullptr;
 }
 

@@ -314,8 +314,8 @@ char* hoadon_sign_result_to_text(const hoadon_sign_result* r, const char* file, 
   });
 }
 
-int hoadon_write_file(const char* path, const void* data, size_t len, unsigned mode) {
-  if (!path || (!data && len)) return fail(HOADON_EINVAL, "hoadon_write_file: bad argument");
+int hoadon_file_write(const char* path, const void* data, size_t len, unsigned mode) {
+  if (!path || (!data && len)) return fail(HOADON_EINVAL, "hoadon_file_write: bad argument");
   return guard([&] {
     const std::string error = hoadon::write_atomically(path, view(data, len), mode);
     return error.empty() ? HOADON_OK : fail(HOADON_EIO, std::string(path) + ": " + error);

@@ -64,7 +64,7 @@ static void test_parse_and_fields(void) {
 
   CHECK(hoadon_doc_signature_count(doc) == 1);
   {
-    const hoadon_signature_info* s = hoadon_doc_signature(doc, 0);
+    const hoadon_signature_info* s = hoadon_doc_signature_get(doc, 0);
     CHECK(s != NULL);
     if (s) {
       CHECK(streq(s->slot, "NBan"));
@@ -75,7 +75,7 @@ static void test_parse_and_fields(void) {
       CHECK(streq(s->signing_time, "2025-06-20T09:13:13"));
       CHECK(streq(s->path, "/HDon/DSCKS/NBan/ds:Signature"));
     }
-    CHECK(hoadon_doc_signature(doc, 1) == NULL);
+    CHECK(hoadon_doc_signature_get(doc, 1) == NULL);
   }
   {
     size_t len = 0;
@@ -190,12 +190,12 @@ static void test_catalogue(void) {
   const hoadon_code_info* c;
   CHECK(n >= 10);
   for (i = 0; i < n; ++i) {
-    c = hoadon_code_at(i);
+    c = hoadon_code_get(i);
     CHECK(c && c->code && c->title && c->title_vi && c->area);
     CHECK(c && strncmp(c->code, c->area, strlen(c->area)) == 0);
     CHECK(c && hoadon_code_find(c->code) == c);
   }
-  CHECK(hoadon_code_at(n) == NULL);
+  CHECK(hoadon_code_get(n) == NULL);
   c = hoadon_code_find("XML-DOCTYPE");
   CHECK(c && c->severity == HOADON_SEVERITY_ERROR && streq(c->area, "XML"));
   CHECK(hoadon_code_find("NOPE") == NULL);
@@ -889,7 +889,7 @@ static void test_sign_two_phase(void) {
   /* The external signer: openssl pkeyutl signs the digest (RSA PKCS#1 v1.5 with SHA-256). */
   snprintf(digest_path, sizeof digest_path, "%s/c.digest", g_material);
   snprintf(sig_path, sizeof sig_path, "%s/c.sig", g_material);
-  CHECK(hoadon_write_file(digest_path, info->digest, info->digest_len, 0) == HOADON_OK);
+  CHECK(hoadon_file_write(digest_path, info->digest, info->digest_len, 0) == HOADON_OK);
   snprintf(command, sizeof command, "openssl pkeyutl -sign -inkey %s -pkeyopt digest:sha256 -in %s -out %s",
            material("signer.key", key, sizeof key), digest_path, sig_path);
   CHECK(system(command) == 0);
