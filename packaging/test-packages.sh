@@ -38,11 +38,17 @@ say "installing them with apt"
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${debs[@]}" >/dev/null
 for d in "${debs[@]}"; do installed+=("$(dpkg-deb -f "$d" Package)"); done
 
-check_embed() {  # check_embed BINARY
-  local out
-  out=$("$1" "$demo")
+# Test material (a test CA and the demo seller's certificate) for the embedded program's signing.
+sh "$src/examples/test-material.sh" "$work/material" >/dev/null
+check_embed() {  # check_embed BINARY: validate, sign and verify the demo invoice
+  local out signed=$work/signed.xml
+  rm -f "$signed"
+  out=$("$1" "$demo" "$work/material/test-seller.key" "$work/material/test-seller.pem" "$work/material/test-ca.pem" \
+    "$signed")
   printf '%s\n' "$out" | sed 's/^/  /'
-  grep -q "K26TCB no. 123" <<<"$out"
+  grep -q "signed NBan" <<<"$out"
+  grep -q "signature NBan: valid" <<<"$out"
+  grep -q "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"" "$signed"
 }
 
 say "examples/embed-c through pkg-config"
