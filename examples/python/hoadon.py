@@ -1,15 +1,31 @@
-"""hoadon for Python: validate, verify (and, with libhoadon's signing API, sign) Vietnamese
-e-invoices through the C API of libhoadon, with ctypes and the standard library only.
+"""hoadon for Python: validate, verify and sign Vietnamese e-invoices through the C API of
+libhoadon, with ctypes and the standard library only.
 
     import hoadon
     report = hoadon.validate("invoice.xml")              # a dict: file, kind, ok, diagnostics
     result = hoadon.verify("invoice.xml", trust=["ca/"])   # … and signatures
     print(hoadon.amount_in_words("51570000"))
 
-Results are the dicts of the CLI's JSON contract (README, "JSON output"). The library is found
-through $HOADON_LIBRARY, then the system's loader (libhoadon.so.0), then a build tree next to
-this file. ctypes releases the GIL for each call into the library, so threads may validate and
-verify documents in parallel.
+    signer = hoadon.Signer.from_pem_files("signer.key", "signer.pem")   # or from_pkcs12_file, from_pkcs11
+    signed = hoadon.sign("invoice.xml", signer, output="invoice.signed.xml")
+    if not signed["ok"]:
+        print([d["code"] for d in signed["diagnostics"]])               # e.g. SIGN-TAX-CODE
+
+Results are the dicts of the CLI's JSON contract (README, "JSON output"). Signing returns the
+dict of hoadon_sign_result_to_json ({"file","output","kind","ok","pending","signature",
+"diagnostics"}) with one key added: "bytes", the signed (or, from sign_prepare, pending)
+document as bytes, None when refused. A refusal is a result (ok False, the diagnostics say
+why); failures of the call itself (a file that cannot be read or written, a wrong password or
+PIN, bad arguments) raise HoadonError. Two phases, for a signer hoadon never sees:
+
+    pending = doc.sign_prepare(hoadon.Signer.from_certificate(cert_pem))
+    digest = base64.b64decode(pending["signature"]["digest"])          # SHA-256 of SignedInfo
+    value = external_signer(digest)                                      # RSA PKCS#1 v1.5, raw bytes
+    done = hoadon.Document.parse(pending["bytes"]).sign_complete(value, output="invoice.signed.xml")
+
+The library is found through $HOADON_LIBRARY, then the system's loader (libhoadon.so.0), then a
+build tree next to this file. ctypes releases the GIL for each call into the library, so threads
+may validate, verify and sign documents in parallel (one Signer may serve them all).
 """
 
 import ctypes
@@ -17,7 +33,8 @@ import ctypes.util
 import json
 import os
 
-__all__ = ["HoadonError", "Document", "validate", "verify", "amount_in_words", "version", "library"]
+__all__ = ["HoadonError", "Document", "Signer", "validate", "verify", "sign", "file_write", "amount_in_words",
+           "version", "library"]
 
 
 class HoadonError(Exception):
@@ -66,6 +83,12 @@ class _VerifyOptions(ctypes.Structure):
                 ("integrity_only", ctypes.c_int), ("profile", ctypes.c_int), ("check_tax_code", ctypes.c_int)]
 
 
+class _SignOptions(ctypes.Structure):
+    _fields_ = [("size", _size_t), ("role", ctypes.c_int), ("time", ctypes.c_longlong), ("sha1", ctypes.c_int),
+                ("force", ctypes.c_int), ("include_chain", ctypes.c_int), ("invoice", ctypes.c_int),
+                ("validate", ctypes.POINTER(_ValidateOptions)), ("validated", _c_void_p)]
+
+
 def _fn(name, restype, *argtypes):
     f = getattr(library, name)
     f.restype, f.argtypes = restype, list(argtypes)
@@ -98,10 +121,35 @@ _doc_verify = _fn("hoadon_doc_verify", ctypes.c_int, _c_void_p, _c_void_p, _POIN
 _verify_to_json = _fn("hoadon_verify_result_to_json", _c_void_p, _c_void_p, _c_char_p)
 _verify_free = _fn("hoadon_verify_result_free", None, _c_void_p)
 _words = _fn("hoadon_amount_in_words", _c_void_p, _c_char_p, _c_char_p, _c_void_p)
+_OUT = _POINTER(_c_void_p)
+_signer_from_pem = _fn("hoadon_signer_from_pem", ctypes.c_int, _c_char_p, _size_t, _c_char_p, _size_t, _c_char_p, _OUT)
+_signer_from_pem_files = _fn("hoadon_signer_from_pem_files", ctypes.c_int, _c_char_p, _c_char_p, _c_char_p, _OUT)
+_signer_from_pkcs12 = _fn("hoadon_signer_from_pkcs12", ctypes.c_int, _c_char_p, _size_t, _c_char_p, _OUT)
+_signer_from_pkcs12_file = _fn("hoadon_signer_from_pkcs12_file", ctypes.c_int, _c_char_p, _c_char_p, _OUT)
+_signer_from_pkcs11 = _fn("hoadon_signer_from_pkcs11", ctypes.c_int, _c_char_p, _c_char_p, _c_char_p, _c_char_p,
+                          _size_t, _OUT)
+_signer_from_certificate = _fn("hoadon_signer_from_certificate", ctypes.c_int, _c_char_p, _size_t, _OUT)
+_signer_add_chain = _fn("hoadon_signer_add_chain", ctypes.c_int, _c_void_p, _c_char_p, _size_t)
+_signer_free = _fn("hoadon_signer_free", None, _c_void_p)
+_signer_kind = _fn("hoadon_signer_kind", _c_char_p, _c_void_p)
+_signer_subject = _fn("hoadon_signer_subject", _c_char_p, _c_void_p)
+_sign_init = _fn("hoadon_sign_options_init", None, _POINTER(_SignOptions))
+_doc_sign = _fn("hoadon_doc_sign", ctypes.c_int, _c_void_p, _c_void_p, _POINTER(_SignOptions), _OUT)
+_doc_sign_prepare = _fn("hoadon_doc_sign_prepare", ctypes.c_int, _c_void_p, _c_void_p, _POINTER(_SignOptions), _OUT)
+_doc_sign_complete = _fn("hoadon_doc_sign_complete", ctypes.c_int, _c_void_p, _c_char_p, _size_t,
+                         _POINTER(_SignOptions), _OUT)
+_sign_result_ok = _fn("hoadon_sign_result_ok", ctypes.c_int, _c_void_p)
+_sign_result_bytes = _fn("hoadon_sign_result_bytes", _c_void_p, _c_void_p, _POINTER(_size_t))
+_sign_result_write = _fn("hoadon_sign_result_write", ctypes.c_int, _c_void_p, _c_char_p, ctypes.c_uint)
+_sign_result_to_json = _fn("hoadon_sign_result_to_json", _c_void_p, _c_void_p, _c_char_p)
+_sign_result_free = _fn("hoadon_sign_result_free", None, _c_void_p)
+_file_write = _fn("hoadon_file_write", ctypes.c_int, _c_char_p, _c_char_p, _size_t, ctypes.c_uint)
 
 _TRUST_ANCHOR, _TRUST_INTERMEDIATE, _TRUST_CRL = 0, 1, 2
 _POLICIES = {"default": 0, "strict": 1}
 _PROFILES = {"invoice": 0, "xmldsig": 1}
+_ROLES = {"auto": 0, "seller": 1, "buyer": 2, "taxpayer": 3}
+_OK, _EREJECTED, _EREFUSED = 0, -4, -7
 
 
 def _error(status):
@@ -246,6 +294,157 @@ class Document:
         finally:
             _trust_free(store)
 
+    def sign(self, signer, role="auto", time=None, sha1=False, force=False, include_chain=False, invoice=None,
+             output=None, mode=0):
+        """Signs with `signer` (a Signer holding a key) in the slot of `role` ("auto", "seller",
+        "buyer", "taxpayer"); `time` is the signing time (Unix seconds or a date string; None:
+        now), within the certificate's validity. Returns the result dict with "bytes" (module
+        docstring). `output`: where to write the signed document, atomically (whole or absent),
+        with permission bits `mode` (0: 0666 less the umask); nothing is written when refused."""
+        o = self._sign_options(role, time, sha1, force, include_chain, invoice)
+        return self._signed(lambda out: _doc_sign(self._h, signer._handle(), ctypes.byref(o), out), output, mode)
+
+    def sign_prepare(self, signer, role="auto", time=None, sha1=False, force=False, include_chain=False,
+                     invoice=None, output=None, mode=0):
+        """Two-phase signing, phase 1: the same checks as sign, with a signer that needs only a
+        certificate (Signer.from_certificate). "bytes" is the pending document (keep it: it is the
+        whole state); result["signature"]["digest"] is what to sign, in base64 (the canonical
+        SignedInfo is "to_be_signed")."""
+        o = self._sign_options(role, time, sha1, force, include_chain, invoice)
+        return self._signed(lambda out: _doc_sign_prepare(self._h, signer._handle(), ctypes.byref(o), out),
+                            output, mode)
+
+    def sign_complete(self, value, force=False, output=None, mode=0):
+        """Two-phase signing, phase 2, on the parsed pending document: `value` is the raw
+        signature value (bytes, not base64) of the digest phase 1 gave."""
+        o = _checked_size(_SignOptions, _sign_init)
+        o.force = int(force)
+        value = bytes(value)
+        return self._signed(lambda out: _doc_sign_complete(self._h, value, len(value), ctypes.byref(o), out),
+                            output, mode)
+
+    @staticmethod
+    def _sign_options(role, time, sha1, force, include_chain, invoice):
+        if role not in _ROLES:
+            raise HoadonError(-1, f"unknown role {role!r}: one of {', '.join(_ROLES)}")
+        o = _checked_size(_SignOptions, _sign_init)
+        o.role, o.sha1, o.force, o.include_chain = _ROLES[role], int(sha1), int(force), int(include_chain)
+        if time is not None:
+            o.time = _unix_time(time)
+        if invoice is not None:
+            o.invoice = invoice
+        return o
+
+    def _signed(self, call, output, mode):
+        """Runs a signing call; refused and rejected documents are results, other failures raise."""
+        result = _c_void_p()
+        status = call(ctypes.byref(result))
+        if not result.value:
+            raise _error(status)
+        try:
+            if status not in (_OK, _EREFUSED, _EREJECTED):
+                raise _error(status)
+            if output is not None and _sign_result_ok(result):
+                _check(_sign_result_write(result, _b(os.fspath(output)), mode))
+            d = _take_json(_sign_result_to_json(result, _b(self.label)))
+            n = _size_t()
+            p = _sign_result_bytes(result, ctypes.byref(n))
+            d["bytes"] = ctypes.string_at(p, n.value) if p else None
+            return d
+        finally:
+            _sign_result_free(result)
+
+
+class Signer:
+    """A private key (or, for two-phase signing, only a certificate) with its certificate and CA
+    chain. Load it once: one Signer may sign for any number of threads at once. Passwords and
+    PINs may be str or bytes; None means none (a key that needs one raises HoadonError with
+    status -8, HOADON_EAUTH, as does a wrong one)."""
+
+    def __init__(self, handle):
+        self._h = handle
+
+    @classmethod
+    def _make(cls, call):
+        h = _c_void_p()
+        _check(call(ctypes.byref(h)))
+        return cls(h)
+
+    @classmethod
+    def from_pem(cls, key, certificates, password=None):
+        """A PEM or DER private key and certificates (bytes); the signer's certificate is the one
+        whose key this is, the others its chain."""
+        key, certificates = _b(key), _b(certificates)
+        return cls._make(lambda out: _signer_from_pem(key, len(key), certificates, len(certificates),
+                                                      _b(password), out))
+
+    @classmethod
+    def from_pem_files(cls, key_path, certificates_path, password=None):
+        return cls._make(lambda out: _signer_from_pem_files(_b(os.fspath(key_path)), _b(os.fspath(certificates_path)),
+                                                            _b(password), out))
+
+    @classmethod
+    def from_pkcs12(cls, data, password=None):
+        """A PKCS#12 (.p12, .pfx) file's bytes; None password: the empty one."""
+        data = bytes(data)
+        return cls._make(lambda out: _signer_from_pkcs12(data, len(data), _b(password), out))
+
+    @classmethod
+    def from_pkcs12_file(cls, path, password=None):
+        return cls._make(lambda out: _signer_from_pkcs12_file(_b(os.fspath(path)), _b(password), out))
+
+    @classmethod
+    def from_pkcs11(cls, uri, module=None, pin=None, certificate=None):
+        """A key on a PKCS#11 token, named by an RFC 7512 URI ("pkcs11:token=…;object=…").
+        `module`: the PKCS#11 module's path (None: the URI's module-path, else p11-kit's proxy);
+        `pin`: logs in (None: no login); `certificate` (bytes) replaces the token's own."""
+        cert = _b(certificate) if certificate is not None else None
+        return cls._make(lambda out: _signer_from_pkcs11(_b(uri), _b(os.fspath(module)) if module else None, _b(pin),
+                                                         cert, len(cert) if cert else 0, out))
+
+    @classmethod
+    def from_certificate(cls, certificates):
+        """An external signer: only a certificate (PEM or DER bytes; more certificates are its
+        chain), for Document.sign_prepare."""
+        data = _b(certificates)
+        return cls._make(lambda out: _signer_from_certificate(data, len(data), out))
+
+    def add_chain(self, certificates):
+        """Adds CA certificates (PEM or DER bytes), embedded when signing with include_chain."""
+        data = _b(certificates)
+        _check(_signer_add_chain(self._handle(), data, len(data)))
+        return self
+
+    @property
+    def kind(self):
+        """What holds the key: "pem", "pkcs12", "pkcs11" or "external"."""
+        return _signer_kind(self._handle()).decode()
+
+    @property
+    def subject(self):
+        """The certificate's subject, RFC 4514 form."""
+        return _signer_subject(self._handle()).decode("utf-8")
+
+    def _handle(self):
+        if not self._h:
+            raise HoadonError(-1, "the signer is closed")
+        return self._h
+
+    def close(self):
+        """Frees the key now (a PKCS#11 signer also closes its session on the token)."""
+        if self._h:
+            _signer_free(self._h)
+            self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
 
 def _unix_time(value):
     if isinstance(value, (int, float)):
@@ -265,6 +464,19 @@ def verify(path, **options):
     """Verifies a file's signatures; see Document.verify."""
     with Document.open(path) as d:
         return d.verify(**options)
+
+
+def sign(path, signer, **options):
+    """Signs a file; see Document.sign (output=… writes the signed document)."""
+    with Document.open(path) as d:
+        return d.sign(signer, **options)
+
+
+def file_write(path, data, mode=0):
+    """Writes bytes atomically, as signing writes its outputs (e.g. the digest for an external
+    signer): the file is whole or absent."""
+    data = _b(data)
+    _check(_file_write(_b(os.fspath(path)), data, len(data), mode))
 
 
 def amount_in_words(amount, currency="VND"):

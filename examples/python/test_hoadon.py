@@ -1,8 +1,12 @@
 """Tests of the Python module, run by ctest with Debian's python3:
     HOADON_LIBRARY=build/lib/libhoadon.so.0 python3 examples/python/test_hoadon.py"""
 
+import base64
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -12,6 +16,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEMO = os.path.join(HERE, "..", "invoices", "htx-cao-bang-gtgt-2.1.0.xml")
 SAMPLES = os.environ.get("HOADON_SHARED_DIR", os.path.join(HERE, "..", "..", "..", "shared"))
 SAMPLES = os.path.join(SAMPLES, "vn-invoice-samples")
+# The test PKI that ctest's "capi: test material" fixture writes (tests/support/pki_tool.cpp):
+# signer.key + signer.pem (MST:4800123456, the demo's seller, valid 2025–2028), other.pem
+# (MST:0101243150, same key), signer-encrypted.key, signer.p12, anchors.pem, ca.pem, crl.pem.
+MATERIAL = os.environ.get("HOADON_TEST_MATERIAL", "")
+SIGNING_TIME = "2026-11-20T10:00:00"  # within the test certificates' validity
 
 
 class DocumentTest(unittest.TestCase):
@@ -86,6 +95,145 @@ class VerifyTest(unittest.TestCase):
         with self.assertRaises(hoadon.HoadonError) as e:
             hoadon.verify(DEMO, trust=["/nonexistent/anchors.pem"])
         self.assertEqual(e.exception.status, -3)
+
+
+def material(name):
+    return os.path.join(MATERIAL, name)
+
+
+def codes(result):
+    return [d["code"] for d in result["diagnostics"]]
+
+
+def verify_with_world(data):
+    """Verifies signed bytes with the test PKI's root, issuing CA and CRLs."""
+    return hoadon.Document.parse(data, label="signed.xml").verify(
+        trust=[material("anchors.pem")], intermediates=[material("ca.pem")], crls=[material("crl.pem")])
+
+
+@unittest.skipUnless(os.path.isdir(MATERIAL), "no test material ($HOADON_TEST_MATERIAL, written by ctest's fixture)")
+class SignTest(unittest.TestCase):
+    def seller(self):
+        return hoadon.Signer.from_pem_files(material("signer.key"), material("signer.pem"))
+
+    def test_signers(self):
+        with self.seller() as s:
+            self.assertEqual(s.kind, "pem")
+            self.assertIn("MST:4800123456", s.subject)
+        with open(material("signer.key"), "rb") as k, open(material("signer.pem"), "rb") as c:
+            self.assertEqual(hoadon.Signer.from_pem(k.read(), c.read()).kind, "pem")
+        with self.assertRaises(hoadon.HoadonError) as e:
+            hoadon.Signer.from_pem_files(material("signer-encrypted.key"), material("signer.pem"))
+        self.assertEqual(e.exception.status, -8)  # HOADON_EAUTH: a password is needed
+        self.assertEqual(hoadon.Signer.from_pem_files(material("signer-encrypted.key"), material("signer.pem"),
+                                                      password="test-pass").kind, "pem")
+        self.assertEqual(hoadon.Signer.from_pkcs12_file(material("signer.p12"), password="p12-pass").kind, "pkcs12")
+        with self.assertRaises(hoadon.HoadonError) as e:
+            hoadon.Signer.from_pkcs12_file(material("signer.p12"), password="wrong")
+        self.assertEqual(e.exception.status, -8)
+        with open(material("signer.pem"), "rb") as c:
+            external = hoadon.Signer.from_certificate(c.read())
+        self.assertEqual(external.kind, "external")
+        with open(material("ca.pem"), "rb") as c:
+            self.assertIs(external.add_chain(c.read()), external)
+        with self.assertRaises(hoadon.HoadonError) as e:
+            hoadon.Signer.from_pkcs11("pkcs11:token=t", module="/nonexistent.so", pin="1234")
+        self.assertEqual(e.exception.status, -3)  # HOADON_EIO: the module cannot be loaded
+        with self.assertRaises(hoadon.HoadonError) as e:
+            hoadon.Signer.from_pkcs11("pkcs11:token=t?pin-value=1234")
+        self.assertEqual(e.exception.status, -1)  # a PIN in the URI is refused
+
+    def test_sign_and_verify(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "signed.xml")
+            r = hoadon.sign(DEMO, self.seller(), time=SIGNING_TIME, output=out)
+            self.assertTrue(r["ok"])
+            self.assertFalse(r["pending"])
+            self.assertEqual(r["output"], out)
+            self.assertEqual(r["signature"]["slot"], "NBan")
+            self.assertEqual(r["signature"]["signing_time"], SIGNING_TIME)
+            self.assertIsNone(r["signature"]["digest"])  # only phase 1 says what to sign
+            with open(out, "rb") as f:
+                self.assertEqual(f.read(), r["bytes"])
+        v = verify_with_world(r["bytes"])
+        self.assertTrue(v["ok"], v)
+        self.assertEqual([(s["slot"], s["outcome"]) for s in v["signatures"]], [("NBan", "valid")])
+        self.assertEqual(v["signatures"][0]["signer"]["tax_code"], "4800123456")
+        # The options reach the library: the seller's slot named explicitly, SHA-1 on request.
+        with hoadon.Document.open(DEMO) as d:
+            legacy = d.sign(self.seller(), role="seller", time=SIGNING_TIME, sha1=True)
+        self.assertTrue(legacy["ok"])
+        self.assertEqual(legacy["signature"]["algorithm"], "rsa-sha1")
+        self.assertIn("SIGN-WEAK", codes(legacy))
+        with self.assertRaises(hoadon.HoadonError) as e:
+            hoadon.sign(DEMO, self.seller(), time=SIGNING_TIME, output="/nonexistent/dir/out.xml")
+        self.assertEqual(e.exception.status, -3)
+        with self.assertRaises(hoadon.HoadonError):
+            hoadon.sign(DEMO, self.seller(), role="notary")
+
+    def test_refusals_are_results(self):
+        other = hoadon.Signer.from_pem_files(material("signer.key"), material("other.pem"))
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "never.xml")
+            r = hoadon.sign(DEMO, other, time=SIGNING_TIME, output=out)
+            self.assertFalse(r["ok"])
+            self.assertIn("SIGN-TAX-CODE", codes(r))
+            self.assertIsNone(r["bytes"])
+            self.assertFalse(os.path.exists(out))  # nothing written when refused
+        self.assertTrue(hoadon.sign(DEMO, other, time=SIGNING_TIME, force=True)["ok"])
+        # The seller's slot, once signed, is taken; the buyer's is still free.
+        signed = hoadon.sign(DEMO, self.seller(), time=SIGNING_TIME)["bytes"]
+        with hoadon.Document.parse(signed, label="signed.xml") as d:
+            twice = d.sign(self.seller(), time=SIGNING_TIME)
+            self.assertFalse(twice["ok"])
+            self.assertIn("SIGN-SLOT-TAKEN", codes(twice))
+            buyer = hoadon.Signer.from_pem_files(material("signer.key"), material("buyer.pem"))
+            both = d.sign(buyer, role="buyer", time=SIGNING_TIME)
+        self.assertTrue(both["ok"])
+        self.assertEqual([s["outcome"] for s in verify_with_world(both["bytes"])["signatures"]], ["valid", "valid"])
+        # A rejected input is a result too.
+        rejected = hoadon.Document.parse("<!DOCTYPE x><x/>").sign(self.seller(), time=SIGNING_TIME)
+        self.assertFalse(rejected["ok"])
+        self.assertIn("XML-DOCTYPE", codes(rejected))
+
+    def test_two_phases(self):
+        with open(material("signer.pem"), "rb") as c:
+            external = hoadon.Signer.from_certificate(c.read())
+        with hoadon.Document.open(DEMO) as d:
+            self.assertIn("SIGN-KEY", codes(d.sign(external, time=SIGNING_TIME)))  # one phase needs a key
+            prepared = d.sign_prepare(external, time=SIGNING_TIME)
+        self.assertTrue(prepared["ok"])
+        self.assertTrue(prepared["pending"])
+        digest = base64.b64decode(prepared["signature"]["digest"])
+        self.assertEqual(len(digest), 32)
+        self.assertTrue(base64.b64decode(prepared["signature"]["to_be_signed"]).startswith(b"<SignedInfo"))
+        self.assertFalse(verify_with_world(prepared["bytes"])["ok"])  # pending: not valid yet
+        pending = hoadon.Document.parse(prepared["bytes"], label="pending.xml")
+        wrong = pending.sign_complete(b"bad")
+        self.assertFalse(wrong["ok"])
+        self.assertIn("SIGN-VALUE", codes(wrong))
+
+        openssl = shutil.which("openssl") or ("/usr/bin/openssl" if os.path.exists("/usr/bin/openssl") else None)
+        if not openssl:
+            self.assertIsNone(os.environ.get("HOADON_REQUIRE_TOOLS"), "openssl is required in CI")
+            self.skipTest("openssl is not installed: phase 2 with an external signer not tested")
+        with tempfile.TemporaryDirectory() as tmp:
+            digest_path = os.path.join(tmp, "pending.xml.digest")
+            hoadon.file_write(digest_path, digest)
+            # PKCS#1 v1.5 over SHA-256's DigestInfo of the 32 bytes given: what hoadon expects.
+            value = subprocess.run([openssl, "pkeyutl", "-sign", "-inkey", material("signer.key"),
+                                    "-pkeyopt", "digest:sha256", "-in", digest_path],
+                                   check=True, capture_output=True).stdout
+            self.assertEqual(len(value), 256)
+            out = os.path.join(tmp, "signed.xml")
+            done = pending.sign_complete(value, output=out)
+            self.assertTrue(done["ok"], done)
+            self.assertFalse(done["pending"])
+            self.assertEqual(done["output"], out)
+        self.assertTrue(verify_with_world(done["bytes"])["ok"])
+        # Byte for byte what one phase writes with the same key and time.
+        self.assertEqual(done["bytes"], hoadon.sign(DEMO, self.seller(), time=SIGNING_TIME)["bytes"])
+        pending.close()
 
 
 class WordsTest(unittest.TestCase):

@@ -1,16 +1,21 @@
 // hoadon.hpp — a header-only C++17 convenience layer over the C API of hoadon.h.
 //
-// RAII owns every handle; failures of the call itself (bad arguments, memory, I/O) throw
-// hoadon::Error, while verdicts about documents come back as values (Report, Verification)
-// that say ok() or not — a malformed invoice is a result, not an exception. Nothing here adds
-// behaviour: each member is one C call, so hoadon.h stays the reference for what they do.
+// RAII owns every handle; failures of the call itself (bad arguments, memory, I/O, a wrong
+// password) throw hoadon::Error, while verdicts about documents come back as values (Report,
+// Verification, SignResult) that say ok() or not — a malformed invoice or a refusal to sign is
+// a result, not an exception. Nothing here adds behaviour: each member is one C call, so
+// hoadon.h stays the reference for what they do.
 //
 //   auto doc = hoadon::Document::open("invoice.xml");
 //   auto report = doc.validate();
 //   for (const auto& d : report) std::cout << d.code << " " << d.path << ": " << d.message << "\n";
 //
+//   auto signer = hoadon::Signer::from_pem_files("signer.key", "signer.pem");
+//   auto signed_ = doc.sign(signer);            // a refusal is a result too: !ok(), report() says why
+//   if (signed_.ok()) signed_.write("invoice.signed.xml");
+//
 // Thread safety is the C API's: distinct objects may be used on distinct threads; a Trust may
-// be shared by concurrent verifications.
+// be shared by concurrent verifications, a Signer by concurrent signings.
 #ifndef HOADON_HPP
 #define HOADON_HPP
 
@@ -217,6 +222,162 @@ class Verification {
   detail::Owned<hoadon_verify_result, hoadon_verify_result_free> r_;
 };
 
+// A key (or, for two-phase signing, only a certificate) with its certificate and chain. Load it
+// once: one Signer may sign on any number of threads at once.
+//
+// Passwords and PINs are taken as `const char*` (nullptr: none) rather than std::string so that
+// the only copy hoadon makes is the one it wipes after use.
+class Signer {
+ public:
+  // A PEM or DER private key and certificates (the signer's is the one matching the key).
+  static Signer from_pem(std::string_view key, std::string_view certificates, const char* password = nullptr) {
+    return make([&](hoadon_signer** out) {
+      return hoadon_signer_from_pem(key.data(), key.size(), certificates.data(), certificates.size(), password, out);
+    });
+  }
+  static Signer from_pem_files(const std::string& key_path, const std::string& certificates_path,
+                               const char* password = nullptr) {
+    return make([&](hoadon_signer** out) {
+      return hoadon_signer_from_pem_files(key_path.c_str(), certificates_path.c_str(), password, out);
+    });
+  }
+  // A PKCS#12 file's bytes; nullptr password: the empty one.
+  static Signer from_pkcs12(std::string_view data, const char* password = nullptr) {
+    return make(
+        [&](hoadon_signer** out) { return hoadon_signer_from_pkcs12(data.data(), data.size(), password, out); });
+  }
+  static Signer from_pkcs12_file(const std::string& path, const char* password = nullptr) {
+    return make([&](hoadon_signer** out) { return hoadon_signer_from_pkcs12_file(path.c_str(), password, out); });
+  }
+  // A key on a PKCS#11 token (RFC 7512 URI). module nullptr: the URI's module-path, else p11-kit's
+  // proxy; pin nullptr: no login; certificate empty: the token's own for the key.
+  static Signer from_pkcs11(const std::string& uri, const char* module = nullptr, const char* pin = nullptr,
+                            std::string_view certificate = {}) {
+    return make([&](hoadon_signer** out) {
+      return hoadon_signer_from_pkcs11(uri.c_str(), module, pin, certificate.data(), certificate.size(), out);
+    });
+  }
+  // An external signer: only a certificate (and its chain), for Document::sign_prepare.
+  static Signer from_certificate(std::string_view certificates) {
+    return make([&](hoadon_signer** out) {
+      return hoadon_signer_from_certificate(certificates.data(), certificates.size(), out);
+    });
+  }
+
+  // CA certificates embedded in KeyInfo when the options say include_chain. Not while signing.
+  Signer& add_chain(std::string_view certificates) {
+    detail::check(hoadon_signer_add_chain(s_.get(), certificates.data(), certificates.size()));
+    return *this;
+  }
+  std::string_view kind() const { return hoadon_signer_kind(s_.get()); }  // "pem", "pkcs12", "pkcs11", "external"
+  std::string_view subject() const { return hoadon_signer_subject(s_.get()); }
+  const hoadon_signer* get() const noexcept { return s_.get(); }
+
+ private:
+  template <class F>
+  static Signer make(F&& construct) {
+    hoadon_signer* s = nullptr;
+    detail::check(construct(&s));  // EAUTH, EIO, EINVAL: *out stays NULL
+    return Signer(s);
+  }
+  explicit Signer(hoadon_signer* s) : s_(s) {}
+  detail::Owned<hoadon_signer, hoadon_signer_free> s_;
+};
+
+// What was signed (or prepared), copied out of its result.
+struct SignInfo {
+  std::string slot;
+  int invoice;
+  std::string path, id, algorithm, digest_algorithm, signing_time;
+  std::string signer_subject, signer_tax_code, signer_issuer, signer_serial, signer_not_before, signer_not_after;
+  // Two-phase signing only (empty otherwise), raw bytes: the canonical SignedInfo, and its digest
+  // under digest_algorithm — what an external signer signs.
+  std::string to_be_signed, digest;
+};
+
+// The outcome of signing. Like a Verification it is a value: a refusal is a result whose ok() is
+// false and whose report() says why, not an exception.
+class SignResult {
+ public:
+  SignResult(hoadon_sign_result* r, int status) : r_(r), status_(status) {}
+
+  bool ok() const { return hoadon_sign_result_ok(r_.get()) == 1; }
+  bool pending() const { return hoadon_sign_result_pending(r_.get()) == 1; }
+  // HOADON_OK, HOADON_EREFUSED or HOADON_EREJECTED, as the signing call returned it (a failed
+  // write() later makes ok() false but leaves this as it was).
+  int status() const noexcept { return status_; }
+  // The signed (or pending) document; empty when refused.
+  std::string_view bytes() const {
+    std::size_t n = 0;
+    const void* p = hoadon_sign_result_bytes(r_.get(), &n);
+    return p ? std::string_view(static_cast<const char*>(p), n) : std::string_view();
+  }
+  // Absent when refused before the signature existed.
+  std::optional<SignInfo> info() const {
+    const hoadon_sign_info* i = hoadon_sign_result_info(r_.get());
+    if (!i) return std::nullopt;
+    auto raw = [](const void* p, std::size_t n) {
+      return p ? std::string(static_cast<const char*>(p), n) : std::string();
+    };
+    return SignInfo{i->slot,
+                    i->invoice,
+                    i->path,
+                    i->id,
+                    i->algorithm,
+                    i->digest_algorithm,
+                    i->signing_time,
+                    i->signer_subject,
+                    i->signer_tax_code,
+                    i->signer_issuer,
+                    i->signer_serial,
+                    i->signer_not_before,
+                    i->signer_not_after,
+                    raw(i->to_be_signed, i->to_be_signed_len),
+                    raw(i->digest, i->digest_len)};
+  }
+  // Validation's diagnostics, then signing's. A view: valid as long as this result (also across
+  // write(), which only appends to it).
+  Report report() const { return Report::view(hoadon_sign_result_report(r_.get())); }
+
+  // Writes the document atomically (whole or absent). Throws on failure; after HOADON_EIO the
+  // result also carries an IO-WRITE diagnostic and is no longer ok(). mode 0: 0666 less the umask.
+  void write(const std::string& path, unsigned mode = 0) {
+    detail::check(hoadon_sign_result_write(r_.get(), path.c_str(), mode));
+  }
+  std::string to_json(const std::string& file = {}) const {
+    return detail::take(hoadon_sign_result_to_json(r_.get(), file.c_str()));
+  }
+  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+    return detail::take(hoadon_sign_result_to_text(r_.get(), file.c_str(), lang));
+  }
+
+  hoadon_sign_result* get() noexcept { return r_.get(); }
+  const hoadon_sign_result* get() const noexcept { return r_.get(); }
+
+ private:
+  detail::Owned<hoadon_sign_result, hoadon_sign_result_free> r_;
+  int status_;
+};
+
+namespace detail {
+
+// A signing call's result: refusals and rejected inputs come back as values (the C API gives a
+// result for them); anything else — bad arguments, memory — throws.
+inline SignResult sign_result(int status, hoadon_sign_result* r) {
+  if (r && (status == HOADON_OK || status == HOADON_EREFUSED || status == HOADON_EREJECTED))
+    return SignResult(r, status);
+  Error e(status == HOADON_OK ? HOADON_EINTERNAL : status, hoadon_last_error());  // before freeing
+  hoadon_sign_result_free(r);
+  throw e;
+}
+
+}  // namespace detail
+
+// Atomic write of any bytes (e.g. the digest an external signer needs): whole or absent.
+inline void file_write(const std::string& path, std::string_view bytes, unsigned mode = 0) {
+  detail::check(hoadon_file_write(path.c_str(), bytes.data(), bytes.size(), mode));
+}
+
 // Options with their defaults, ready to adjust: hoadon::validate_options().strict = 1 …
 inline hoadon_validate_options validate_options() {
   hoadon_validate_options o;
@@ -226,6 +387,11 @@ inline hoadon_validate_options validate_options() {
 inline hoadon_verify_options verify_options() {
   hoadon_verify_options o;
   hoadon_verify_options_init(&o);
+  return o;
+}
+inline hoadon_sign_options sign_options() {
+  hoadon_sign_options o;
+  hoadon_sign_options_init(&o);
   return o;
 }
 inline hoadon_parse_options parse_options() {
@@ -293,6 +459,25 @@ class Document {
     return Verification(r);
   }
 
+  // Signs with a Signer holding a key. Not const: the document's tree is used while signing (it
+  // is left as it was, so the same Document can be signed or verified again).
+  SignResult sign(const Signer& signer, const hoadon_sign_options* options = nullptr) {
+    hoadon_sign_result* r = nullptr;
+    const int rc = hoadon_doc_sign(d_.get(), signer.get(), options, &r);
+    return detail::sign_result(rc, r);
+  }
+  SignResult sign(const Signer& signer, const hoadon_sign_options& options) { return sign(signer, &options); }
+  // Two-phase signing, phase 1: the pending document (bytes()) and what to sign (info()). The
+  // signer needs only a certificate. Phase 2 is hoadon::sign_complete on the pending bytes.
+  SignResult sign_prepare(const Signer& signer, const hoadon_sign_options* options = nullptr) {
+    hoadon_sign_result* r = nullptr;
+    const int rc = hoadon_doc_sign_prepare(d_.get(), signer.get(), options, &r);
+    return detail::sign_result(rc, r);
+  }
+  SignResult sign_prepare(const Signer& signer, const hoadon_sign_options& options) {
+    return sign_prepare(signer, &options);
+  }
+
   hoadon_doc* get() noexcept { return d_.get(); }
   const hoadon_doc* get() const noexcept { return d_.get(); }
 
@@ -303,6 +488,18 @@ class Document {
   detail::Owned<hoadon_doc, hoadon_doc_free> d_;
   int status_;
 };
+
+// Two-phase signing, phase 2: `pending` (the pending bytes of sign_prepare, parsed) completed with
+// `value`, the raw signature value (not base64). Only options->force is read.
+inline SignResult sign_complete(Document& pending, std::string_view value,
+                                const hoadon_sign_options* options = nullptr) {
+  hoadon_sign_result* r = nullptr;
+  const int rc = hoadon_doc_sign_complete(pending.get(), value.data(), value.size(), options, &r);
+  return detail::sign_result(rc, r);
+}
+inline SignResult sign_complete(Document& pending, std::string_view value, const hoadon_sign_options& options) {
+  return sign_complete(pending, value, &options);
+}
 
 // The Vietnamese words of an amount ("51570000" → "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng").
 inline std::string amount_in_words(const std::string& amount, const std::string& currency = "VND",
