@@ -18,6 +18,7 @@
 #include "model/index.hpp"
 #include "xml/document.hpp"
 #include "pki/time.hpp"
+#include "support/pki_engine.hpp"
 
 namespace testing::pki {
 namespace {
@@ -239,9 +240,6 @@ std::string invoice_template() {
   return s;
 }
 
-namespace {
-
-// A keys::Key over one of the world's keys (shared: the Key takes a reference of its own).
 std::unique_ptr<hoadon::keys::Key> key_of(const Key& key) {
   EVP_PKEY_up_ref(key.get());
   return hoadon::keys::evp_key(key.get());
@@ -252,8 +250,6 @@ std::vector<X509*> raw(const std::vector<Cert>& chain) {
   for (const auto& c : chain) out.push_back(c.get());
   return out;
 }
-
-}  // namespace
 
 std::string sign(const std::string& invoice, const Key& key, const std::vector<Cert>& chain, const SignSpec& spec) {
   // The signing engine itself, without the product's refusals: test material includes

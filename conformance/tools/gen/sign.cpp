@@ -8,22 +8,14 @@
 #include "dsig/sign.hpp"
 #include "keys/key.hpp"
 #include "model/index.hpp"
+#include "support/pki_engine.hpp"
 #include "xml/document.hpp"
 
 namespace conformance {
 namespace {
 
-// A keys::Key over one of the suite's keys (shared: the Key takes a reference of its own).
-std::unique_ptr<hoadon::keys::Key> key_of(const Key& key) {
-  EVP_PKEY_up_ref(key.get());
-  return hoadon::keys::evp_key(key.get());
-}
-
-std::vector<X509*> raw(const std::vector<Cert>& chain) {
-  std::vector<X509*> out;
-  for (const auto& c : chain) out.push_back(c.get());
-  return out;
-}
+using testing::pki::key_of;
+using testing::pki::raw;
 
 [[noreturn]] void failed(const char* what, const hoadon::Report& report) {
   throw std::runtime_error(std::string("signing failed (") + what +
