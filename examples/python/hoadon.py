@@ -189,7 +189,28 @@ def version():
     return _version().decode()
 
 
-class Document:
+class _Owned:
+    """A handle of the library, freed by close(), at the end of a `with` block, or when
+    collected; subclasses name their free function in _release."""
+
+    _h = None
+
+    def close(self):
+        if self._h:
+            type(self)._release(self._h)
+            self._h = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+
+class Document(_Owned):
     """A parsed document. Rejected inputs are Documents too: `parsed` is False and
     `summary()["diagnostics"]` says why."""
 
@@ -216,19 +237,7 @@ class Document:
             raise _error(status)
         return cls(h, status, label)
 
-    def close(self):
-        if self._h:
-            _doc_free(self._h)
-            self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
+    _release = staticmethod(_doc_free)
 
     @property
     def parsed(self):
@@ -355,7 +364,7 @@ class Document:
             _sign_result_free(result)
 
 
-class Signer:
+class Signer(_Owned):
     """A private key (or, for two-phase signing, only a certificate) with its certificate and CA
     chain. Load it once: one Signer may sign for any number of threads at once. Passwords and
     PINs may be str or bytes; None means none (a key that needs one raises HoadonError with
@@ -430,20 +439,8 @@ class Signer:
             raise HoadonError(-1, "the signer is closed")
         return self._h
 
-    def close(self):
-        """Frees the key now (a PKCS#11 signer also closes its session on the token)."""
-        if self._h:
-            _signer_free(self._h)
-            self._h = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
+    # close() frees the key now (a PKCS#11 signer also closes its session on the token).
+    _release = staticmethod(_signer_free)
 
 
 def _unix_time(value):
