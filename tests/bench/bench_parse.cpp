@@ -11,7 +11,7 @@
 
 int main() {
   std::vector<bench::Row> rows;
-  for (int lines : {10, 100, 10000}) {
+  for (int lines : bench::sizes({10, 100, 10000})) {
     const std::string doc = bench::make_invoice(lines);
     const auto t = bench::compare(
         [&] {

@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   const hoadon_validate_options options = rules_only();
   const bool check_only = argc > 1 && std::string_view(argv[1]) == "--check";
   std::vector<bench::Row> rows;
-  for (int lines : {10, 100, 10000}) {
+  for (int lines : bench::sizes({10, 100, 10000})) {
     const std::string text = bench::make_invoice(lines);
     hoadon_doc* doc = parse(text);
     const auto t0 = std::chrono::steady_clock::now();

@@ -92,7 +92,7 @@ int main() {
   const auto signer = hoadon::keys::from_pem(tp::key_pem(w.signer_key), w.signer.pem(), nullptr);
   const Floor floor{w.signer_key.get()};
   std::vector<bench::Row> full, signing;
-  for (int lines : {10, 100, 10000}) {
+  for (int lines : bench::sizes({10, 100, 10000})) {
     // make_invoice's seller is 4800123456, the test signer's tax code; it validates cleanly.
     const std::string doc = bench::make_invoice(lines);
     must(sign_once(doc, signer, false) > doc.size(), "the invoice does not sign");

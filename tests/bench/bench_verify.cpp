@@ -95,7 +95,7 @@ int main() {
   }
 
   std::vector<bench::Row> rows;
-  for (int lines : {10, 100, 10000}) {
+  for (int lines : bench::sizes({10, 100, 10000})) {
     // make_invoice's seller is 4800123456, the test signer's tax code.
     const std::string doc = tp::sign(bench::make_invoice(lines), w.signer_key, {w.signer});
     must(verify_once(doc, trust), "the signed invoice does not verify");

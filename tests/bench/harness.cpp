@@ -127,4 +127,18 @@ std::string make_invoice(int lines) {
       items, summary, total_base, total_tax, total_base + total_tax, words(total_base + total_tax));
 }
 
+std::vector<int> sizes(std::initializer_list<int> all) {
+  const char* only = std::getenv("HOADON_BENCH_LINES");
+  if (!only || !*only) return all;
+  std::vector<int> out;
+  for (const char* p = only; *p;) {
+    char* end = nullptr;
+    const long n = std::strtol(p, &end, 10);
+    if (end == p) break;
+    if (n > 0) out.push_back(static_cast<int>(n));
+    p = *end == ',' ? end + 1 : end;
+  }
+  return out;
+}
+
 }  // namespace bench

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -34,5 +35,9 @@ void print(const std::string& title, const std::string& floor_name, const std::v
 // A consistent VAT invoice (PBan 2.1.0) with n lines at 5%, 8% and 10%: valid tax codes,
 // totals that add up, amount in words. Used by every benchmark so their numbers compare.
 std::string make_invoice(int lines);
+
+// The invoice sizes to run: `all`, or those listed in HOADON_BENCH_LINES ("10,100"), e.g. to
+// profile one size under callgrind.
+std::vector<int> sizes(std::initializer_list<int> all);
 
 }  // namespace bench
