@@ -28,6 +28,11 @@
  * The library initialises itself on first use, from any thread. Distinct handles may be used
  * concurrently from distinct threads. A single handle must not be used from two threads at
  * once unless its documentation says otherwise. hoadon_last_error() is per thread.
+ *
+ * Shared libraries: on first use hoadon initialises libxml2, xmlsec and OpenSSL once for the
+ * process and installs xmlsec's error callback, which xmlsec keeps process-wide; libxml2's error
+ * handlers (per thread) are restored after each call. A program that also calls xmlsec itself
+ * must not replace that callback, or hoadon's diagnostics lose xmlsec's explanations.
  */
 #ifndef HOADON_H
 #define HOADON_H
