@@ -127,6 +127,7 @@ typedef struct hoadon_diagnostic {
 /* A list of diagnostics about one document. */
 typedef struct hoadon_report hoadon_report;
 
+/* The number of diagnostics in the report (0 for NULL). */
 HOADON_API size_t hoadon_report_count(const hoadon_report *report);
 /* The i-th diagnostic (0-based), or NULL when i is out of range. */
 HOADON_API const hoadon_diagnostic *hoadon_report_get(const hoadon_report *report, size_t i);
@@ -149,6 +150,7 @@ typedef struct hoadon_code_info {
   const char *title_vi;     /* Vietnamese */
 } hoadon_code_info;
 
+/* The number of codes in the catalogue (every code hoadon can report). */
 HOADON_API size_t hoadon_code_count(void);
 /* The i-th catalogue entry, or NULL when out of range. Static storage. */
 HOADON_API const hoadon_code_info *hoadon_code_get(size_t i);
@@ -169,6 +171,7 @@ typedef struct hoadon_parse_options {
   unsigned max_depth; /* deepest element nesting; default and maximum 256 */
 } hoadon_parse_options;
 
+/* Sets `size` and every default (64 MiB, depth 256). Call it before setting members. */
 HOADON_API void hoadon_parse_options_init(hoadon_parse_options *options);
 
 /* Parses `len` bytes (copied) with safe settings: UTF-8 only, no DTD, no entities, no
@@ -256,6 +259,7 @@ typedef struct hoadon_signature_info {
   const char *path;         /* XPath of the ds:Signature element */
 } hoadon_signature_info;
 
+/* The number of ds:Signature elements in the document, wherever they are (0 for NULL). */
 HOADON_API size_t hoadon_doc_signature_count(const hoadon_doc *doc);
 /* The i-th signature in document order, or NULL when out of range. */
 HOADON_API const hoadon_signature_info *hoadon_doc_signature_get(const hoadon_doc *doc, size_t i);
@@ -275,6 +279,7 @@ HOADON_API char *hoadon_doc_to_text(const hoadon_doc *doc, const char *file, hoa
  * A profile may be shared by concurrent validations once it is no longer being modified. */
 typedef struct hoadon_rule_profile hoadon_rule_profile;
 
+/* A new, empty profile in *out (every code at its default); free with hoadon_rule_profile_free. */
 HOADON_API int hoadon_rule_profile_new(hoadon_rule_profile **out);
 HOADON_API void hoadon_rule_profile_free(hoadon_rule_profile *profile);
 /* Sets the severity of one code: "off", "info", "warning", "error", or "default" (back to the
@@ -311,6 +316,7 @@ typedef struct hoadon_validate_options {
                                      draft, e.g. the template before signing) */
 } hoadon_validate_options;
 
+/* Sets `size` and every default (see each member). Call it before setting members. */
 HOADON_API void hoadon_validate_options_init(hoadon_validate_options *options);
 /* HOADON_OK when the options make sense, else HOADON_EINVAL with the reason in
  * hoadon_last_error() (e.g. an unknown version or an unparsable tolerance). NULL = defaults. */
@@ -415,6 +421,7 @@ typedef struct hoadon_verify_options {
   int check_tax_code;      /* 1 (default): the signer's tax code must match the document */
 } hoadon_verify_options;
 
+/* Sets `size` and every default (see each member). Call it before setting members. */
 HOADON_API void hoadon_verify_options_init(hoadon_verify_options *options);
 
 /* Parses "now", Unix seconds ("1775001600"), a date ("2026-04-01") or a date-time
@@ -513,6 +520,7 @@ typedef struct hoadon_words_options {
                        phẩy năm mươi") */
 } hoadon_words_options;
 
+/* Sets `size` and every default (see each member). Call it before setting members. */
 HOADON_API void hoadon_words_options_init(hoadon_words_options *options);
 
 /* The Vietnamese words for `amount`, a decimal string as invoices write numbers ("1234500",
@@ -619,6 +627,7 @@ typedef struct hoadon_sign_options {
                                               used instead of validating again; NULL = validate */
 } hoadon_sign_options;
 
+/* Sets `size` and every default (see each member). Call it before setting members. */
 HOADON_API void hoadon_sign_options_init(hoadon_sign_options *options);
 
 /* What was signed (or prepared). Library-owned, valid as long as its result; members are only
