@@ -177,16 +177,21 @@ std::unique_ptr<dsig::Draft> draft(const xml::Document& doc, const model::Index&
   return d;
 }
 
+// A result for `doc`'s kind; for a document the parser rejected, its diagnostics (there is
+// nothing else to report).
+Result begin(const xml::Document* doc, const Report& parsed) {
+  Result r;
+  r.report.set_kind(parsed.kind());
+  if (!doc) r.report.append(parsed);
+  return r;
+}
+
 }  // namespace
 
 Result sign(const xml::Document* doc, const model::Index& index, const Report& parsed, const keys::Signer& signer,
             const Options& o) {
-  Result r;
-  r.report.set_kind(parsed.kind());
-  if (!doc) {
-    r.report.append(parsed);
-    return r;
-  }
+  Result r = begin(doc, parsed);
+  if (!doc) return r;
   if (!signer.key) {
     r.report.add(Code::SignKey, doc->locate(doc->root()),
                  "Not signed: this signer has only a certificate (an external signer): sign in two phases",
@@ -222,12 +227,8 @@ Result sign(const xml::Document* doc, const model::Index& index, const Report& p
 
 Result prepare(const xml::Document* doc, const model::Index& index, const Report& parsed, const keys::Signer& signer,
                const Options& o) {
-  Result r;
-  r.report.set_kind(parsed.kind());
-  if (!doc) {
-    r.report.append(parsed);
-    return r;
-  }
+  Result r = begin(doc, parsed);
+  if (!doc) return r;
   std::optional<dsig::Signer> who;
   auto d = draft(*doc, index, parsed, signer, o, r, who);
   if (!d) return r;

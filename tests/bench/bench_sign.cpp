@@ -5,14 +5,14 @@
 // parse + C14N of DLHDon + SHA-256 + one RSA-2048 signature + serialisation of the document.
 // Single thread. A second table leaves validation out (a report from hoadon_doc_validate given
 // as options.validated), to show what signing itself costs.
-#include <libxml/c14n.h>
-#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <openssl/evp.h>
 
 #include <fmt/format.h>
 
 #include <cstdlib>
 
+#include "floor.hpp"
 #include "harness.hpp"
 #include "model/essentials.hpp"
 #include "model/index.hpp"
@@ -48,26 +48,14 @@ std::size_t sign_once(const std::string& bytes, const hoadon::keys::Signer& sign
   return r.bytes.size();
 }
 
-int is_in(void* root, xmlNodePtr node, xmlNodePtr parent) {
-  for (xmlNodePtr n = node->type == XML_ELEMENT_NODE ? node : parent; n; n = n->parent)
-    if (n == static_cast<xmlNodePtr>(root)) return 1;
-  return 0;
-}
-
 // The floor: what no signer of this invoice can skip.
 struct Floor {
   EVP_PKEY* key;
   std::string signed_info = std::string(700, 'x');  // a SignedInfo-sized message
 
   void run(const std::string& bytes) const {
-    xmlDocPtr d = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, XML_PARSE_NONET);
-    xmlNodePtr data = xmlDocGetRootElement(d)->children;  // HDon/DLHDon
-    xmlOutputBufferPtr out = xmlAllocOutputBuffer(nullptr);
-    xmlC14NExecute(d, is_in, data, XML_C14N_1_0, nullptr, 0, out);
     unsigned char md[32];
-    unsigned int md_len = 0;
-    EVP_Digest(xmlOutputBufferGetContent(out), xmlOutputBufferGetSize(out), md, &md_len, EVP_sha256(), nullptr);
-    xmlOutputBufferClose(out);
+    xmlDocPtr d = bench::parse_and_hash_data(bytes, md);
     EVP_MD_CTX* ctx = EVP_MD_CTX_new();
     unsigned char sig[512];
     std::size_t sig_len = sizeof sig;
@@ -80,7 +68,7 @@ struct Floor {
     xmlDocDumpMemory(d, &dumped, &dumped_len);
     xmlFree(dumped);
     xmlFreeDoc(d);
-    must(ok == 1 && md_len == 32 && dumped_len > 0, "floor");
+    must(ok == 1 && dumped_len > 0, "floor");
   }
 };
 
