@@ -44,8 +44,7 @@ struct Refusals {
   }
 };
 
-bool validated(const xml::Document& doc, const model::Index& index, const Report& parsed, const Options& o,
-               Result& r) {
+bool validated(const xml::Document& doc, const model::Index& index, const Report& parsed, const Options& o, Result& r) {
   Report own;
   const Report* v = o.validated;
   if (!v) {
@@ -56,9 +55,8 @@ bool validated(const xml::Document& doc, const model::Index& index, const Report
   const auto errors = v->count(Severity::Error);
   if (errors == 0) return true;
   const auto& items = v->items();
-  const auto& first = *std::find_if(items.begin(), items.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::Error;
-  });
+  const auto& first =
+      *std::find_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
   return Refusals{r.report, doc.locate(doc.root()), o.force}.forceable(
       Code::SignInvalid,
       fmt::format("the document fails validation with {} error{}, the first {} at {}: {}", errors,
@@ -71,8 +69,7 @@ bool validated(const xml::Document& doc, const model::Index& index, const Report
 // signing time `at`, for the party whose tax codes are `expected`. Returns the signer as reports
 // describe signers (its tax code the identifier matching the document), or nullopt when refused.
 std::optional<dsig::Signer> certificate_fits(const std::vector<X509*>& certs, std::int64_t at,
-                                             const std::vector<std::string>& expected, bool sha1,
-                                             const Refusals& r) {
+                                             const std::vector<std::string>& expected, bool sha1, const Refusals& r) {
   X509* leaf = certs.front();
   const auto info = pki::describe(leaf);
   if (!pki::allows_signing(leaf)) {
@@ -100,11 +97,11 @@ std::optional<dsig::Signer> certificate_fits(const std::vector<X509*>& certs, st
     if (!from || at < *from) {
       const auto subject = pki::name_text(X509_get_subject_name(c));
       const auto valid_from = from ? pki::format_utc(*from) : std::string("?");
-      r.refuse(Code::SignCertNotYetValid,
-               fmt::format("the certificate of {} is valid from {} (UTC), after the signing time {}", subject,
-                           valid_from, when),
-               fmt::format("chứng thư số của {} có hiệu lực từ {} (UTC), sau thời điểm ký {}", subject, valid_from,
-                           when));
+      r.refuse(
+          Code::SignCertNotYetValid,
+          fmt::format("the certificate of {} is valid from {} (UTC), after the signing time {}", subject, valid_from,
+                      when),
+          fmt::format("chứng thư số của {} có hiệu lực từ {} (UTC), sau thời điểm ký {}", subject, valid_from, when));
       return std::nullopt;
     }
   }
@@ -122,7 +119,8 @@ std::optional<dsig::Signer> certificate_fits(const std::vector<X509*>& certs, st
       return std::nullopt;
   }
   if (info.key_bits > 0 && info.key_bits < 2048)
-    r.report.add(Code::SignWeak, r.where, fmt::format("The signer's RSA key has {} bits, fewer than 2048", info.key_bits),
+    r.report.add(Code::SignWeak, r.where,
+                 fmt::format("The signer's RSA key has {} bits, fewer than 2048", info.key_bits),
                  fmt::format("Khóa RSA của người ký chỉ có {} bit, ít hơn 2048", info.key_bits));
   if (sha1)
     r.report.add(Code::SignWeak, r.where, "Signed with SHA-1 (rsa-sha1), as asked: for legacy receivers only",
@@ -219,8 +217,8 @@ Result sign(const xml::Document* doc, const model::Index& index, const Report& p
                  "Không ký: chữ ký của khóa không khớp với chứng thư số: khóa không thuộc về chứng thư số");
     return r;
   }
-  r.made = made_of(d->nodes(), d->signature_id(), tbs, o.sha1 ? "sha1" : "sha256", d->signing_time(),
-                   std::move(*who), false);
+  r.made = made_of(d->nodes(), d->signature_id(), tbs, o.sha1 ? "sha1" : "sha256", d->signing_time(), std::move(*who),
+                   false);
   r.bytes = d->bytes(value);
   return r;
 }
@@ -259,8 +257,8 @@ Result complete(const xml::Document* doc, const model::Index& index, const Repor
   if (!who) return r;
   auto bytes = p->complete(value, r.report);
   if (bytes.empty()) return r;
-  r.made = made_of(p->nodes(), p->id(), p->to_be_signed(), p->digest_algorithm(), p->signing_time(), std::move(*who),
-                   false);
+  r.made =
+      made_of(p->nodes(), p->id(), p->to_be_signed(), p->digest_algorithm(), p->signing_time(), std::move(*who), false);
   r.bytes = std::move(bytes);
   return r;
 }

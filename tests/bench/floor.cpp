@@ -25,9 +25,10 @@ xmlDocPtr parse_and_hash_data(const std::string& bytes, unsigned char (&md)[32])
   xmlOutputBufferPtr out = xmlAllocOutputBuffer(nullptr);
   const int c14n = data ? xmlC14NExecute(d, is_in, data, XML_C14N_1_0, nullptr, 0, out) : -1;
   unsigned int md_len = 0;
-  const int hashed = c14n >= 0 && xmlOutputBufferGetSize(out) > 0 ? EVP_Digest(xmlOutputBufferGetContent(out), xmlOutputBufferGetSize(out), md, &md_len,
-                                           EVP_sha256(), nullptr)
-                              : 0;
+  const int hashed =
+      c14n >= 0 && xmlOutputBufferGetSize(out) > 0
+          ? EVP_Digest(xmlOutputBufferGetContent(out), xmlOutputBufferGetSize(out), md, &md_len, EVP_sha256(), nullptr)
+          : 0;
   xmlOutputBufferClose(out);
   if (hashed != 1 || md_len != 32) {
     std::fprintf(stderr, "bench: the floor cannot parse, canonicalise or hash the invoice\n");
