@@ -96,8 +96,10 @@ class Library final : public Implementation {
 
   // One trust configuration per distinct set of trust options, loaded once and shared.
   const hoadon_trust* trust_for(const Manifest& m, const Case& c) {
-    const std::pair<const char*, hoadon_trust_kind> kinds[] = {
-        {"trust", HOADON_TRUST_ANCHOR}, {"intermediate", HOADON_TRUST_INTERMEDIATE}, {"crl", HOADON_TRUST_CRL}};
+    const std::pair<const char*, hoadon_trust_kind> kinds[] = {{"trust", HOADON_TRUST_ANCHOR},
+                                                               {"intermediate", HOADON_TRUST_INTERMEDIATE},
+                                                               {"crl", HOADON_TRUST_CRL},
+                                                               {"tax-authority", HOADON_TRUST_TAX_AUTHORITY}};
     std::string key;
     for (const auto& [option, kind] : kinds) key += c.option(option) + '\n';
     const std::lock_guard lock(mutex_);

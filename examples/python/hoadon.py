@@ -69,7 +69,10 @@ _c_char_p, _c_void_p, _size_t = ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_
 
 
 class _ParseOptions(ctypes.Structure):
-    _fields_ = [("size", _size_t), ("max_bytes", _size_t), ("max_depth", ctypes.c_uint)]
+    _fields_ = [("size", _size_t), ("max_bytes", _size_t), ("max_depth", ctypes.c_uint),
+                ("max_attributes", _size_t), ("max_document_attributes", _size_t),
+                ("max_namespaces_in_scope", _size_t), ("max_namespace_lookups", _size_t),
+                ("any_encoding", ctypes.c_int)]
 
 
 class _ValidateOptions(ctypes.Structure):

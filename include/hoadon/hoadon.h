@@ -169,13 +169,29 @@ typedef struct hoadon_parse_options {
   size_t size;        /* sizeof(hoadon_parse_options), set by hoadon_parse_options_init */
   size_t max_bytes;   /* largest accepted input; default 64 MiB */
   unsigned max_depth; /* deepest element nesting; default and maximum 256 */
+  /* Attribute limits, counted on the raw bytes before parsing, in time linear in the input:
+   * XML parsers spend time quadratic in the attributes of one element (40,000 attributes on
+   * one element cost libxml2 minutes). Namespace declarations count as attributes. An input
+   * over a limit is refused with XML-LIMIT. 0 keeps the default. */
+  size_t max_attributes;          /* on one element; default 256 */
+  size_t max_document_attributes; /* in the whole document; default 1,000,000 */
+  size_t max_namespaces_in_scope; /* namespace declarations open at any point; default 256 */
+  /* The work of resolving namespaces, which the parser does by linear search: the sum over
+   * elements of the declarations in scope times (1 + the element's prefixed attributes);
+   * default 100,000,000 (about a quarter of a second of parsing). */
+  size_t max_namespace_lookups;
+  /* 0 (default): UTF-8 only, as e-invoices must be (XML-ENCODING otherwise). 1: any encoding
+   * the XML parser decodes (ISO-8859-1, windows-1252, UTF-16…; not UTF-32), for generic
+   * XMLDSig documents verified with HOADON_VERIFY_PROFILE_XMLDSIG. */
+  int any_encoding;
 } hoadon_parse_options;
 
-/* Sets `size` and every default (64 MiB, depth 256). Call it before setting members. */
+/* Sets `size` and every default (64 MiB, depth 256, the attribute limits, UTF-8 only). Call it
+ * before setting members. */
 HOADON_API void hoadon_parse_options_init(hoadon_parse_options *options);
 
-/* Parses `len` bytes (copied) with safe settings: UTF-8 only, no DTD, no entities, no
- * network, bounded size and depth.
+/* Parses `len` bytes (copied) with safe settings: UTF-8 only (unless any_encoding), no DTD,
+ * no entities, no network, bounded size, depth and attributes.
  *
  * Returns HOADON_OK for a well-formed document, HOADON_EREJECTED when the input was refused
  * (malformed, hostile, over a limit). In both cases *out receives a document handle that you
@@ -378,8 +394,10 @@ typedef enum hoadon_trust_kind {
   HOADON_TRUST_ANCHOR = 0,        /* trusted certificates: any of them may end a chain */
   HOADON_TRUST_INTERMEDIATE = 1,  /* untrusted certificates offered for chain building */
   HOADON_TRUST_CRL = 2,           /* certificate revocation lists */
-  HOADON_TRUST_PINNED_KEY = 3     /* public keys (or certificates' keys) trusted as such; used by
+  HOADON_TRUST_PINNED_KEY = 3,    /* public keys (or certificates' keys) trusted as such; used by
                                      the XMLDSig profile only, instead of KeyInfo */
+  HOADON_TRUST_TAX_AUTHORITY = 4  /* certificates designated as the tax authority's: accepted in its
+                                     slots (below) besides the default rule */
 } hoadon_trust_kind;
 
 /* Creates an empty trust configuration (*out; free with hoadon_trust_free). With no anchor,
@@ -396,6 +414,20 @@ HOADON_API int hoadon_trust_add_path(hoadon_trust *trust, hoadon_trust_kind kind
 HOADON_API int hoadon_trust_add_memory(hoadon_trust *trust, hoadon_trust_kind kind, const void *data, size_t len);
 /* How many items of that kind were loaded. */
 HOADON_API size_t hoadon_trust_count(const hoadon_trust *trust, hoadon_trust_kind kind);
+
+/* The tax authority's slots — an invoice's DSCKS/CQT (the signature over MCCQT) and a notice's
+ * CQT and TTCQT — take only a certificate recognised as the tax authority's, else the
+ * signature is invalid with reason "not-tax-authority" (PKI-NOT-TAX-AUTHORITY): a trusted
+ * chain proves who signed, not that the signer is the tax authority. Recognised are: the
+ * certificates added as HOADON_TRUST_TAX_AUTHORITY; the subjects added here (exactly, in the
+ * RFC 4514 form hoadon reports, e.g. "CN=CỤC THUẾ,O=BỘ TÀI CHÍNH,L=Hà Nội,C=VN"); and, unless
+ * switched off, the default rule, which matches the authority's production certificates:
+ * subject O=BỘ TÀI CHÍNH with "CỤC THUẾ" in its CN or an OU (Tổng cục Thuế, Cục Thuế, Chi cục
+ * Thuế…), issued by a CA whose O is Ban Cơ yếu Chính phủ (case and diacritics ignored). Without
+ * a trust handle the default rule applies. */
+HOADON_API int hoadon_trust_add_tax_authority_subject(hoadon_trust *trust, const char *subject);
+/* enabled = 0 switches the default rule off (only designated certificates and subjects remain). */
+HOADON_API int hoadon_trust_use_default_tax_authority(hoadon_trust *trust, int enabled);
 
 typedef enum hoadon_policy {
   HOADON_POLICY_DEFAULT = 0,  /* SHA-1 and RSA < 2048 bits are warnings; no CRL is only noted */

@@ -17,6 +17,19 @@ hoadon::xml::Limits limits_of(const hoadon_parse_options* o) {
     l.max_bytes = o->max_bytes;
   if (o->size >= offsetof(hoadon_parse_options, max_depth) + sizeof o->max_depth && o->max_depth)
     l.max_depth = o->max_depth;
+  const auto has = [o](std::size_t offset, std::size_t width) { return o->size >= offset + width; };
+  if (has(offsetof(hoadon_parse_options, max_attributes), sizeof o->max_attributes) && o->max_attributes)
+    l.max_attributes = o->max_attributes;
+  if (has(offsetof(hoadon_parse_options, max_document_attributes), sizeof o->max_document_attributes) &&
+      o->max_document_attributes)
+    l.max_document_attributes = o->max_document_attributes;
+  if (has(offsetof(hoadon_parse_options, max_namespaces_in_scope), sizeof o->max_namespaces_in_scope) &&
+      o->max_namespaces_in_scope)
+    l.max_namespaces_in_scope = o->max_namespaces_in_scope;
+  if (has(offsetof(hoadon_parse_options, max_namespace_lookups), sizeof o->max_namespace_lookups) &&
+      o->max_namespace_lookups)
+    l.max_namespace_lookups = o->max_namespace_lookups;
+  if (has(offsetof(hoadon_parse_options, any_encoding), sizeof o->any_encoding)) l.any_encoding = o->any_encoding != 0;
   return l;
 }
 
@@ -53,6 +66,11 @@ void hoadon_parse_options_init(hoadon_parse_options* o) {
   o->size = sizeof *o;
   o->max_bytes = defaults.max_bytes;
   o->max_depth = defaults.max_depth;
+  o->max_attributes = defaults.max_attributes;
+  o->max_document_attributes = defaults.max_document_attributes;
+  o->max_namespaces_in_scope = defaults.max_namespaces_in_scope;
+  o->max_namespace_lookups = defaults.max_namespace_lookups;
+  o->any_encoding = 0;
 }
 
 int hoadon_doc_parse(const void* data, size_t len, const hoadon_parse_options* options, hoadon_doc** out) {

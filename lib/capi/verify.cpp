@@ -28,13 +28,13 @@ hoadon::dsig::VerifyOptions options_of(const hoadon_verify_options* o) {
   if (HOADON_KNOWS(o, integrity_only)) v.integrity_only = o->integrity_only != 0;
   if (HOADON_KNOWS(o, profile))
     v.profile = raw(o->profile) == HOADON_VERIFY_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig
-                                                          : hoadon::dsig::VerifyProfile::Invoice;
+                                                                 : hoadon::dsig::VerifyProfile::Invoice;
   if (HOADON_KNOWS(o, check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
   return v;
 }
 
 bool valid_kind(const hoadon_trust_kind& k) {
-  return raw(k) >= HOADON_TRUST_ANCHOR && raw(k) <= HOADON_TRUST_PINNED_KEY;
+  return raw(k) >= HOADON_TRUST_ANCHOR && raw(k) <= HOADON_TRUST_TAX_AUTHORITY;
 }
 hoadon::pki::Material material(const hoadon_trust_kind& k) { return static_cast<hoadon::pki::Material>(raw(k)); }
 
@@ -48,6 +48,7 @@ static_assert(static_cast<int>(hoadon::pki::Material::Anchor) == HOADON_TRUST_AN
 static_assert(static_cast<int>(hoadon::pki::Material::Intermediate) == HOADON_TRUST_INTERMEDIATE);
 static_assert(static_cast<int>(hoadon::pki::Material::Crl) == HOADON_TRUST_CRL);
 static_assert(static_cast<int>(hoadon::pki::Material::PinnedKey) == HOADON_TRUST_PINNED_KEY);
+static_assert(static_cast<int>(hoadon::pki::Material::TaxAuthority) == HOADON_TRUST_TAX_AUTHORITY);
 
 hoadon_verify_result::hoadon_verify_result(hoadon::dsig::Verification v)
     : verification(std::move(v)), report(std::make_unique<hoadon_report>(verification.report)) {
@@ -118,6 +119,21 @@ int hoadon_trust_add_memory(hoadon_trust* trust, hoadon_trust_kind kind, const v
 
 size_t hoadon_trust_count(const hoadon_trust* trust, hoadon_trust_kind kind) {
   return trust && valid_kind(kind) ? trust->store.count(material(kind)) : 0;
+}
+
+int hoadon_trust_add_tax_authority_subject(hoadon_trust* trust, const char* subject) {
+  if (!trust || !subject || !*subject)
+    return fail(HOADON_EINVAL, "hoadon_trust_add_tax_authority_subject: trust and a non-empty subject are required");
+  return guard([&] {
+    trust->store.add_tax_authority_subject(subject);
+    return HOADON_OK;
+  });
+}
+
+int hoadon_trust_use_default_tax_authority(hoadon_trust* trust, int enabled) {
+  if (!trust) return fail(HOADON_EINVAL, "hoadon_trust_use_default_tax_authority: trust is NULL");
+  trust->store.use_default_tax_authority(enabled != 0);
+  return HOADON_OK;
 }
 
 void hoadon_verify_options_init(hoadon_verify_options* o) {

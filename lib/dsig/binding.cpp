@@ -56,6 +56,7 @@ Role invoice_role(const model::InvoiceNodes& inv, std::string_view slot) {
   r.required.push_back(need(inv.hdon, "DLHDon"));
   const xmlNode* content = xml::child(inv.dlhdon, "NDHDon");
   if (slot == "CQT") {
+    r.tax_authority = true;
     r.name_en = "tax authority signature";
     r.name_vi = "Chữ ký của cơ quan thuế";
     r.required.push_back(need(inv.hdon, "MCCQT"));
@@ -114,6 +115,8 @@ Role role_of(const model::Index& index, const model::SignatureNodes& sig, Verify
                    fmt::format("Chữ ký {} trên {}", sig.slot, xml::name_of(form)));
     r.scope = form;
     r.signing_time_expected = true;
+    // The tax authority's notices: its agency (CQT) and its named official (TTCQT).
+    r.tax_authority = sig.slot == "CQT" || sig.slot == "TTCQT";
     const xmlNode* data = form_data(form);
     r.required.push_back({data, data ? xml::xpath(data) : fmt::format("the data of {}", xml::xpath(form))});
     // The tax authority's notices carry their number apart (STBao); signing it too is usual.
@@ -183,8 +186,25 @@ bool check_binding(const xml::Document& doc, const Role& role, const ParsedSigna
                 fmt::format("{} không bao phủ {}", role.name_vi, n.what), Stage::Binding, Outcome::Invalid, "binding");
   }
 
+  if (sig.signing_times.size() > 1) {
+    // Never "the first one wins": a covered time and an uncovered one, or two covered ones,
+    // leave the real signing time unknown.
+    f.problem(Code::DsigTimeAmbiguous, doc.locate(sig.signing_times[1]),
+              fmt::format("The {} carries {} SigningTime elements: which one is the signing time is unknown",
+                          role.name_en, sig.signing_times.size()),
+              fmt::format("{} có {} phần tử SigningTime: không biết đâu là thời điểm ký", role.name_vi,
+                          sig.signing_times.size()),
+              Stage::Binding, Outcome::Invalid, "signing-time-ambiguous");
+    return false;
+  }
   if (!sig.signing_time) {
-    if (role.signing_time_expected)
+    if (role.signing_time_required)
+      f.problem(
+          Code::DsigTimeMissing, here,
+          fmt::format("The {} carries no SigningTime: when it was made cannot be known", role.name_en),
+          fmt::format("{} không có thời điểm ký (SigningTime): không thể biết chữ ký được tạo khi nào", role.name_vi),
+          Stage::Binding, Outcome::Invalid, "signing-time-missing");
+    else if (role.signing_time_expected)
       f.note(Code::DsigSigningTime, here, "The signature carries no SigningTime",
              "Chữ ký không có thời điểm ký (SigningTime)");
     return false;

@@ -29,8 +29,9 @@ struct Role {
   std::vector<const xmlNode*> optional;  // may be covered without a warning
   const xmlNode* scope = nullptr;        // references outside it (and outside the signature) point
                                          // elsewhere; null: no limit
-  bool signing_time_required = false;    // invoices: the SigningTime must be covered
+  bool signing_time_required = false;    // invoices, CKSNNT: one SigningTime, covered, not in the future
   bool signing_time_expected = false;    // e-invoice documents carry one (warn when missing)
+  bool tax_authority = false;            // the slot takes only the tax authority's certificates (pki/authority.hpp)
   // Elements whose text the signer's tax code must equal (any of them); empty: no check.
   std::vector<const xmlNode*> tax_codes;
 };

@@ -258,7 +258,8 @@ ParsedSignature parse_signature(const xml::Document& doc, xmlNode* signature, co
                      fmt::format("The signature uses SHA-1 ({})", fmt::join(r.sha1, ", ")),
                      fmt::format("Chữ ký dùng SHA-1 ({})", fmt::join(r.sha1, ", ")), Stage::Policy, Outcome::Invalid,
                      "weak-algorithm");
-  s.signing_time = model::find_signing_time(signature);
+  s.signing_times = model::signing_times(signature);
+  if (s.signing_times.size() == 1) s.signing_time = s.signing_times.front();
   s.checkable = r.ok;
   return s;
 }

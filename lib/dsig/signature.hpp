@@ -41,9 +41,10 @@ struct ParsedSignature {
   std::string c14n;  // short names
   std::string method;
   std::vector<Reference> references;
-  std::vector<xmlNode*> certificates;  // KeyInfo/X509Data/X509Certificate, in order
-  bool key_value = false;              // KeyInfo carries a KeyValue
-  xmlNode* signing_time = nullptr;     // Object/…/SigningTime, any namespace
+  std::vector<xmlNode*> certificates;   // KeyInfo/X509Data/X509Certificate, in order
+  bool key_value = false;               // KeyInfo carries a KeyValue
+  xmlNode* signing_time = nullptr;      // Object/…/SigningTime, any namespace, when there is one only
+  std::vector<xmlNode*> signing_times;  // all of them (two or more: ambiguous)
   // The structure and every algorithm, URI and target passed: xmlsec may be run.
   bool checkable = false;
 };

@@ -139,11 +139,22 @@ void report_integrity(const xml::Document& doc, const ParsedSignature& sig, cons
 
 // Certificate content: checked in every mode (it needs no trust anchor).
 void check_certificate(const xml::Document& doc, const ParsedSignature& sig, const Role& role,
-                       const pki::KnownCertificate& leaf, const VerifyOptions& options, Findings& f) {
+                       const pki::KnownCertificate& leaf, const pki::TrustStore& trust, const VerifyOptions& options,
+                       Findings& f) {
   auto& r = f.result();
   const auto& info = leaf.info;
   Signer s = signer_of(info);
   const auto here = doc.locate(sig.node);
+
+  if (role.tax_authority && !trust.is_tax_authority(leaf.cert.get())) {
+    const auto accepted = trust.tax_authorities();
+    f.problem(Code::PkiNotTaxAuthority, here,
+              fmt::format("The {} is made by {}, which is not the tax authority: this slot takes only {}", role.name_en,
+                          info.subject, accepted.accepted_en()),
+              fmt::format("{} do {} ký, không phải cơ quan thuế: vị trí này chỉ nhận {}", role.name_vi, info.subject,
+                          accepted.accepted_vi()),
+              Stage::Policy, Outcome::Invalid, "not-tax-authority");
+  }
 
   if (!leaf.allows_signing)
     f.problem(Code::PkiKeyUsage, here,
@@ -204,6 +215,29 @@ std::int64_t verification_time(const xml::Document& doc, const ParsedSignature& 
     }
   }
   return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+// Clocks of signers and verifiers differ a little: a signing time up to this far after "now"
+// is accepted. A time asked for (--at) is taken exactly.
+constexpr std::int64_t kClockSkewSeconds = 300;
+
+// A signature cannot have been made after the moment it is validated at: such a signing time is
+// forged or wrong, and certificates checked "at the signing time" would be checked in the future.
+void check_not_future(const xml::Document& doc, const ParsedSignature& sig, const Role& role, bool time_signed,
+                      const VerifyOptions& options, Findings& f) {
+  if (!sig.signing_time || !(time_signed || role.signing_time_required)) return;
+  const auto t = pki::parse_time(xml::text(sig.signing_time));
+  if (!t) return;
+  const bool asked = options.at != 0;
+  const std::int64_t at = asked ? options.at : static_cast<std::int64_t>(std::time(nullptr));
+  if (*t <= at + (asked ? 0 : kClockSkewSeconds)) return;
+  const auto written = xml::trimmed_text(sig.signing_time);
+  f.problem(Code::DsigTimeFuture, doc.locate(sig.signing_time),
+            fmt::format("The signing time {} is later than the validation time {} ({})", written, pki::format_utc(at),
+                        asked ? "the time asked for" : "now"),
+            fmt::format("Thời điểm ký {} muộn hơn thời điểm kiểm tra {} ({})", written, pki::format_utc(at),
+                        asked ? "thời điểm được yêu cầu" : "hiện tại"),
+            Stage::Policy, Outcome::Invalid, "signing-time-future");
 }
 
 void check_trust(const xml::Document& doc, const ParsedSignature& sig, const Signers& signers,
@@ -275,6 +309,7 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
   if (sig.signing_time) r.signing_time = xml::trimmed_text(sig.signing_time);
   const Role role = role_of(c.index, node, c.options.profile);
   const bool time_signed = check_binding(c.doc, role, sig, f);
+  check_not_future(c.doc, sig, role, time_signed, c.options, f);
 
   const bool pinned = c.options.profile == VerifyProfile::XmlDsig && c.trust.count(pki::Material::PinnedKey) > 0;
   Signers signers;
@@ -292,7 +327,7 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
   }
 
   if (have_signer) {
-    check_certificate(c.doc, sig, role, *signers.leaf, c.options, f);
+    check_certificate(c.doc, sig, role, *signers.leaf, c.trust, c.options, f);
     if (c.options.integrity_only) {
       f.note(
           Code::PkiIntegrityOnly, here,
@@ -368,9 +403,8 @@ Verification verify_document(const xml::Document& doc, const model::Index& index
                  "Tài liệu không có chữ ký số nào: không có gì bảo đảm cho nội dung của nó");
     return v;
   }
-  const IdTable ids(doc.tree());
-  for (xmlNode* n : ids.duplicates()) {
-    const auto id = xml::attribute(n, "Id").value_or("");
+  const IdTable ids(doc.tree(), options.profile == VerifyProfile::XmlDsig ? IdNames::Generic : IdNames::Invoice);
+  for (const auto& [n, id] : ids.duplicates()) {
     v.report.add(Code::DsigDuplicateId, doc.locate(n),
                  fmt::format("Id=\"{}\" is carried by several elements: references to it are refused", id),
                  fmt::format("Id=\"{}\" xuất hiện trên nhiều phần tử: các tham chiếu tới nó bị từ chối", id));

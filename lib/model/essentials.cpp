@@ -172,16 +172,21 @@ std::string algorithm_short_name(std::string_view uri) {
   return std::string(uri);
 }
 
-xmlNode* find_signing_time(const xmlNode* signature) noexcept {
+std::vector<xmlNode*> signing_times(const xmlNode* signature) {
+  std::vector<xmlNode*> out;
   for (xmlNode* obj = xml::first_child_element(signature); obj; obj = xml::next_element(obj)) {
     if (!xml::is_dsig(obj, "Object")) continue;
-    // Object / SignatureProperties / SignatureProperty / SigningTime, namespaces vary by signer.
-    for (xmlNode* props = xml::first_child_element(obj); props; props = xml::next_element(props))
-      for (xmlNode* prop = xml::first_child_element(props); prop; prop = xml::next_element(prop))
-        for (xmlNode* t = xml::first_child_element(prop); t; t = xml::next_element(t))
-          if (xml::name_of(t) == "SigningTime") return t;
+    for (xmlNode* c = xml::first_child_element(obj); c; c = xml::next_element(c))
+      xml::for_each_element(c, [&](xmlNode* e) {
+        if (xml::name_of(e) == "SigningTime") out.push_back(e);
+      });
   }
-  return nullptr;
+  return out;
+}
+
+xmlNode* find_signing_time(const xmlNode* signature) {
+  const auto all = signing_times(signature);
+  return all.size() == 1 ? all.front() : nullptr;
 }
 
 Essentials read_essentials(const xml::Document& doc, const Index& idx) {

@@ -92,8 +92,13 @@ struct Essentials {
 // when it is not one hoadon knows.
 [[nodiscard]] std::string algorithm_short_name(std::string_view uri);
 
-// The SigningTime element of a signature (found by local name under ds:Object, in any
-// namespace, as real signers vary), or null.
-[[nodiscard]] xmlNode* find_signing_time(const xmlNode* signature) noexcept;
+// Every SigningTime element of a signature: found by local name, in any namespace (real signers
+// vary), at any depth below its ds:Object elements (SignatureProperties, or XAdES' deeper
+// SignedSignatureProperties), in document order.
+[[nodiscard]] std::vector<xmlNode*> signing_times(const xmlNode* signature);
+
+// The signature's SigningTime when it has exactly one, else null: with two, which one the
+// signer meant is unknown, and neither is relied on (the verifier reports it).
+[[nodiscard]] xmlNode* find_signing_time(const xmlNode* signature);
 
 }  // namespace hoadon::model

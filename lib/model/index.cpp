@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "xml/node.hpp"
@@ -128,6 +129,56 @@ void index_envelope(const xml::Document& doc, Index& idx, Report& report) {
   }
 }
 
+bool is_form(const xmlNode* n) noexcept {
+  switch (kind_of(n)) {
+    case Kind::Notice:
+    case Kind::Registration:
+    case Kind::Summary:
+    case Kind::Minutes:
+      return true;
+    default:
+      return is_plain(n, "BKe");
+  }
+}
+
+// An element named like a part applications read — the data, the tax authority's code, the QR
+// data, the signature list — that is not the part the index reads: in another namespace, or a
+// copy elsewhere (inside a signature's Object, in another element). Wrapping attacks put the
+// signed original in such a place next to forged data; whatever its purpose, it is an error.
+void report_lookalikes(const xml::Document& doc, const Index& idx, Report& report) {
+  constexpr std::array<std::string_view, 4> kNames = {"DLHDon", "MCCQT", "DLQRCode", "DSCKS"};
+  std::vector<const xmlNode*> read, invoices;
+  for (const auto& inv : idx.invoices) {
+    read.insert(read.end(), {inv.dlhdon, inv.mccqt, inv.qrcode, inv.dscks});
+    invoices.push_back(inv.hdon);
+  }
+  const auto among = [](const std::vector<const xmlNode*>& v, const xmlNode* n) {
+    return std::find(v.begin(), v.end(), n) != v.end();
+  };
+  xml::for_each_element(idx.root, [&](xmlNode* e) {
+    const auto name = xml::name_of(e);
+    if (std::find(kNames.begin(), kNames.end(), name) == kNames.end() || among(read, e)) return;
+    const bool plain = !e->ns;
+    if (plain && among(invoices, e->parent)) {
+      if (name != "DSCKS") return;               // a second copy in HDon: DOC-DUPLICATE says so
+      if (!xml::first_child_element(e)) return;  // TS24's second, empty DSCKS
+    }
+    if (plain && name == "DSCKS" && is_form(e->parent)) return;
+    const auto ns = xml::ns_of(e);
+    const std::string why_en = !plain ? fmt::format("it is in the namespace {}", ns)
+                                      : std::string("it is a second copy, which applications do not read");
+    const std::string why_vi = !plain ? fmt::format("nó thuộc không gian tên {}", ns)
+                                      : std::string("đây là bản sao thứ hai, ứng dụng không đọc");
+    report.add(Code::DocLookalike, doc.locate(e),
+               fmt::format("{} is named like the invoice's {}, but {}: a look-alike element is how signature "
+                           "wrapping smuggles data",
+                           xml::xpath(e), name, why_en),
+               fmt::format("{} mang tên giống {} của hóa đơn, nhưng {}: phần tử giả dạng là cách tấn công bọc chữ "
+                           "ký đưa dữ liệu vào",
+                           xml::xpath(e), name, why_vi));
+  });
+}
+
 }  // namespace
 
 std::string_view kind_name(Kind k) noexcept {
@@ -177,6 +228,7 @@ Index build_index(const xml::Document& doc, Report& report) {
     add_signature(doc, idx.root, idx, report);  // an enveloping signature (XMLDSig profile)
   else if (idx.root)
     collect_signatures(doc, idx.root, idx, report);
+  if (idx.kind != Kind::Unknown) report_lookalikes(doc, idx, report);
   report.set_kind(std::string(kind_name(idx.kind)));
   return idx;
 }

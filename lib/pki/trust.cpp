@@ -49,6 +49,8 @@ std::string_view kind_name(Material kind) {
       return "CRL";
     case Material::PinnedKey:
       return "public key or certificate";
+    case Material::TaxAuthority:
+      return "tax authority certificate";
   }
   return "item";
 }
@@ -102,6 +104,10 @@ std::size_t TrustStore::add_loaded(Material kind, std::string_view bytes) {
       added = l.keys.size();
       for (auto& k : l.keys) pinned_.push_back(std::move(k));
       break;
+    case Material::TaxAuthority:
+      for (auto& c : l.certs) authorities_.designate(c.get());
+      added = l.certs.size();
+      break;
   }
   std::lock_guard cache(cache_mutex_);
   cache_.clear();  // chains built before may now end elsewhere
@@ -144,8 +150,30 @@ std::size_t TrustStore::count(Material kind) const {
       return crls_.size();
     case Material::PinnedKey:
       return pinned_.size();
+    case Material::TaxAuthority:
+      return authorities_.designated();
   }
   return 0;
+}
+
+void TrustStore::add_tax_authority_subject(std::string subject) {
+  std::unique_lock lock(mutex_);
+  authorities_.add_subject(std::move(subject));
+}
+
+void TrustStore::use_default_tax_authority(bool on) {
+  std::unique_lock lock(mutex_);
+  authorities_.use_defaults(on);
+}
+
+bool TrustStore::is_tax_authority(const X509* cert) const {
+  std::shared_lock lock(mutex_);
+  return authorities_.recognises(cert);
+}
+
+TaxAuthorities TrustStore::tax_authorities() const {
+  std::shared_lock lock(mutex_);
+  return authorities_;
 }
 
 std::vector<PublicKey> TrustStore::pinned_keys() const {

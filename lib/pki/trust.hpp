@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pki/authority.hpp"
 #include "pki/certificate.hpp"
 
 namespace hoadon::pki {
@@ -29,6 +30,7 @@ enum class Material {
   Intermediate,  // untrusted certificates offered for chain building
   Crl,           // certificate revocation lists
   PinnedKey,     // public keys (or certificates' keys) trusted as such (XMLDSig profile)
+  TaxAuthority,  // certificates designated as the tax authority's (pki/authority.hpp)
 };
 
 struct ChainCheck {
@@ -76,6 +78,13 @@ class TrustStore {
   std::size_t add_memory(Material kind, std::string_view data);
 
   [[nodiscard]] std::size_t count(Material kind) const;
+
+  // Who may sign in the tax authority's slots: designated certificates (Material::TaxAuthority),
+  // exact subjects, and the default rule unless switched off.
+  void add_tax_authority_subject(std::string subject);
+  void use_default_tax_authority(bool on);
+  [[nodiscard]] bool is_tax_authority(const X509* cert) const;
+  [[nodiscard]] TaxAuthorities tax_authorities() const;
   [[nodiscard]] std::vector<PublicKey> pinned_keys() const;
 
   // The certificate these DER bytes encode, with what hoadon reads from it, or null. Decoding
@@ -100,6 +109,7 @@ class TrustStore {
   std::vector<Certificate> intermediates_;
   std::vector<std::shared_ptr<X509_CRL>> crls_;
   std::vector<PublicKey> pinned_;
+  TaxAuthorities authorities_;
 
   mutable std::mutex cache_mutex_;  // guards the caches; never held while building or decoding
   mutable std::unordered_map<std::string, std::shared_ptr<const Chain>> cache_;

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <libxml/SAX2.h>
+#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <sys/stat.h>
@@ -17,6 +18,7 @@
 
 #include "init.hpp"
 #include "util/utf8.hpp"
+#include "xml/census.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::xml {
@@ -63,33 +65,68 @@ std::string_view declared_encoding(std::string_view s) {
   return rest.substr(1, close - 1);
 }
 
-// Checks done on the raw bytes, before any parsing: emptiness, size, encoding.
-bool precheck(std::string_view bytes, const Limits& limits, Report& report) {
-  if (bytes.empty()) {
-    report.add(Code::XmlEmpty, {}, "The input is empty (0 bytes)", "Dữ liệu đầu vào rỗng (0 byte)");
+// The encodings a document's first bytes announce (XML 1.0, appendix F).
+enum class Family { Ascii, Utf16Le, Utf16Be, Utf32 };
+
+Family family_of(std::string_view b) {
+  const auto starts = [&](std::string_view p) { return b.starts_with(p); };
+  using namespace std::string_view_literals;
+  if (starts("\0\0\xFE\xFF"sv) || starts("\xFF\xFE\0\0"sv) || starts("\0\0\0<"sv) || starts("<\0\0\0"sv))
+    return Family::Utf32;
+  if (starts("\xFF\xFE"sv) || starts("<\0?\0"sv)) return Family::Utf16Le;
+  if (starts("\xFE\xFF"sv) || starts("\0<\0?"sv)) return Family::Utf16Be;
+  return Family::Ascii;
+}
+
+// A UTF-16 document seen one byte per code unit, the units beyond ASCII as 'x': enough to read
+// its markup (the census), which is all ASCII.
+std::string ascii_projection(std::string_view b, Family f) {
+  std::string out;
+  out.reserve(b.size() / 2);
+  for (std::size_t i = 0; i + 1 < b.size(); i += 2) {
+    const auto lo = static_cast<unsigned char>(b[i + (f == Family::Utf16Le ? 0 : 1)]);
+    const auto hi = static_cast<unsigned char>(b[i + (f == Family::Utf16Le ? 1 : 0)]);
+    out.push_back(hi == 0 && lo < 0x80 ? static_cast<char>(lo) : 'x');
+  }
+  return out;
+}
+
+bool libxml2_decodes(std::string_view encoding) {
+  const std::string name(encoding);
+  xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(name.c_str());
+  if (!h) return false;
+  xmlCharEncCloseFunc(h);
+  return true;
+}
+
+bool encoding_ok(std::string_view bytes, const Limits& limits, Family family, Report& report) {
+  if (family != Family::Ascii && !(limits.any_encoding && family != Family::Utf32)) {
+    report.add(
+        Code::XmlEncoding, {"", 1},
+        limits.any_encoding
+            ? std::string("The document is encoded in UTF-32, which is not supported")
+            : std::string("The document is encoded in UTF-16 or UTF-32; e-invoices must be UTF-8 (TCVN 6909:2001)"),
+        limits.any_encoding
+            ? std::string("Tài liệu được mã hóa UTF-32, bảng mã không được hỗ trợ")
+            : std::string("Tài liệu được mã hóa UTF-16 hoặc UTF-32; hóa đơn điện tử phải dùng UTF-8 (TCVN 6909:2001)"));
     return false;
   }
-  if (bytes.size() > limits.max_bytes) {
-    report.add(Code::XmlSize, {},
-               fmt::format("The input is {} bytes, more than the limit of {} bytes", bytes.size(), limits.max_bytes),
-               fmt::format("Dữ liệu đầu vào có {} byte, vượt giới hạn {} byte", bytes.size(), limits.max_bytes));
-    return false;
-  }
-  const auto starts = [&](std::string_view p) { return bytes.starts_with(p); };
-  if (starts(std::string_view("\xFE\xFF", 2)) || starts(std::string_view("\xFF\xFE", 2)) ||
-      starts(std::string_view("\0<\0?", 4)) || starts(std::string_view("<\0?\0", 4))) {
-    report.add(Code::XmlEncoding, {"", 1},
-               "The document is encoded in UTF-16 or UTF-32; e-invoices must be UTF-8 (TCVN 6909:2001)",
-               "Tài liệu được mã hóa UTF-16 hoặc UTF-32; hóa đơn điện tử phải dùng UTF-8 (TCVN 6909:2001)");
-    return false;
-  }
+  if (family != Family::Ascii) return true;  // UTF-16: libxml2 decodes and checks it
   std::string_view body = bytes;
   if (body.starts_with(kBom)) body.remove_prefix(kBom.size());
   const auto enc = declared_encoding(body);
-  if (!enc.empty() && !ascii_iequals(enc, "utf-8") && !ascii_iequals(enc, "utf8")) {
+  const bool utf8 = enc.empty() || ascii_iequals(enc, "utf-8") || ascii_iequals(enc, "utf8");
+  if (!utf8 && !limits.any_encoding) {
     report.add(Code::XmlEncoding, {"", 1},
                fmt::format("The XML declaration names the encoding \"{}\"; e-invoices must be UTF-8", enc),
                fmt::format("Khai báo XML dùng bảng mã \"{}\"; hóa đơn điện tử phải dùng UTF-8", enc));
+    return false;
+  }
+  if (!utf8) {
+    if (libxml2_decodes(enc)) return true;
+    report.add(Code::XmlEncoding, {"", 1},
+               fmt::format("The XML declaration names the encoding \"{}\", which the XML parser cannot decode", enc),
+               fmt::format("Khai báo XML dùng bảng mã \"{}\", bảng mã mà bộ phân tích XML không giải mã được", enc));
     return false;
   }
   if (const auto bad = utf8_first_invalid(bytes); bad != std::string_view::npos) {
@@ -103,6 +140,71 @@ bool precheck(std::string_view bytes, const Limits& limits, Report& report) {
     return false;
   }
   return true;
+}
+
+bool census_ok(std::string_view bytes, const Limits& limits, Family family, Report& report) {
+  const std::string projected = family == Family::Ascii ? std::string() : ascii_projection(bytes, family);
+  const std::string_view text = family == Family::Ascii ? bytes : std::string_view(projected);
+  const auto c = take_census(text, {limits.max_attributes, limits.max_document_attributes,
+                                    limits.max_namespaces_in_scope, limits.max_namespace_lookups, limits.max_depth});
+  if (c.over == Census::Over::None) return true;
+  // Offsets of the projection are code units: two bytes each.
+  const std::size_t offset = family == Family::Ascii ? c.offset : c.offset * 2;
+  const Location where{"", line_of_offset(text, c.offset)};
+  switch (c.over) {
+    case Census::Over::PerElement:
+      report.add(Code::XmlLimit, where,
+                 fmt::format("The element starting at line {} (offset {}) has more than {} attributes: refused "
+                             "before parsing (attribute floods make XML parsers quadratic)",
+                             where.line, offset, limits.max_attributes),
+                 fmt::format("Phần tử bắt đầu ở dòng {} (vị trí {}) có hơn {} thuộc tính: bị từ chối trước khi "
+                             "phân tích (tấn công làm ngập thuộc tính)",
+                             where.line, offset, limits.max_attributes));
+      break;
+    case Census::Over::PerDocument:
+      report.add(Code::XmlLimit, where,
+                 fmt::format("The document has more than {} attributes (passed at line {}): refused before parsing",
+                             limits.max_document_attributes, where.line),
+                 fmt::format("Tài liệu có hơn {} thuộc tính (vượt ở dòng {}): bị từ chối trước khi phân tích",
+                             limits.max_document_attributes, where.line));
+      break;
+    case Census::Over::NamespacesInScope:
+      report.add(Code::XmlLimit, where,
+                 fmt::format("More than {} namespace declarations are in scope at line {}: refused before parsing",
+                             limits.max_namespaces_in_scope, where.line),
+                 fmt::format("Có hơn {} khai báo không gian tên cùng hiệu lực ở dòng {}: bị từ chối trước khi "
+                             "phân tích",
+                             limits.max_namespaces_in_scope, where.line));
+      break;
+    case Census::Over::NamespaceLookups:
+      report.add(Code::XmlLimit, where,
+                 fmt::format("Resolving the namespaces of the document would take more than {} look-ups (passed at "
+                             "line {}: too many declarations in scope for so many elements): refused before parsing",
+                             limits.max_namespace_lookups, where.line),
+                 fmt::format("Việc phân giải không gian tên của tài liệu cần hơn {} lần tra cứu (vượt ở dòng {}: quá "
+                             "nhiều khai báo cùng hiệu lực cho quá nhiều phần tử): bị từ chối trước khi phân tích",
+                             limits.max_namespace_lookups, where.line));
+      break;
+    case Census::Over::None:
+      break;
+  }
+  return false;
+}
+
+// Checks done on the raw bytes, before any parsing: emptiness, size, encoding, attributes.
+bool precheck(std::string_view bytes, const Limits& limits, Report& report) {
+  if (bytes.empty()) {
+    report.add(Code::XmlEmpty, {}, "The input is empty (0 bytes)", "Dữ liệu đầu vào rỗng (0 byte)");
+    return false;
+  }
+  if (bytes.size() > limits.max_bytes) {
+    report.add(Code::XmlSize, {},
+               fmt::format("The input is {} bytes, more than the limit of {} bytes", bytes.size(), limits.max_bytes),
+               fmt::format("Dữ liệu đầu vào có {} byte, vượt giới hạn {} byte", bytes.size(), limits.max_bytes));
+    return false;
+  }
+  const Family family = family_of(bytes);
+  return encoding_ok(bytes, limits, family, report) && census_ok(bytes, limits, family, report);
 }
 
 // What the SAX hooks share with the parse.

@@ -21,6 +21,18 @@ namespace hoadon::xml {
 struct Limits {
   std::size_t max_bytes = std::size_t{64} << 20;  // 64 MiB
   unsigned max_depth = 256;                       // libxml2's own ceiling without XML_PARSE_HUGE, which we never use
+  // Counted on the raw bytes before parsing (xml/census.hpp): libxml2's cost grows with the
+  // square of the attributes of one element. Invoices carry a handful; SAML metadata a few dozen.
+  std::size_t max_attributes = 256;                 // on one element, namespace declarations included
+  std::size_t max_document_attributes = 1'000'000;  // in the whole document
+  std::size_t max_namespaces_in_scope = 256;        // declarations open at any one point
+  // The work of resolving namespaces: for each element, the declarations in scope times (1 + its
+  // prefixed attributes). An invoice batch of 64 MiB with 4 declarations in scope needs ~15
+  // million; 100 million take libxml2 about a quarter of a second.
+  std::size_t max_namespace_lookups = 100'000'000;
+  // Any encoding libxml2 decodes (ISO-8859-1, windows-1252, UTF-16…), as generic XMLDSig
+  // documents use; e-invoices are UTF-8 only (TCVN 6909:2001), the default.
+  bool any_encoding = false;
 };
 
 // Byte offsets of one element in the original input: the start tag is [begin, start_tag_end),
@@ -57,8 +69,9 @@ class Document {
   std::vector<Span> spans_;  // element i's span; node->_private holds i + 1
 };
 
-// Parses with the safe settings: no network, no DTD, no entities, bounded size and depth,
-// UTF-8 only. Returns null when the input is rejected; the report then says why and where.
+// Parses with the safe settings: no network, no DTD, no entities, bounded size, depth and
+// attributes, UTF-8 only unless `any_encoding`. Returns null when the input is rejected; the report then says why and
+// where.
 [[nodiscard]] std::unique_ptr<Document> parse(std::string bytes, const Limits& limits, Report& report);
 
 // Reads a whole file, refusing (without reading) files larger than max_bytes.

@@ -58,7 +58,7 @@ TEST_CASE("conformance: the suite covers every area with at least 150 cases desc
   const auto r = hoadon({"conformance", "--suite", suite(), "--format", "json"});
   CHECK(r.exit_code == 0);
   const auto j = parse_json(r.out);
-  CHECK(j["suite_version"].str() == "1.0.0");
+  CHECK(j["suite_version"].str() == "1.1.0");
   CHECK(j["totals"]["cases"].number() >= 150);
   CHECK(j["totals"]["cases"].number() == static_cast<double>(rows().size()));
   std::set<std::string> areas;
@@ -143,7 +143,7 @@ TEST_CASE("conformance: the command template receives the case through placehold
   CHECK(calls.find("rules/sig-draft|validate|" + (root / "cases/rules/sig-draft.xml").string() + "|||default\n") !=
         std::string::npos);
   CHECK(calls.find("signatures/shape-bkav-strict|verify|" + (root / "cases/signatures/shape-bkav.xml").string() + "|" +
-                   (root / "pki/root.pem").string() + "|2026-11-20T10:00:00+07:00|strict\n") != std::string::npos);
+                   (root / "pki/root.pem").string() + "|2026-11-25T10:00:00+07:00|strict\n") != std::string::npos);
 }
 
 TEST_CASE("conformance: JUnit and text reports count what the JSON counts and --output writes the file") {
@@ -199,8 +199,8 @@ TEST_CASE("conformance: a case whose expectation is wrong fails against hoadon a
 TEST_CASE("conformance: --help documents every placeholder") {
   const auto r = hoadon({"conformance", "--help"});
   CHECK(r.exit_code == 0);
-  for (const char* p : {"{file}", "{op}", "{trust}", "{at}", "{time}", "{now}", "{strict}", "{policy}", "{stage}",
-                        "{integrity_only}"})
+  for (const char* p :
+       {"{file}", "{op}", "{trust}", "{at}", "{time}", "{now}", "{strict}", "{policy}", "{stage}", "{integrity_only}"})
     CHECK_MESSAGE(r.out.find(std::string("  ") + p) != std::string::npos, p);
   CHECK(r.out.find("{tax_code_check}  no to skip the signer's tax-code check, else empty\n") != std::string::npos);
 }

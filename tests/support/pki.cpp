@@ -16,9 +16,9 @@
 #include "dsig/sign.hpp"
 #include "keys/key.hpp"
 #include "model/index.hpp"
-#include "xml/document.hpp"
 #include "pki/time.hpp"
 #include "support/pki_engine.hpp"
+#include "xml/document.hpp"
 
 namespace testing::pki {
 namespace {
@@ -95,6 +95,9 @@ Cert issue(const CertSpec& spec, const Key& subject, const Cert* issuer, const K
   X509_NAME_add_entry_by_txt(name, "C", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("VN"), -1, -1, 0);
   X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(spec.cn.c_str()), -1, -1,
                              0);
+  for (const auto& [type, value] : spec.names)
+    X509_NAME_add_entry_by_txt(name, type.c_str(), MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(value.c_str()),
+                               -1, -1, 0);
   for (const auto& uid : spec.uids)
     X509_NAME_add_entry_by_NID(name, NID_userId, MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(uid.c_str()), -1,
                                -1, 0);
@@ -270,7 +273,7 @@ std::string sign(const std::string& invoice, const Key& key, const std::vector<C
   dsig::SignatureSpec s;
   s.method = spec.method;
   s.digest = spec.digest;
-  s.signing_time = world().signing_time;
+  s.signing_time = spec.signing_time ? spec.signing_time : world().signing_time;
   s.certificates = raw(chain);
   s.signature_id = spec.signature_id;
   s.object_id = spec.object_id;

@@ -35,6 +35,8 @@ struct CertSpec {
   bool ca = false;
   int key_usage = -2;  // -2: digitalSignature|nonRepudiation (keyCertSign|cRLSign for CAs); -1: no extension
   long serial = 1;
+  // Further subject attributes after CN, e.g. {"OU", "Tổng cục Thuế"}, {"O", "BỘ TÀI CHÍNH"}.
+  std::vector<std::pair<std::string, std::string>> names = {};
 };
 
 [[nodiscard]] Key rsa(int bits);
@@ -82,6 +84,7 @@ struct SignSpec {
   std::string object_id = "SigningTime";
   std::string method = "rsa-sha256";
   std::string digest = "sha256";
+  std::int64_t signing_time = 0;  // Unix seconds; 0: the world's
 };
 [[nodiscard]] std::string sign(const std::string& invoice, const Key& key, const std::vector<Cert>& chain,
                                const SignSpec& spec = {});

@@ -206,12 +206,19 @@ TEST_CASE("revocation unknown (no CRL): info by default, indeterminate under the
 TEST_CASE("the verification time: the signing time by default, or the one asked for") {
   const auto& w = tp::world();
   VerifyOptions at;
+  // Signatures made at (or before) the time asked for: a later signing time is refused.
+  tp::SignSpec in_2020;
+  in_2020.signing_time = *hoadon::pki::parse_time("2020-06-01T11:00:00");
   at.at = *hoadon::pki::parse_time("2020-06-01T12:00:00");
-  CHECK(verify(signed_with(w.expired, w.signer_key), &world_trust(), at).sig().outcome == Outcome::Valid);
-  CHECK(verify(signed_with(w.signer, w.signer_key), &world_trust(), at).sig().reason == "not-yet-valid");
+  CHECK(verify(signed_with(w.expired, w.signer_key, in_2020), &world_trust(), at).sig().outcome == Outcome::Valid);
+  CHECK(verify(signed_with(w.signer, w.signer_key, in_2020), &world_trust(), at).sig().reason == "not-yet-valid");
   // Before its revocation (2026-01-15), the revoked certificate was good.
+  tp::SignSpec in_2025;
+  in_2025.signing_time = *hoadon::pki::parse_time("2025-11-30T00:00:00");
   at.at = *hoadon::pki::parse_time("2025-12-01T00:00:00");
-  CHECK(verify(signed_with(w.revoked, w.signer_key), &world_trust(), at).sig().outcome == Outcome::Valid);
+  CHECK(verify(signed_with(w.revoked, w.signer_key, in_2025), &world_trust(), at).sig().outcome == Outcome::Valid);
+  // Without a time asked for, the signing time is used: the expired certificate signed in 2020.
+  CHECK(verify(signed_with(w.expired, w.signer_key, in_2020), &world_trust()).sig().outcome == Outcome::Valid);
 }
 
 TEST_CASE("chains: intermediates from KeyInfo or from the trust store; none means untrusted") {

@@ -259,7 +259,7 @@ TEST_CASE("the tax authority's signature must cover DLHDon, its signing time and
     return tp::sign_templates(replace_once(seller, "</DSCKS>", "<CQT>" + t + "</CQT></DSCKS>"), w.signer_key,
                               {w.signer});
   };
-  const auto good = verify(with_cqt({{"#data"}, {"#CqtTime"}, {"#code"}}), &world_trust());
+  const auto good = verify(with_cqt({{"#data"}, {"#CqtTime"}, {"#code"}}), &testing::authority_trust());
   REQUIRE(good.result.signatures.size() == 2);
   CHECK(good.result.ok());
   CHECK(good.sig(1).slot == "CQT");

@@ -66,6 +66,21 @@ inline const hoadon::pki::TrustStore& world_trust() {
   return *store;
 }
 
+// world_trust() with the world's signer designated as the tax authority (the tests sign the CQT
+// slot with it).
+inline const hoadon::pki::TrustStore& authority_trust() {
+  static const auto* store = [] {
+    auto* s = new hoadon::pki::TrustStore();
+    const auto& w = pki::world();
+    s->add_memory(hoadon::pki::Material::Anchor, w.root.pem());
+    s->add_memory(hoadon::pki::Material::Intermediate, w.ca.pem());
+    s->add_memory(hoadon::pki::Material::Crl, w.crl);
+    s->add_memory(hoadon::pki::Material::TaxAuthority, w.signer.pem());
+    return s;
+  }();
+  return *store;
+}
+
 // Replaces the first occurrence of `from` (which must exist) by `to`.
 inline std::string replace_once(std::string s, const std::string& from, const std::string& to) {
   const auto pos = s.find(from);
