@@ -21,6 +21,7 @@ else
   [ -n "${CONFORMANCE_TRUST:-}" ] && set -- "$@" --trust "$CONFORMANCE_TRUST"
   [ -n "${CONFORMANCE_INTERMEDIATE:-}" ] && set -- "$@" --intermediate "$CONFORMANCE_INTERMEDIATE"
   [ -n "${CONFORMANCE_CRL:-}" ] && set -- "$@" --crl "$CONFORMANCE_CRL"
+  [ -n "${CONFORMANCE_TAX_AUTHORITY:-}" ] && set -- "$@" --tax-authority "$CONFORMANCE_TAX_AUTHORITY"
   [ -n "${CONFORMANCE_AT:-}" ] && set -- "$@" --at "$CONFORMANCE_AT"
   [ "${CONFORMANCE_INTEGRITY_ONLY:-}" = yes ] && set -- "$@" --integrity-only
   [ "${CONFORMANCE_TAX_CODE_CHECK:-}" = no ] && set -- "$@" --no-tax-code-check

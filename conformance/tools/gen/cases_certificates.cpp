@@ -32,19 +32,45 @@ void add_certificates(Suite& s) {
             "Chứng thư số của người bán có chuỗi qua CA trung gian tới CA gốc, chưa bị thu hồi");
   cert_case(s, "expired", seller_signed(s, t, false, &p.expired), false, "NBan=invalid/expired", {"PKI-EXPIRED"},
             "A certificate that expired on 2025-12-31", "Chứng thư số đã hết hạn ngày 31/12/2025");
-  again(s, "expired-at-its-time", "expired", true, "NBan=valid", {},
-        "Near miss: the same signature checked at a time inside the certificate's validity (2025-06-01)",
-        "Gần đúng: cùng chữ ký được kiểm tra tại thời điểm chứng thư còn hiệu lực (01/06/2025)",
-        {{"at", "2025-06-01T10:00:00+07:00"}});
+  // Checked at an earlier time, a signature must also have been made by then: a signing time
+  // after the verification time is invalid.
+  auto signed_at = [&](const char* when) {
+    auto early = t;
+    early.signing_time = when;
+    return early;
+  };
+  cert_case(s, "expired-at-its-time", seller_signed(s, signed_at("2025-06-01T10:00:00"), false, &p.expired), true,
+            "NBan=valid", {},
+            "Near miss: the expired certificate's signature made and checked inside its validity (2025-06-01)",
+            "Gần đúng: chữ ký bằng chứng thư đã hết hạn, được ký và kiểm tra khi chứng thư còn hiệu lực (01/06/2025)",
+            {{"at", "2025-06-01T10:00:00+07:00"}});
   cert_case(s, "not-yet-valid", seller_signed(s, t, false, &p.not_yet_valid), false, "NBan=invalid/not-yet-valid",
             {"PKI-NOT-YET-VALID"}, "A certificate valid only from 2027-01-01",
             "Chứng thư số chỉ có hiệu lực từ ngày 01/01/2027");
   cert_case(s, "revoked", seller_signed(s, t, false, &p.revoked), false, "NBan=invalid/revoked", {"PKI-REVOKED"},
             "A certificate the CRL revoked on 2026-01-15", "Chứng thư số bị CRL thu hồi ngày 15/01/2026");
-  again(s, "revoked-later", "revoked", true, "NBan=valid", {},
-        "Near miss: the same signature checked before the revocation (2026-01-10)",
-        "Gần đúng: cùng chữ ký được kiểm tra trước thời điểm thu hồi (10/01/2026)",
-        {{"at", "2026-01-10T10:00:00+07:00"}});
+  cert_case(s, "revoked-later", seller_signed(s, signed_at("2026-01-10T10:00:00"), false, &p.revoked), true,
+            "NBan=valid", {},
+            "Near miss: the revoked certificate's signature made and checked before the revocation (2026-01-10)",
+            "Gần đúng: chữ ký bằng chứng thư bị thu hồi, được ký và kiểm tra trước thời điểm thu hồi (10/01/2026)",
+            {{"at", "2026-01-10T10:00:00+07:00"}});
+  // The tax authority's slot takes only the tax authority's certificates (suite 1.1.0): a seller
+  // that invents an MCCQT and signs it with its own, trusted certificate.
+  {
+    auto doc = edit(seller_signed(s, t, true), "</DLHDon>", "</DLHDon>" + mccqt_element());
+    doc = edit(doc, "<CCKSKhac/>", "<CCKSKhac/><CQT>" + dsig::render(authority_template()) + "</CQT>");
+    cert_case(s, "not-tax-authority", sign_pending(doc, p.signer_key, {p.signer}), false,
+              "NBan=valid,CQT=invalid/not-tax-authority", {"PKI-NOT-TAX-AUTHORITY"},
+              "A seller invents an MCCQT and signs it in DSCKS/CQT with its own trusted certificate",
+              "Người bán tự tạo MCCQT và ký vào DSCKS/CQT bằng chính chứng thư số tin cậy của mình");
+    cert_case(s, "tax-authority-default-rule", issued(s), false, "NBan=valid,CQT=invalid/not-tax-authority",
+              {"PKI-NOT-TAX-AUTHORITY"},
+              "Without the suite's tax-authority certificate, its TEST CỤC THUẾ certificate (no O=BỘ TÀI CHÍNH, not "
+              "issued by Ban Cơ yếu Chính phủ) is refused by the default rule",
+              "Không có chứng thư cơ quan thuế của bộ thử, chứng thư TEST CỤC THUẾ (không có O=BỘ TÀI CHÍNH, không do "
+              "Ban Cơ yếu Chính phủ cấp) bị quy tắc mặc định từ chối",
+              {{"tax-authority", ""}});
+  }
   cert_case(s, "wrong-key-usage", seller_signed(s, t, false, &p.no_signing), false, "NBan=invalid/key-usage",
             {"PKI-KEY-USAGE"}, "A certificate for encryption only (keyEncipherment)",
             "Chứng thư số chỉ dùng để mã hóa (keyEncipherment)");

@@ -23,6 +23,25 @@ std::string utf16le(const std::string& ascii) {
 
 void add_parser(Suite& s) {
   const auto v = demo_vat();
+  // Attribute floods (suite 1.1.0): refused from a count on the raw bytes, before the parser's
+  // quadratic duplicate checks.
+  {
+    std::string many;
+    for (int i = 0; i < 300; ++i) many += " a" + std::to_string(i) + "=\"\"";
+    hostile(s, "attribute-flood", edit(v, "<THDon>", "<THDon" + many + ">"), {"XML-LIMIT"},
+            "300 attributes on one element (the limit is 256)", "300 thuộc tính trên một phần tử (giới hạn 256)");
+    std::string open, close;
+    for (int level = 0; level < 5; ++level) {
+      std::string decls;
+      for (int i = 0; i < 250; ++i)
+        decls += " xmlns:n" + std::to_string(level) + "x" + std::to_string(i) + "=\"urn:x\"";
+      open += "<TTKhac" + decls + ">";
+      close = "</TTKhac>" + close;
+    }
+    hostile(s, "namespace-flood", edit(v, "<THDon>", open + close + "<THDon>"), {"XML-LIMIT"},
+            "1,250 namespace declarations in scope at once (the limit is 256)",
+            "1.250 khai báo không gian tên cùng hiệu lực (giới hạn 256)");
+  }
   const std::string decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   hostile(s, "billion-laughs",
           decl +

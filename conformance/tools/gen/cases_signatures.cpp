@@ -187,6 +187,26 @@ void reference_cases(Suite& s) {
            verify_options(), true, "NBan=valid,NMua=valid", {},
            "Signed by the seller, then by the buyer with a certificate of the buyer's tax code",
            "Người bán ký, sau đó người mua ký bằng chứng thư số mang mã số thuế người mua");
+
+  // The signing time: exactly one, and not after the verification time (suite 1.1.0).
+  Template no_time = seller_template();
+  no_time.object_id = "";
+  no_time.refs = {dsig::data_ref()};
+  add_case(s, "signatures/signing-time-missing", seller_signed(s, no_time), "verify", verify_options(), false,
+           "NBan=invalid/signing-time-missing", {"DSIG-SIGNING-TIME-MISSING"},
+           "A seller's signature without any SigningTime: when it was made cannot be known",
+           "Chữ ký người bán không có SigningTime: không thể biết chữ ký được tạo khi nào");
+  add_case(s, "signatures/signing-time-ambiguous",
+           edit(good, "</Signature>",
+                "<Object Id=\"Earlier\"><SignatureProperties><SignatureProperty Target=\"#seller\"><SigningTime>"
+                "2026-11-01T10:00:00</SigningTime></SignatureProperty></SignatureProperties></Object></Signature>"),
+           "verify", verify_options(), false, "NBan=invalid/signing-time-ambiguous", {"DSIG-SIGNING-TIME-AMBIGUOUS"},
+           "A second, uncovered SigningTime added after signing: two times, never \"the first one wins\"",
+           "Thêm SigningTime thứ hai, không được ký, sau khi ký: hai thời điểm, không bao giờ \"lấy cái đầu tiên\"");
+  add_case(s, "signatures/signing-time-future", good, "verify", verify_options({{"at", "2026-11-19T10:00:00+07:00"}}),
+           false, "NBan=invalid/signing-time-future", {"DSIG-SIGNING-TIME-FUTURE"},
+           "Verified on 2026-11-19, a signature that says it was made on 2026-11-20",
+           "Kiểm tra ngày 19/11/2026 một chữ ký ghi thời điểm ký 20/11/2026");
 }
 
 // TS24 (2021): HDon declares xmlns:inv and xmlns:ds; inclusive C14N puts both into the

@@ -28,6 +28,25 @@ void attack(Suite& s, const std::string& name, const std::string& doc, std::stri
 
 }  // namespace
 
+namespace {
+
+// Look-alikes (suite 1.1.0): an element named like the data an application reads, but not it.
+void lookalikes(Suite& s) {
+  const auto doc = seller_signed(s);
+  const auto original = signed_data(doc);
+  attack(s, "lookalike-namespace",
+         edit(doc, original, edit(forged(original, ""), "<DLHDon>", "<DLHDon xmlns=\"urn:x-forged\">") + original),
+         "NBan=valid", {"DOC-LOOKALIKE"},
+         "A forged DLHDon in another namespace before the signed one: readers matching the local name take it",
+         "DLHDon giả mạo thuộc không gian tên khác đặt trước DLHDon đã ký: chương trình đọc theo tên cục bộ sẽ lấy nó");
+  attack(s, "lookalike-copy", edit(doc, "<CCKSKhac/>", "<CCKSKhac>" + mccqt_element() + "</CCKSKhac>"), "NBan=valid",
+         {"DOC-LOOKALIKE"},
+         "An MCCQT copied into the signature list (DSCKS/CCKSKhac): a tax-authority code no signature vouches for",
+         "MCCQT được chép vào danh sách chữ ký (DSCKS/CCKSKhac): mã của cơ quan thuế không chữ ký nào bảo đảm", false);
+}
+
+}  // namespace
+
 void add_wrapping(Suite& s) {
   const auto& p = s.pki();
   const auto doc = seller_signed(s);
@@ -36,14 +55,15 @@ void add_wrapping(Suite& s) {
     auto a = edit(doc, original, forged(original, ""));
     a = edit(a, "</Signature>",
              "<Object>" + edit(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") + "</Object></Signature>");
-    attack(s, "moved-into-object", a, "NBan=invalid/binding", {"DSIG-BINDING", "DSIG-UNSIGNED"},
+    attack(s, "moved-into-object", a, "NBan=invalid/binding", {"DSIG-BINDING", "DSIG-UNSIGNED", "DOC-LOOKALIKE"},
            "The signed DLHDon moved into an Object of the signature, a forged one in its place",
            "DLHDon đã ký bị chuyển vào một Object của chữ ký, DLHDon giả thế chỗ");
   }
   {
     auto a = edit(doc, original, forged(original, ""));
     a = edit(a, "<NMua/>", "<NMua><Luu>" + original + "</Luu></NMua>");
-    attack(s, "moved-into-invoice", a, "NBan=invalid/binding", {"DSIG-BINDING", "DSIG-EXTRA-REFERENCE"},
+    attack(s, "moved-into-invoice", a, "NBan=invalid/binding",
+           {"DSIG-BINDING", "DSIG-EXTRA-REFERENCE", "DOC-LOOKALIKE"},
            "The signed DLHDon moved elsewhere in the invoice, a forged one in its place",
            "DLHDon đã ký bị chuyển sang chỗ khác trong hóa đơn, DLHDon giả thế chỗ");
   }
@@ -51,11 +71,11 @@ void add_wrapping(Suite& s) {
     const auto hidden = "<Object>" + edit(original, kSignedArea, "<DLHDon xmlns=\"\" Id=\"data\">") + "</Object>";
     auto a = edit(doc, original, forged(original, " Id=\"data\""));
     attack(s, "duplicate-id-in-object", edit(a, "</Signature>", hidden + "</Signature>"), "NBan=invalid/duplicate-id",
-           {"DSIG-DUPLICATE-ID", "DSIG-BINDING"},
+           {"DSIG-DUPLICATE-ID", "DSIG-BINDING", "DOC-LOOKALIKE"},
            "A forged DLHDon with the signed one's Id; the original hidden in the signature",
            "DLHDon giả mang cùng Id với DLHDon đã ký; bản gốc bị giấu trong chữ ký");
     attack(s, "duplicate-id-before", edit(a, "<HDon>", "<HDon><Extra>" + original + "</Extra>"),
-           "NBan=invalid/duplicate-id", {"DSIG-DUPLICATE-ID", "DSIG-BINDING"},
+           "NBan=invalid/duplicate-id", {"DSIG-DUPLICATE-ID", "DSIG-BINDING", "DOC-LOOKALIKE"},
            "The original DLHDon first in the document, a forged one with the same Id in place (never first-wins)",
            "DLHDon gốc đứng đầu tài liệu, DLHDon giả cùng Id ở đúng chỗ (không bao giờ lấy phần tử đầu tiên)");
   }
@@ -119,6 +139,7 @@ void add_wrapping(Suite& s) {
            "A tax authority's signature that does not cover MCCQT: the code could be anything",
            "Chữ ký của cơ quan thuế không bao phủ MCCQT: mã có thể bị thay bằng bất kỳ giá trị nào");
   }
+  lookalikes(s);
 }
 
 }  // namespace conformance

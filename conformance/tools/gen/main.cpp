@@ -13,7 +13,7 @@
 
 namespace {
 
-constexpr const char* kSuiteVersion = "1.0.0";
+constexpr const char* kSuiteVersion = "1.1.0";
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
   std::string out;

@@ -32,6 +32,7 @@ std::vector<std::pair<std::string, std::string>> verify_options(
   std::vector<std::pair<std::string, std::string>> o = {{"trust", "pki/root.pem"},
                                                         {"intermediate", "pki/intermediate.pem"},
                                                         {"crl", "pki/crl.pem"},
+                                                        {"tax-authority", "pki/certs/authority.pem"},
                                                         {"at", std::string(kAt)}};
   // A later value of the same option replaces the default ("trust=…", "crl=" to drop it).
   for (auto& [k, v] : extra) {

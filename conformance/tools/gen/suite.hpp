@@ -47,7 +47,9 @@ class Suite {
 // trust material with a fixed verification time, so that outcomes never depend on the day the
 // suite runs.
 inline constexpr std::string_view kNow = "2026-12-01";
-inline constexpr std::string_view kAt = "2026-11-20T10:00:00+07:00";
+// After every signing time of the suite (the buyer signs on 2026-11-21): a signing time later
+// than the verification time is invalid (DSIG-SIGNING-TIME-FUTURE).
+inline constexpr std::string_view kAt = "2026-11-25T10:00:00+07:00";
 std::vector<std::pair<std::string, std::string>> validate_options(
     std::vector<std::pair<std::string, std::string>> extra = {});
 std::vector<std::pair<std::string, std::string>> verify_options(
