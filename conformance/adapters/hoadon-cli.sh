@@ -17,7 +17,7 @@ if [ "$CONFORMANCE_OP" = validate ]; then
   [ -n "${CONFORMANCE_TOLERANCE:-}" ] && set -- "$@" --tolerance "$CONFORMANCE_TOLERANCE"
   [ -n "${CONFORMANCE_VERSION:-}" ] && set -- "$@" --version "$CONFORMANCE_VERSION"
 else
-  set -- verify --format json --policy "${CONFORMANCE_POLICY:-default}"
+  set -- verify --no-default-trust --format json --policy "${CONFORMANCE_POLICY:-default}"
   [ -n "${CONFORMANCE_TRUST:-}" ] && set -- "$@" --trust "$CONFORMANCE_TRUST"
   [ -n "${CONFORMANCE_INTERMEDIATE:-}" ] && set -- "$@" --intermediate "$CONFORMANCE_INTERMEDIATE"
   [ -n "${CONFORMANCE_CRL:-}" ] && set -- "$@" --crl "$CONFORMANCE_CRL"

@@ -36,10 +36,18 @@ const OptionSpec* find_option(const CommandSpec& spec, std::string_view arg, std
 std::vector<OptionSpec> document_options() {
   return {
       {"--format", "text|json", "output format; json prints one JSON object per input and line (NDJSON)"},
-      {"--lang", "en|vi|both", "language of text output (default en; JSON always has both)"},
+      {"--lang", "en|vi|both",
+       "language of text output (default en, vi when LANG is Vietnamese; JSON always has both)"},
       {"-j|--jobs", "N", "process N inputs in parallel (output stays in input order)"},
       {"--max-bytes", "N", "refuse inputs larger than N bytes (default 67108864)"},
       {"-h|--help", "", "show this help"},
+  };
+}
+
+std::vector<OptionSpec> verdict_options() {
+  return {
+      {"--verbose", "", "list every diagnostic (vendor cosmetics and infos too) and each signature's details"},
+      {"--summary", "", "one line per document, then the count of each verdict"},
   };
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hoadon/hoadon.h"
@@ -72,8 +73,9 @@ std::string help_text(const CommandSpec& spec);
 
 // One input document to process: a file path or "-" for standard input.
 struct Input {
-  std::string path;   // as given or found ("-" for stdin)
-  std::string label;  // name shown in output
+  std::string path;     // as given or found ("-" for stdin)
+  std::string label;    // name shown in output
+  std::string problem;  // why this path yields no document (a folder without XML), else ""
 };
 
 // Expands files, directories (searched recursively for *.xml, sorted) and "-".
@@ -82,18 +84,25 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args);
 
 // The outcome of one input: what to print on stdout and how it went.
 struct Outcome {
+  Outcome() = default;
+  Outcome(std::string out, int st) : output(std::move(out)), status(st) {}
   std::string output;  // complete lines, printed as they are
   int status = kExitOk;
+  std::string tally;  // the verdict in one word, counted by --summary ("" = not counted)
 };
 
 // Common settings of document-processing commands.
 struct Common {
   bool json = false;
-  hoadon_lang lang = HOADON_LANG_EN;
+  hoadon_lang lang = HOADON_LANG_EN;  // --lang, else Vietnamese when LC_ALL/LC_MESSAGES/LANG is
   unsigned jobs = 1;
   hoadon_parse_options parse{};
+  hoadon_verdict_options verdict{};  // --lang, --verbose, --summary
 };
 Common common_settings(const Args& args);
+
+// --verbose and --summary, for the commands that print verdicts.
+std::vector<OptionSpec> verdict_options();
 
 // Opens one input (file or stdin). On success or rejection, *doc is set and the status says
 // which (HOADON_OK / HOADON_EREJECTED / HOADON_EIO).
@@ -101,7 +110,14 @@ int open_input(const Input& in, const hoadon_parse_options& opts, hoadon_doc** d
 
 // Processes inputs with `jobs` workers and prints outcomes in input order; returns the exit
 // code (kExitIo over kExitFailed over kExitOk).
-int run_all(const std::vector<Input>& inputs, unsigned jobs, const std::function<Outcome(const Input&)>& work);
+// Inputs with a `problem` are reported (exit 3) without calling `work`. With `tallies`, each
+// outcome's tally is counted there.
+int run_all(const std::vector<Input>& inputs, unsigned jobs, const std::function<Outcome(const Input&)>& work,
+            std::map<std::string, std::size_t>* tallies = nullptr);
+
+// run_all for the commands that print verdicts: with --summary (text), a header line first and
+// the count of each verdict last ("45 documents: 37 NOT CONFIRMED, 8 INVALID").
+int run_verdicts(const std::vector<Input>& inputs, const Common& c, const std::function<Outcome(const Input&)>& work);
 
 // Status of an opened document for the exit code.
 int status_of_open(int rc);
@@ -112,6 +128,7 @@ std::string take_line(char* s);
 // Commands.
 int cmd_inspect(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
+int cmd_trust(const std::vector<std::string>& argv);
 int cmd_sign(const std::vector<std::string>& argv);
 int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);

@@ -20,6 +20,8 @@ CommandSpec spec() {
        {"--tolerance", "AMOUNT", "largest accepted difference per amount comparison (default: one minor unit, 1 đồng)"},
        {"--now", "YYYY-MM-DD", "the date taken as today by the date rules (default: today)"},
        {"--stage", "STAGE", "auto (default), draft, signed or issued: the signatures and code required"}});
+  const auto verdicts = verdict_options();
+  options.insert(options.begin(), verdicts.begin(), verdicts.end());
   return {"validate", "[options] PATH...", "Check each document against the tax schemas and the business rules.",
           "An input fails when any diagnostic of severity error remains after the profile is applied.\n"
           "Default mode accepts what the tax authority accepts and warns about real-world deviations;\n"
@@ -96,7 +98,7 @@ int cmd_validate(const std::vector<std::string>& argv) {
   vo.stage = stage ? stage->c_str() : nullptr;
   if (hoadon_validate_options_check(&vo) != HOADON_OK) throw UsageError(hoadon_last_error());
 
-  return run_all(expand_inputs(args.positional()), c.jobs, [&](const Input& in) {
+  return run_verdicts(expand_inputs(args.positional()), c, [&](const Input& in) {
     hoadon_doc* doc = nullptr;
     const int rc = open_input(in, c.parse, &doc);
     if (!doc) return Outcome{take_line(nullptr), kExitIo};
@@ -106,8 +108,9 @@ int cmd_validate(const std::vector<std::string>& argv) {
       o = {take_line(nullptr), kExitIo};
     } else {
       o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
-                                  : hoadon_report_to_text(report, in.label.c_str(), c.lang));
+                                  : hoadon_report_to_verdict(report, doc, in.label.c_str(), &c.verdict));
       o.status = rc == HOADON_EIO ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
+      o.tally = hoadon_report_verdict(report, c.lang);
     }
     hoadon_report_free(report);
     hoadon_doc_free(doc);

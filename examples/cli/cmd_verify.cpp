@@ -18,7 +18,9 @@ CommandSpec spec() {
                 "Certificates are checked at each signature's signing time unless --at says otherwise.",
                 document_options()};
   const std::vector<OptionSpec> own = {
-      {"--trust", "PATH", "trust anchor certificates (PEM/DER/PKCS#7 file or directory); repeatable", true},
+      {"--trust", "PATH",
+       "trust anchor certificates (PEM/DER/PKCS#7 file or directory), besides the trust lists; repeatable", true},
+      {"--no-default-trust", "", "do not use the trust lists ('hoadon trust list'): only --trust and the others"},
       {"--intermediate", "PATH", "intermediate CA certificates for building chains; repeatable", true},
       {"--crl", "PATH", "certificate revocation lists (file or directory); repeatable", true},
       {"--pin-key", "PATH", "with --profile xmldsig: a public key or certificate trusted as such; repeatable", true},
@@ -42,6 +44,8 @@ CommandSpec spec() {
       {"--no-tax-code-check", "", "do not match the signer's tax code against the document"},
   };
   s.options.insert(s.options.begin(), own.begin(), own.end());
+  const auto verdicts = verdict_options();
+  s.options.insert(s.options.begin() + static_cast<long>(own.size()), verdicts.begin(), verdicts.end());
   return s;
 }
 
@@ -57,6 +61,12 @@ std::unique_ptr<hoadon_trust, TrustFree> load_trust(const Args& args, std::strin
     return nullptr;
   }
   std::unique_ptr<hoadon_trust, TrustFree> trust(raw);
+  // The trust lists hold what hoadon trusts out of the box; a tampered list is an error, not
+  // a silent fallback to less trust.
+  if (!args.has("--no-default-trust") && hoadon_trust_add_list(trust.get(), nullptr) != HOADON_OK) {
+    error = fmt::format("trust list: {}", hoadon_last_error());
+    return nullptr;
+  }
   const std::pair<const char*, hoadon_trust_kind> sources[] = {{"--trust", HOADON_TRUST_ANCHOR},
                                                                {"--intermediate", HOADON_TRUST_INTERMEDIATE},
                                                                {"--crl", HOADON_TRUST_CRL},
@@ -110,7 +120,7 @@ int cmd_verify(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "hoadon verify: %s\n", error.c_str());
     return kExitIo;
   }
-  return run_all(expand_inputs(args.positional()), c.jobs, [&](const Input& in) {
+  return run_verdicts(expand_inputs(args.positional()), c, [&](const Input& in) {
     hoadon_doc* doc = nullptr;
     const int rc = open_input(in, c.parse, &doc);
     if (!doc) return Outcome{take_line(nullptr), kExitIo};
@@ -121,8 +131,9 @@ int cmd_verify(const std::vector<std::string>& argv) {
       o = {take_line(nullptr), kExitIo};
     } else {
       o.output = take_line(c.json ? hoadon_verify_result_to_json(result, in.label.c_str())
-                                  : hoadon_verify_result_to_text(result, in.label.c_str(), c.lang));
+                                  : hoadon_verify_result_to_verdict(result, doc, in.label.c_str(), &c.verdict));
       o.status = rc == HOADON_EIO ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
+      o.tally = hoadon_verify_result_verdict(result, c.lang);
     }
     hoadon_verify_result_free(result);
     hoadon_doc_free(doc);

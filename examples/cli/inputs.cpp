@@ -13,12 +13,12 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
   std::vector<Input> out;
   for (const auto& a : args) {
     if (a == "-") {
-      out.push_back({"-", "-"});
+      out.push_back({"-", "-", {}});
       continue;
     }
     std::error_code ec;
     if (!fs::is_directory(a, ec)) {
-      out.push_back({a, a});
+      out.push_back({a, a, {}});
       continue;
     }
     std::vector<std::string> found;
@@ -30,11 +30,12 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
       if (ext == ".xml") found.push_back(it->path().string());
     }
     if (ec) {  // an unreadable directory is reported like an unreadable file
-      out.push_back({a, a});
+      out.push_back({a, a, {}});
       continue;
     }
     std::sort(found.begin(), found.end());
-    for (auto& f : found) out.push_back({f, f});
+    if (found.empty()) out.push_back({a, a, "no XML found (a folder is searched for *.xml files)"});
+    for (auto& f : found) out.push_back({f, f, {}});
   }
   return out;
 }

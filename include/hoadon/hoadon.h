@@ -148,6 +148,9 @@ typedef struct hoadon_code_info {
   const char *area;         /* "XML", "MST", "DSIG", … */
   const char *title;        /* English */
   const char *title_vi;     /* Vietnamese */
+  int cosmetic;             /* 1 for vendor cosmetics (an empty optional element, an order the
+                               tables do not give, a copied QR CRC, a .NET signing quirk):
+                               verdicts count them instead of listing them */
 } hoadon_code_info;
 
 /* The number of codes in the catalogue (every code hoadon can report). */
@@ -429,6 +432,47 @@ HOADON_API int hoadon_trust_add_tax_authority_subject(hoadon_trust *trust, const
 /* enabled = 0 switches the default rule off (only designated certificates and subjects remain). */
 HOADON_API int hoadon_trust_use_default_tax_authority(hoadon_trust *trust, int enabled);
 
+/* Trust lists. A trust list is a directory holding trust-list.tsv — one row per certificate:
+ * role (root, intermediate, tax-authority), SHA-256 of its DER encoding, file (relative),
+ * subject, not_before, not_after, source (where it came from and how it was checked) — and the
+ * certificate files. A certificate is loaded only when its file hashes to its row's SHA-256.
+ * Two lists are used by default: the installed one (the package's share/hoadon/trust, or
+ * $HOADON_TRUST_LIST) and the user's ($HOADON_TRUST_USER, else $XDG_DATA_HOME/hoadon/trust,
+ * else ~/.local/share/hoadon/trust). */
+typedef enum hoadon_trust_list_which {
+  HOADON_TRUST_LIST_INSTALLED = 0,
+  HOADON_TRUST_LIST_USER = 1
+} hoadon_trust_list_which;
+
+/* The directory of that list (thread-local storage, valid until the next call in the thread). */
+HOADON_API const char *hoadon_trust_list_dir(hoadon_trust_list_which which);
+
+/* Loads the list in `dir` (NULL: both default lists) into `trust`: roots as anchors,
+ * intermediates for chains, the tax authority's certificates for its slots. An absent list
+ * loads nothing and is not an error. Returns HOADON_OK, HOADON_EIO for an unreadable file, or
+ * HOADON_ENOTFOUND for a malformed row or a file whose SHA-256 is not its row's (a tampered
+ * list loads nothing further; hoadon_last_error() says which). */
+HOADON_API int hoadon_trust_add_list(hoadon_trust *trust, const char *dir);
+
+/* Adds the one certificate of `cert_path` to the list in `dir` (NULL: the user's) with `role`
+ * ("root", "intermediate" or "tax-authority") and `source` (free text; NULL: "added by hand"):
+ * the certificate is copied to certs/ and its row appended, each file written atomically.
+ * Returns HOADON_OK, HOADON_EINVAL (bad role), HOADON_EIO, or HOADON_ENOTFOUND (no single
+ * certificate in the file, or already listed). */
+HOADON_API int hoadon_trust_list_add(const char *dir, const char *role, const char *cert_path, const char *source);
+
+/* The list in `dir` (NULL: both default lists) for people (json = 0: one line per certificate
+ * with its role, state — ok, expired, not yet valid, or the problem that keeps it out —
+ * subject, validity, fingerprint and source) or programs (json = 1: {"lists":[{"dir",
+ * "entries":[{"role","sha256","file","subject","not_before","not_after","source","state",
+ * "problem"}]}]}). Free with hoadon_free(); NULL with the last error on failure. */
+HOADON_API char *hoadon_trust_list_describe(const char *dir, int json);
+
+/* A certificate file described: subject, issuer, serial, validity, SHA-256, key size, the
+ * subject's identifiers, and whether the default rule takes it for the tax authority. Text or
+ * (json = 1) one JSON object per certificate of the file, one per line. Free with hoadon_free(). */
+HOADON_API char *hoadon_certificate_describe(const char *path, int json);
+
 typedef enum hoadon_policy {
   HOADON_POLICY_DEFAULT = 0,  /* SHA-1 and RSA < 2048 bits are warnings; no CRL is only noted */
   HOADON_POLICY_STRICT = 1    /* SHA-1 and RSA < 2048 bits invalidate; unknown revocation
@@ -525,8 +569,45 @@ HOADON_API const hoadon_report *hoadon_verify_result_report(const hoadon_verify_
  * "key_bits","identifiers"},"covers","warnings","trust_checked"}],"diagnostics":[…]}, without a
  * trailing newline. Free with hoadon_free(). */
 HOADON_API char *hoadon_verify_result_to_json(const hoadon_verify_result *result, const char *file);
-/* The same for people. Free with hoadon_free(). */
+/* The same for people, every detail listed. Free with hoadon_free(). */
 HOADON_API char *hoadon_verify_result_to_text(const hoadon_verify_result *result, const char *file, hoadon_lang lang);
+
+/* ------------------------------------------------------------------------------------- */
+/* Verdicts for people                                                                   */
+/* ------------------------------------------------------------------------------------- */
+
+/* A verdict is what a bookkeeper reads: a first line with the document's verdict and what it
+ * is ("001.xml: VALID — invoice 1C25TAA no. 123 of 2025-01-15, seller 0101243150; 2
+ * signatures"), one line per signature in plain words, problems first ("✗ Seller's signature:
+ * INVALID — the signed content was changed after signing; signed 2025-01-15 10:00:00 by CÔNG
+ * TY X (MST:0101243150)"), then the errors and warnings that matter. Vendor cosmetics
+ * (hoadon_code_info.cosmetic), infos and the diagnostics a signature line already says are
+ * counted in one last line instead. Verdict words of a verification: VALID, INVALID, NOT
+ * CONFIRMED (intact, trust not established), INTACT (integrity only), NOT SIGNED; of a
+ * validation: OK, FAILED. In Vietnamese every word is Vietnamese (HỢP LỆ, lỗi, cảnh báo, …). */
+typedef struct hoadon_verdict_options {
+  size_t size;      /* sizeof(hoadon_verdict_options), set by hoadon_verdict_options_init */
+  hoadon_lang lang; /* default HOADON_LANG_EN; HOADON_LANG_BOTH: the English verdict, then the Vietnamese */
+  int verbose;      /* 1: list everything — cosmetics, infos, XPaths, each signature's algorithm,
+                       issuer, validity and covered nodes. Default 0. */
+  int summary;      /* 1: one table row per document ("VERDICT  file  what  [NBan:✓ CQT:?]") */
+} hoadon_verdict_options;
+
+/* Sets `size` and every default (see each member). Call it before setting members. */
+HOADON_API void hoadon_verdict_options_init(hoadon_verdict_options *options);
+
+/* The verdict of a verification. `doc` (may be NULL) is the verified document: it names the
+ * invoice on the first line. `options` NULL = defaults. Free with hoadon_free(); NULL with the
+ * last error set on failure. */
+HOADON_API char *hoadon_verify_result_to_verdict(const hoadon_verify_result *result, const hoadon_doc *doc,
+                                                 const char *file, const hoadon_verdict_options *options);
+/* The verdict of a report (validation, or a document's own diagnostics), likewise. */
+HOADON_API char *hoadon_report_to_verdict(const hoadon_report *report, const hoadon_doc *doc, const char *file,
+                                          const hoadon_verdict_options *options);
+/* The verdict word alone ("VALID", "NOT CONFIRMED", "HỢP LỆ", … / "OK", "FAILED", "ĐẠT", …),
+ * in English for HOADON_LANG_BOTH. Static storage; "" for NULL. */
+HOADON_API const char *hoadon_verify_result_verdict(const hoadon_verify_result *result, hoadon_lang lang);
+HOADON_API const char *hoadon_report_verdict(const hoadon_report *report, hoadon_lang lang);
 
 /* ------------------------------------------------------------------------------------- */
 /* Amounts in words                                                                      */

@@ -39,7 +39,7 @@ struct CodeViews {
     for (const auto& c : cat) {
       areas.emplace_back(c.area);
       items.push_back({c.code.data(), static_cast<hoadon_severity>(c.severity), areas.back().c_str(), c.title_en.data(),
-                       c.title_vi.data()});
+                       c.title_vi.data(), hoadon::is_cosmetic(c.id) ? 1 : 0});
     }
   }
 };

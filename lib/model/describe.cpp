@@ -88,4 +88,24 @@ std::string essentials_to_text(const Essentials& e, const Report& r, std::string
   return out;
 }
 
+std::string identity(const Essentials& e, Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  using F = InvoiceField;
+  if (e.invoices.size() == 1) {
+    const auto& inv = e.invoices.front();
+    std::string out = fmt::format("{} {}{} {} {}", vi ? "hóa đơn" : "invoice", or_dash(inv.get(F::Template)),
+                                  or_dash(inv.get(F::Series)), vi ? "số" : "no.", or_dash(inv.get(F::Number)));
+    if (const auto& d = inv.get(F::IssueDate)) out += fmt::format(" {} {}", vi ? "ngày" : "of", *d);
+    if (const auto& mst = inv.get(F::SellerTaxCode))
+      out += fmt::format(", {} {}", vi ? "người bán MST" : "seller", *mst);
+    return out;
+  }
+  if (const auto& t = e.get(DocField::MessageType))
+    return e.invoices.empty() ? fmt::format("{} {}", vi ? "thông điệp" : "message", *t)
+                              : fmt::format("{} {} {} {} {}", vi ? "thông điệp" : "message", *t, vi ? "gồm" : "with",
+                                            e.invoices.size(), vi ? "hóa đơn" : "invoices");
+  if (const auto& f = e.get(DocField::FormCode)) return fmt::format("{} {}", vi ? "mẫu" : "form", *f);
+  return {};
+}
+
 }  // namespace hoadon::model

@@ -1,5 +1,7 @@
 #include "pki/certificate.hpp"
 
+#include <fmt/format.h>
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/objects.h>
@@ -136,6 +138,12 @@ std::string fingerprint(const X509* cert) {
   unsigned int n = 0;
   if (X509_digest(cert, EVP_sha256(), md, &n) != 1) return {};
   return std::string(reinterpret_cast<char*>(md), n);
+}
+
+std::string fingerprint_hex(const X509* cert) {
+  std::string out;
+  for (const unsigned char c : fingerprint(cert)) out += fmt::format("{:02x}", c);
+  return out;
 }
 
 }  // namespace hoadon::pki

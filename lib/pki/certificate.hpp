@@ -44,7 +44,7 @@ struct Identifier {
 [[nodiscard]] std::vector<Identifier> identifiers(const X509* cert);
 // The identifier whose value is one of `values` (the tax codes a document names), or null.
 [[nodiscard]] const Identifier* identifier_among(const std::vector<Identifier>& ids,
-                                                const std::vector<std::string>& values);
+                                                 const std::vector<std::string>& values);
 
 struct CertificateInfo {
   std::string subject;  // RFC 4514 form, UTF-8 kept
@@ -65,5 +65,7 @@ struct CertificateInfo {
 
 // SHA-256 of the DER encoding (cache keys).
 [[nodiscard]] std::string fingerprint(const X509* cert);
+// The same in lower-case hexadecimal (trust lists).
+[[nodiscard]] std::string fingerprint_hex(const X509* cert);
 
 }  // namespace hoadon::pki

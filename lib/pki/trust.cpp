@@ -31,14 +31,6 @@ namespace {
 
 constexpr std::size_t kCacheLimit = 4096;  // certificates come from the inputs: bound the memory
 
-std::string read_whole(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw TrustError(fmt::format("cannot read {}", p.string()), true);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string_view kind_name(Material kind) {
   switch (kind) {
     case Material::Anchor:
@@ -72,6 +64,14 @@ bool is_missing_path(int err) {
 }
 
 }  // namespace
+
+std::string read_trust_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw TrustError(fmt::format("cannot read {}", p.string()), true);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 TrustStore::TrustStore() : anchors_(X509_STORE_new()) {
   if (!anchors_) throw std::bad_alloc();
@@ -131,9 +131,9 @@ std::size_t TrustStore::add_path(Material kind, const std::string& path) {
       if (it->is_regular_file(ec)) files.push_back(it->path());
     if (ec) throw TrustError(fmt::format("cannot read the directory {}: {}", path, ec.message()), true);
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) n += add_loaded(kind, read_whole(f));  // other files are skipped
+    for (const auto& f : files) n += add_loaded(kind, read_trust_file(f));  // other files are skipped
   } else {
-    n = add_loaded(kind, read_whole(path));
+    n = add_loaded(kind, read_trust_file(path));
   }
   if (n == 0) throw TrustError(fmt::format("no {} found in {}", kind_name(kind), path), false);
   return n;

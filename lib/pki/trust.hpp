@@ -11,6 +11,7 @@
 #include <openssl/x509.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -63,6 +64,9 @@ class TrustError : public std::runtime_error {
  private:
   bool unreadable_;
 };
+
+// The bytes of a trust file; throws TrustError (unreadable) when it cannot be read.
+[[nodiscard]] std::string read_trust_file(const std::filesystem::path& p);
 
 class TrustStore {
  public:

@@ -23,7 +23,15 @@ constexpr bool codes_unique() {
 }
 static_assert(codes_unique(), "duplicate diagnostic code in report/codes/*.def");
 
+// The codes is_cosmetic() answers for; SCHEMA-DEV-MISSING and -REPEATED are not among them: a
+// required element missing or an element given twice changes what the invoice says.
+constexpr std::array kCosmetic = {
+    Code::SchemaDevOrder, Code::SchemaDevEmpty,     Code::SchemaDevExtra, Code::SchemaDevValue, Code::SchemaDevDecimals,
+    Code::SchemaDevSpace, Code::SchemaDevSignature, Code::QrCrc,          Code::DsigCompat};
+
 }  // namespace
+
+bool is_cosmetic(Code c) noexcept { return std::find(kCosmetic.begin(), kCosmetic.end(), c) != kCosmetic.end(); }
 
 std::string_view severity_name(Severity s) noexcept {
   switch (s) {

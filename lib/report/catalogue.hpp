@@ -33,4 +33,9 @@ struct CodeInfo {
 [[nodiscard]] std::span<const CodeInfo> catalogue() noexcept;
 [[nodiscard]] const CodeInfo* find_code(std::string_view code) noexcept;
 
+// Vendor cosmetics: deviations real, accepted invoices carry by the dozen (an empty optional
+// element, an order the tables do not give, a copied QR CRC, a .NET signing quirk) that say
+// nothing about whether the invoice can be relied on. Verdicts for people fold them into a count.
+[[nodiscard]] bool is_cosmetic(Code c) noexcept;
+
 }  // namespace hoadon

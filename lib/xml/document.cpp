@@ -191,6 +191,34 @@ bool census_ok(std::string_view bytes, const Limits& limits, Family family, Repo
   return false;
 }
 
+// Files people mistake for the invoice: its PDF, the portal's ZIP. Saying what they are beats
+// "byte 0xE2 is not UTF-8". (Images and other binaries stay XML-UTF8/XML-MALFORMED.)
+bool other_format_ok(std::string_view bytes, Report& report) {
+  struct Magic {
+    std::string_view bytes, en, vi;
+  };
+  static constexpr Magic kMagic[] = {
+      {"%PDF-", "a PDF document, not XML: hoadon reads the invoice's XML file, of which a PDF is only the printed form",
+       "tài liệu PDF, không phải XML: hoadon đọc tệp XML của hóa đơn, PDF chỉ là bản thể hiện của nó"},
+      {"PK\x03\x04", "a ZIP archive, not XML: open the XML files it holds",
+       "tệp nén ZIP, không phải XML: hãy mở các tệp XML bên trong"},
+      {"PK\x05\x06", "an empty ZIP archive, not XML", "tệp nén ZIP rỗng, không phải XML"},
+      {"\x1F\x8B", "a gzip-compressed file, not XML: decompress it first",
+       "tệp nén gzip, không phải XML: hãy giải nén trước"},
+      {"Rar!", "a RAR archive, not XML: extract the XML files it holds",
+       "tệp nén RAR, không phải XML: hãy giải nén các tệp XML bên trong"},
+      {"7z\xBC\xAF\x27\x1C", "a 7-Zip archive, not XML: extract the XML files it holds",
+       "tệp nén 7-Zip, không phải XML: hãy giải nén các tệp XML bên trong"},
+  };
+  for (const auto& m : kMagic)
+    if (bytes.starts_with(m.bytes)) {
+      report.add(Code::XmlOtherFormat, {}, fmt::format("The input is {}", m.en),
+                 fmt::format("Dữ liệu đầu vào là {}", m.vi));
+      return false;
+    }
+  return true;
+}
+
 // Checks done on the raw bytes, before any parsing: emptiness, size, encoding, attributes.
 bool precheck(std::string_view bytes, const Limits& limits, Report& report) {
   if (bytes.empty()) {
@@ -203,6 +231,7 @@ bool precheck(std::string_view bytes, const Limits& limits, Report& report) {
                fmt::format("Dữ liệu đầu vào có {} byte, vượt giới hạn {} byte", bytes.size(), limits.max_bytes));
     return false;
   }
+  if (!other_format_ok(bytes, report)) return false;
   const Family family = family_of(bytes);
   return encoding_ok(bytes, limits, family, report) && census_ok(bytes, limits, family, report);
 }

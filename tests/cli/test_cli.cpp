@@ -172,7 +172,8 @@ TEST_CASE("README's table of diagnostic codes is the catalogue") {
 
 TEST_CASE("validate: schema errors fail the input (exit 1), deviations warn in default and fail with --strict") {
   const auto samples = testing::source_dir() / "lib/schema/samples";
-  auto r = hoadon({"validate", "--schema-only", "--format", "json", (samples / "valid/2.1.0/hdon-1-full.xml").string()});
+  auto r =
+      hoadon({"validate", "--schema-only", "--format", "json", (samples / "valid/2.1.0/hdon-1-full.xml").string()});
   CHECK(r.exit_code == 0);
   CHECK(parse_json(r.out)["diagnostics"].array().empty());
 

@@ -93,7 +93,8 @@ TEST_CASE("sign: a key file signs the invoice; hoadon and xmlsec1 verify it; the
   const auto r = hoadon(f.sign({"--format", "json", "-o", out, f.invoice}));
   REQUIRE_MESSAGE(r.exit_code == 0, (r.out + r.err));
   const auto j = parse_json(r.out);
-  for (const char* k : {"file", "output", "kind", "ok", "pending", "signature", "diagnostics"}) CHECK_MESSAGE(j.has(k), k);
+  for (const char* k : {"file", "output", "kind", "ok", "pending", "signature", "diagnostics"})
+    CHECK_MESSAGE(j.has(k), k);
   CHECK(j["file"].str() == f.invoice);
   CHECK(j["output"].str() == out);
   CHECK(j["ok"].boolean());
@@ -113,8 +114,8 @@ TEST_CASE("sign: a key file signs the invoice; hoadon and xmlsec1 verify it; the
 
   // The buyer after the seller: both verify, with both tools.
   const auto both = f.path("both.xml");
-  const auto b = hoadon({"sign", "--role", "buyer", "--key", f.key, "--cert", f.buyer_cert, "--time", kTime, "-o",
-                         both, out});
+  const auto b =
+      hoadon({"sign", "--role", "buyer", "--key", f.key, "--cert", f.buyer_cert, "--time", kTime, "-o", both, out});
   CHECK(b.exit_code == 0);
   CHECK(f.verify(both) == 0);
   if (!xmlsec1_missing()) {
@@ -128,7 +129,8 @@ TEST_CASE("sign: a key file signs the invoice; hoadon and xmlsec1 verify it; the
   }
 }
 
-TEST_CASE("sign: PKCS#12 and encrypted keys take their password from the environment or a file, never the command line") {
+TEST_CASE(
+    "sign: PKCS#12 and encrypted keys take their password from the environment or a file, never the command line") {
   Fixture f;
   std::vector<std::string> base = {"sign", "--time", kTime};
   auto with = [&](std::vector<std::string> extra) {
@@ -188,8 +190,8 @@ TEST_CASE("sign: a refused input leaves no output, and an existing output as it 
   const auto out = f.path("out.xml");
   testing::write_file(out, "previous content");
   // Another taxpayer's certificate: refused, exit 1.
-  auto r = hoadon({"sign", "--key", f.key, "--cert", f.other_cert, "--time", kTime, "--format", "json", "-o", out,
-                   f.invoice});
+  auto r = hoadon(
+      {"sign", "--key", f.key, "--cert", f.other_cert, "--time", kTime, "--format", "json", "-o", out, f.invoice});
   CHECK(r.exit_code == 1);
   auto j = parse_json(r.out);
   CHECK_FALSE(j["ok"].boolean());
@@ -251,14 +253,14 @@ TEST_CASE("sign: never over the input unless --in-place, which keeps the file's 
 TEST_CASE("sign: usage errors exit 2") {
   Fixture f;
   const auto out = f.path("o.xml");
-  CHECK(hoadon({"sign", "-o", out, f.invoice}).exit_code == 2);                                 // no key
-  CHECK(hoadon({"sign", "--key", f.key, "-o", out, f.invoice}).exit_code == 2);                 // no --cert
+  CHECK(hoadon({"sign", "-o", out, f.invoice}).exit_code == 2);                                  // no key
+  CHECK(hoadon({"sign", "--key", f.key, "-o", out, f.invoice}).exit_code == 2);                  // no --cert
   CHECK(hoadon({"sign", "--p12", f.p12, "--key", f.key, "-o", out, f.invoice}).exit_code == 2);  // two keys
-  CHECK(hoadon(f.sign({f.invoice})).exit_code == 2);                                            // no output
-  CHECK(hoadon(f.sign({"-o", out, "--in-place", f.invoice})).exit_code == 2);                   // two outputs
-  CHECK(hoadon(f.sign({"-o", out, f.invoice, f.invoice})).exit_code == 2);                      // -o, two inputs
-  CHECK(hoadon(f.sign({"--suffix", ".s.xml", "-"})).exit_code == 2);                            // stdin needs -o
-  CHECK(hoadon(f.sign({"--pin-env", "X", "-o", out, f.invoice})).exit_code == 2);               // PIN without token
+  CHECK(hoadon(f.sign({f.invoice})).exit_code == 2);                                             // no output
+  CHECK(hoadon(f.sign({"-o", out, "--in-place", f.invoice})).exit_code == 2);                    // two outputs
+  CHECK(hoadon(f.sign({"-o", out, f.invoice, f.invoice})).exit_code == 2);                       // -o, two inputs
+  CHECK(hoadon(f.sign({"--suffix", ".s.xml", "-"})).exit_code == 2);                             // stdin needs -o
+  CHECK(hoadon(f.sign({"--pin-env", "X", "-o", out, f.invoice})).exit_code == 2);                // PIN without token
   CHECK(hoadon(f.sign({"--role", "notary", "-o", out, f.invoice})).exit_code == 2);
   CHECK(hoadon(f.sign({"--time", "soon", "-o", out, f.invoice})).exit_code == 2);
   CHECK(hoadon(f.sign({"--prepare", "-o", out, f.invoice})).exit_code == 2);
@@ -271,7 +273,8 @@ TEST_CASE("sign in two phases: --prepare, a signer with openssl pkeyutl, --compl
   SKIP_UNLESS_TOOL(openssl, "openssl is not installed");
   Fixture f;
   const auto pending = f.path("pending.xml");
-  auto r = hoadon({"sign", "--prepare", "--cert", f.cert, "--time", kTime, "--format", "json", "-o", pending, f.invoice});
+  auto r =
+      hoadon({"sign", "--prepare", "--cert", f.cert, "--time", kTime, "--format", "json", "-o", pending, f.invoice});
   REQUIRE_MESSAGE(r.exit_code == 0, (r.out + r.err));
   const auto j = parse_json(r.out);
   CHECK(j["pending"].boolean());
@@ -295,8 +298,9 @@ TEST_CASE("sign in two phases: --prepare, a signer with openssl pkeyutl, --compl
   const auto value = testing::read_file(pending + ".sig");
   r = testing::run({*openssl, "base64", "-A", "-in", pending + ".sig"});
   testing::write_file(f.path("value.b64"), r.out);
-  CHECK(hoadon({"sign", "--complete", "--signature", f.path("value.b64"), "-o", f.path("b64.xml"), pending}).exit_code ==
-        0);
+  CHECK(
+      hoadon({"sign", "--complete", "--signature", f.path("value.b64"), "-o", f.path("b64.xml"), pending}).exit_code ==
+      0);
   testing::write_file(f.path("stranger.key"), tp::key_pem(tp::world().stranger_key));
   testing::run({*openssl, "pkeyutl", "-sign", "-inkey", f.path("stranger.key"), "-pkeyopt", "digest:sha256", "-in",
                 pending + ".digest", "-out", f.path("stranger.sig")});

@@ -53,31 +53,25 @@ inline Verified verify(std::string bytes, const hoadon::pki::TrustStore* trust =
   return v;
 }
 
-// A trust store with the test world's root as anchor, its issuing CA and its CRL.
+// The test world's root as anchor, its issuing CA and its CRL; with `signer_is_authority`, the
+// world's signer designated as the tax authority too (tests sign the CQT slot with it).
+inline hoadon::pki::TrustStore* new_world_trust(bool signer_is_authority) {
+  auto* s = new hoadon::pki::TrustStore();
+  const auto& w = pki::world();
+  s->add_memory(hoadon::pki::Material::Anchor, w.root.pem());
+  s->add_memory(hoadon::pki::Material::Intermediate, w.ca.pem());
+  s->add_memory(hoadon::pki::Material::Crl, w.crl);
+  if (signer_is_authority) s->add_memory(hoadon::pki::Material::TaxAuthority, w.signer.pem());
+  return s;
+}
+
 inline const hoadon::pki::TrustStore& world_trust() {
-  static const auto* store = [] {
-    auto* s = new hoadon::pki::TrustStore();
-    const auto& w = pki::world();
-    s->add_memory(hoadon::pki::Material::Anchor, w.root.pem());
-    s->add_memory(hoadon::pki::Material::Intermediate, w.ca.pem());
-    s->add_memory(hoadon::pki::Material::Crl, w.crl);
-    return s;
-  }();
+  static const auto* store = new_world_trust(false);
   return *store;
 }
 
-// world_trust() with the world's signer designated as the tax authority (the tests sign the CQT
-// slot with it).
 inline const hoadon::pki::TrustStore& authority_trust() {
-  static const auto* store = [] {
-    auto* s = new hoadon::pki::TrustStore();
-    const auto& w = pki::world();
-    s->add_memory(hoadon::pki::Material::Anchor, w.root.pem());
-    s->add_memory(hoadon::pki::Material::Intermediate, w.ca.pem());
-    s->add_memory(hoadon::pki::Material::Crl, w.crl);
-    s->add_memory(hoadon::pki::Material::TaxAuthority, w.signer.pem());
-    return s;
-  }();
+  static const auto* store = new_world_trust(true);
   return *store;
 }
 
