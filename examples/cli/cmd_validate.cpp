@@ -107,7 +107,7 @@ int cmd_validate(const std::vector<std::string>& argv) {
     } else {
       o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
                                   : hoadon_report_to_text(report, in.label.c_str(), c.lang));
-      o.status = rc == HOADON_EIO ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
+      o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
     }
     hoadon_report_free(report);
     hoadon_doc_free(doc);

@@ -122,7 +122,7 @@ int cmd_verify(const std::vector<std::string>& argv) {
     } else {
       o.output = take_line(c.json ? hoadon_verify_result_to_json(result, in.label.c_str())
                                   : hoadon_verify_result_to_text(result, in.label.c_str(), c.lang));
-      o.status = rc == HOADON_EIO ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
+      o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
     }
     hoadon_verify_result_free(result);
     hoadon_doc_free(doc);

@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"schema", "list or print the embedded XSD schemas", cli::cmd_schema},
     {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
+    {"export", "export whole invoices as JSON, or their lines as CSV or XLSX", cli::cmd_export},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
