@@ -91,6 +91,34 @@ std::vector<const xmlNode*> invoice_lines(const InvoiceNodes& inv) {
   return out;
 }
 
+std::optional<std::string> LineValues::get(std::string_view name) const {
+  for (const auto& [k, v] : fields)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+std::vector<LineValues> read_lines(const InvoiceNodes& inv) {
+  std::vector<LineValues> out;
+  for (const xmlNode* line : invoice_lines(inv)) {
+    LineValues v;
+    for (const xmlNode* c = xml::first_child_element(line); c; c = xml::next_element(c)) {
+      if (!xml::ns_of(c).empty()) continue;
+      const std::string_view name = xml::name_of(c);
+      if (name == "TTKhac") {
+        if (v.extensions) continue;
+        v.extensions.emplace();
+        for (const xmlNode* t : xml::children(c, "TTin"))
+          v.extensions->emplace_back(xml::child_text(t, "TTruong").value_or(""),
+                                     xml::child_text(t, "DLieu").value_or(""));
+        continue;
+      }
+      if (!v.get(name)) v.fields.emplace_back(std::string(name), xml::trimmed_text(c));
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 std::string content_to_json(const Essentials& e, const Index& idx, const Report& r, std::string_view file) {
   return essentials_to_json(e, r, file, [&](JsonWriter& w, std::size_t i) {
     w.field("index", static_cast<std::uint64_t>(i + 1));

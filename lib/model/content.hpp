@@ -5,8 +5,10 @@
 
 #include <libxml/tree.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/essentials.hpp"
@@ -28,6 +30,16 @@ void write_element(JsonWriter& w, const xmlNode* element);
 
 // The invoice lines (DLHDon/NDHDon/DSHHDVu/HHDVu) of one invoice, in document order.
 [[nodiscard]] std::vector<const xmlNode*> invoice_lines(const InvoiceNodes& inv);
+
+// One invoice line as values: the trimmed text of each unqualified child element of HHDVu by
+// name (the first one when a name repeats), and its vendor extensions (TTKhac/TTin) as
+// (TTruong, DLieu) pairs. For readers above the XML layer (exports).
+struct LineValues {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::optional<std::vector<std::pair<std::string, std::string>>> extensions;  // nullopt: no TTKhac
+  [[nodiscard]] std::optional<std::string> get(std::string_view name) const;
+};
+[[nodiscard]] std::vector<LineValues> read_lines(const InvoiceNodes& inv);
 
 // The essentials text followed, for each invoice, by one line per invoice line.
 [[nodiscard]] std::string content_to_text(const Essentials& e, const Index& idx, const Report& r, std::string_view file,

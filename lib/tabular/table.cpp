@@ -3,7 +3,6 @@
 #include <array>
 
 #include "model/content.hpp"
-#include "xml/node.hpp"
 
 namespace hoadon::tabular {
 namespace {
@@ -78,15 +77,14 @@ Row keys(const model::InvoiceEssentials& inv, std::string_view file, std::size_t
 }
 
 // A line's TTKhac/TTin as "TTruong=DLieu" pairs joined by "; ".
-Cell extensions(const xmlNode* line) {
-  const xmlNode* other = xml::child(line, "TTKhac");
-  if (!other) return std::nullopt;
+Cell extensions(const model::LineValues& line) {
+  if (!line.extensions) return std::nullopt;
   std::string out;
-  for (const xmlNode* t : xml::children(other, "TTin")) {
+  for (const auto& [field, value] : *line.extensions) {
     if (!out.empty()) out += "; ";
-    out += xml::child_text(t, "TTruong").value_or("");
+    out += field;
     out += '=';
-    out += xml::child_text(t, "DLieu").value_or("");
+    out += value;
   }
   return out;
 }
@@ -111,9 +109,9 @@ void add_document(const model::Essentials& e, const model::Index& idx, std::stri
     for (const auto& f : kInvoiceFields) row.push_back(inv.get(f.field));
     out.invoices.push_back(std::move(row));
     if (i >= idx.invoices.size()) continue;
-    for (const xmlNode* line : model::invoice_lines(idx.invoices[i])) {
+    for (const auto& line : model::read_lines(idx.invoices[i])) {
       Row r = head;
-      for (const auto& f : kLineFields) r.push_back(xml::child_text(line, f.element));
+      for (const auto& f : kLineFields) r.push_back(line.get(f.element));
       r.push_back(extensions(line));
       out.lines.push_back(std::move(r));
     }

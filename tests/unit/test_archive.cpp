@@ -135,6 +135,26 @@ TEST_CASE("archive: a zip bomb is refused by its ratio, its member size and its 
   CHECK(read(make_zip({{"a.xml", zeros}, {"b.xml", zeros}}), lax).outcome == Outcome::Ok);
 }
 
+TEST_CASE("archive: a header that understates a member's size changes nothing: the bytes are counted") {
+  const std::string zeros(3u << 20, '0');
+  std::string bomb = make_zip({{"bomb.xml", zeros}});
+  // Every size field that says 3 MiB (local header, central directory, ZIP64 extras) now says 100.
+  const std::string real = {'\x00', '\x00', '\x30', '\x00'};  // 3 MiB, little-endian
+  std::size_t patched = 0;
+  for (std::size_t at = 0; (at = bomb.find(real, at)) != std::string::npos; at += 4, ++patched)
+    bomb.replace(at, 4, std::string{'\x64', '\x00', '\x00', '\x00'});
+  REQUIRE(patched >= 1);
+  Limits l;
+  l.max_ratio = 100000;
+  l.max_member_bytes = 1u << 20;
+  const auto r = read(bomb, l);
+  if (r.outcome == Outcome::Ok) {
+    for (const auto& m : r.archive.members) CHECK(m.bytes.size() <= l.max_member_bytes);
+  } else {
+    CHECK((r.report.has(hoadon::Code::ZipLimit) || r.report.has(hoadon::Code::ZipCorrupt)));
+  }
+}
+
 TEST_CASE("archive: too many members, of any kind, nested ones included") {
   Members many;
   for (int i = 0; i < 30; ++i) many.push_back({"f" + std::to_string(i) + (i % 2 ? ".xml" : ".txt"), kXml});
