@@ -81,16 +81,16 @@ HOADON_API int hoadon_version_number(void);
 /* ------------------------------------------------------------------------------------- */
 
 #define HOADON_OK 0
-#define HOADON_EINVAL (-1)     /* invalid argument (NULL where a value is required, bad option) */
-#define HOADON_ENOMEM (-2)     /* out of memory */
-#define HOADON_EIO (-3)        /* a file could not be read or written */
-#define HOADON_EREJECTED (-4)  /* the input was rejected (malformed, hostile, over a limit): see its report */
-#define HOADON_ERANGE (-5)     /* index out of range */
-#define HOADON_ENOTFOUND (-6)  /* the requested item does not exist */
-#define HOADON_EREFUSED (-7)   /* hoadon refused to sign: the result's report says why */
-#define HOADON_EAUTH (-8)      /* a password or PIN is needed, or the one given is wrong */
+#define HOADON_EINVAL (-1)       /* invalid argument (NULL where a value is required, bad option) */
+#define HOADON_ENOMEM (-2)       /* out of memory */
+#define HOADON_EIO (-3)          /* a file could not be read or written */
+#define HOADON_EREJECTED (-4)    /* the input was rejected (malformed, hostile, over a limit): see its report */
+#define HOADON_ERANGE (-5)       /* index out of range */
+#define HOADON_ENOTFOUND (-6)    /* the requested item does not exist */
+#define HOADON_EREFUSED (-7)     /* hoadon refused to sign: the result's report says why */
+#define HOADON_EAUTH (-8)        /* a password or PIN is needed, or the one given is wrong */
 #define HOADON_EUNSUPPORTED (-9) /* this build of hoadon lacks an optional feature (e.g. ZIP: libarchive) */
-#define HOADON_EINTERNAL (-99) /* a bug in hoadon: please report it */
+#define HOADON_EINTERNAL (-99)   /* a bug in hoadon: please report it */
 
 /* Message describing the last failure on the calling thread ("" if none yet). The pointer is
  * valid until the next hoadon call on this thread. */
