@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,14 +72,21 @@ class Args {
 
 std::string help_text(const CommandSpec& spec);
 
-// One input document to process: a file path or "-" for standard input.
+// One input document to process: a file path, "-" for standard input, or an XML member of a
+// ZIP file.
 struct Input {
-  std::string path;     // as given or found ("-" for stdin)
-  std::string label;    // name shown in output
+  std::string path;   // as given or found ("-" for stdin); for a member, its label
+  std::string label;  // name shown in output: "archive.zip!member.xml" for a member
+  // For a member of a ZIP file, the archive (read once, shared by its members) and the member's
+  // index; a refused archive is one input with member == kRefused.
+  std::shared_ptr<const hoadon_archive> archive;
+  std::size_t member = 0;
+  static constexpr std::size_t kRefused = static_cast<std::size_t>(-1);
   std::string problem;  // why this path yields no document (a folder without XML), else ""
 };
 
-// Expands files, directories (searched recursively for *.xml, sorted) and "-".
+// Expands files, directories (searched recursively for *.xml and *.zip, sorted) and "-". A ZIP
+// file (named *.zip, or starting as one) stands for its XML members, in archive order.
 // Missing paths stay in the list: processing them reports an I/O error.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args);
 
@@ -104,8 +112,9 @@ Common common_settings(const Args& args);
 // --verbose and --summary, for the commands that print verdicts.
 std::vector<OptionSpec> verdict_options();
 
-// Opens one input (file or stdin). On success or rejection, *doc is set and the status says
-// which (HOADON_OK / HOADON_EREJECTED / HOADON_EIO).
+// Opens one input (file, stdin or archive member). On success or rejection, *doc is set and
+// the status says which (HOADON_OK / HOADON_EREJECTED / HOADON_EIO / HOADON_EUNSUPPORTED); a
+// refused archive gives a rejected document whose report says why.
 int open_input(const Input& in, const hoadon_parse_options& opts, hoadon_doc** doc);
 
 // Processes inputs with `jobs` workers and prints outcomes in input order; returns the exit
@@ -134,6 +143,7 @@ int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);
 int cmd_schema(const std::vector<std::string>& argv);
 int cmd_words(const std::vector<std::string>& argv);
+int cmd_export(const std::vector<std::string>& argv);
 int cmd_conformance(const std::vector<std::string>& argv);
 
 }  // namespace cli

@@ -291,6 +291,9 @@ int cmd_sign(const std::vector<std::string>& argv) {
     throw UsageError("--suffix must be a new ending such as .signed.xml, without '/'");
   for (const auto& in : inputs)
     if (in.path == "-" && !dest.output) throw UsageError("standard input needs -o OUT");
+  for (const auto& in : inputs)
+    if (in.archive && !dest.output)
+      throw UsageError(fmt::format("{} is inside a ZIP archive: sign it with -o OUT", in.label));
   if (dest.output && inputs.front().path != "-" && same_file(*dest.output, inputs.front().path))
     throw UsageError("-o names the input itself: use --in-place to replace it");
   if (args.has("--signature") && (!mode.complete || inputs.size() != 1))
@@ -341,7 +344,7 @@ int cmd_sign(const std::vector<std::string>& argv) {
     }
     if (!raw) return Outcome{take_line(nullptr), kExitIo};
     std::unique_ptr<hoadon_sign_result, void (*)(hoadon_sign_result*)> result(raw, hoadon_sign_result_free);
-    int status = open_rc == HOADON_EIO ? kExitIo : hoadon_sign_result_ok(raw) ? kExitOk : kExitFailed;
+    int status = status_of_open(open_rc) == kExitIo ? kExitIo : hoadon_sign_result_ok(raw) ? kExitOk : kExitFailed;
     if (status == kExitOk) {
       const std::string out = dest.for_input(in.path);
       struct stat st {};

@@ -109,7 +109,7 @@ int cmd_validate(const std::vector<std::string>& argv) {
     } else {
       o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
                                   : hoadon_report_to_verdict(report, doc, in.label.c_str(), &c.verdict));
-      o.status = rc == HOADON_EIO ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
+      o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
       o.tally = hoadon_report_verdict(report, c.lang);
     }
     hoadon_report_free(report);

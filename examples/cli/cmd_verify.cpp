@@ -132,7 +132,7 @@ int cmd_verify(const std::vector<std::string>& argv) {
     } else {
       o.output = take_line(c.json ? hoadon_verify_result_to_json(result, in.label.c_str())
                                   : hoadon_verify_result_to_verdict(result, doc, in.label.c_str(), &c.verdict));
-      o.status = rc == HOADON_EIO ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
+      o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
       o.tally = hoadon_verify_result_verdict(result, c.lang);
     }
     hoadon_verify_result_free(result);

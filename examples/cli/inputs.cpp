@@ -2,45 +2,89 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "cli.hpp"
 
 namespace cli {
+namespace {
+
+std::string lower_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+// A ZIP file by its name, or by its first bytes (a download may have lost its name).
+bool is_archive(const std::string& path) {
+  if (lower_extension(path) == ".zip") return true;
+  std::ifstream f(path, std::ios::binary);
+  char head[4] = {};
+  return f.read(head, sizeof head) && hoadon_archive_detect(head, sizeof head);
+}
+
+// One input per XML member, or one for the refused archive.
+void add_archive(const std::string& path, std::vector<Input>& out) {
+  hoadon_archive* raw = nullptr;
+  const int rc = hoadon_archive_open(path.c_str(), nullptr, &raw);
+  if (!raw) throw std::bad_alloc();
+  std::shared_ptr<const hoadon_archive> archive(raw, hoadon_archive_free);
+  if (rc != HOADON_OK) {
+    out.push_back({path, path, archive, Input::kRefused, {}});
+    return;
+  }
+  for (std::size_t i = 0, n = hoadon_archive_count(raw); i < n; ++i) {
+    std::string label = path + "!" + hoadon_archive_name(raw, i);
+    out.push_back({label, label, archive, i, {}});
+  }
+}
+
+void add_file(const std::string& path, std::vector<Input>& out) {
+  if (is_archive(path))
+    add_archive(path, out);
+  else
+    out.push_back({path, path, nullptr, 0, {}});
+}
+
+}  // namespace
 
 std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
   namespace fs = std::filesystem;
   std::vector<Input> out;
   for (const auto& a : args) {
     if (a == "-") {
-      out.push_back({"-", "-", {}});
+      out.push_back({"-", "-", nullptr, 0, {}});
       continue;
     }
     std::error_code ec;
     if (!fs::is_directory(a, ec)) {
-      out.push_back({a, a, {}});
+      add_file(a, out);
       continue;
     }
     std::vector<std::string> found;
     for (fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
-      std::string ext = it->path().extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (ext == ".xml") found.push_back(it->path().string());
+      const std::string ext = lower_extension(it->path());
+      if (ext == ".xml" || ext == ".zip") found.push_back(it->path().string());
     }
     if (ec) {  // an unreadable directory is reported like an unreadable file
-      out.push_back({a, a, {}});
+      out.push_back({a, a, nullptr, 0, {}});
       continue;
     }
     std::sort(found.begin(), found.end());
-    if (found.empty()) out.push_back({a, a, "no XML found (a folder is searched for *.xml files)"});
-    for (auto& f : found) out.push_back({f, f, {}});
+    if (found.empty()) out.push_back({a, a, nullptr, 0, "no XML or ZIP found (a folder is searched for *.xml and *.zip files)"});
+    for (auto& f : found) add_file(f, out);
   }
   return out;
 }
 
 int open_input(const Input& in, const hoadon_parse_options& opts, hoadon_doc** doc) {
+  if (in.archive) {
+    return in.member == Input::kRefused ? hoadon_archive_refusal(in.archive.get(), doc)
+                                        : hoadon_archive_doc(in.archive.get(), in.member, &opts, doc);
+  }
   // The library reads non-regular files (pipes, terminals) up to one byte past the limit, so
   // standard input needs no special code beyond its name.
   return hoadon_doc_open(in.path == "-" ? "/dev/stdin" : in.path.c_str(), &opts, doc);

@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"trust", "list, show and add the certificates verification trusts by default", cli::cmd_trust},
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
+    {"export", "export whole invoices as JSON, or their lines as CSV or XLSX", cli::cmd_export},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},

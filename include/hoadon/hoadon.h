@@ -81,15 +81,16 @@ HOADON_API int hoadon_version_number(void);
 /* ------------------------------------------------------------------------------------- */
 
 #define HOADON_OK 0
-#define HOADON_EINVAL (-1)     /* invalid argument (NULL where a value is required, bad option) */
-#define HOADON_ENOMEM (-2)     /* out of memory */
-#define HOADON_EIO (-3)        /* a file could not be read or written */
-#define HOADON_EREJECTED (-4)  /* the input was rejected (malformed, hostile, over a limit): see its report */
-#define HOADON_ERANGE (-5)     /* index out of range */
-#define HOADON_ENOTFOUND (-6)  /* the requested item does not exist */
-#define HOADON_EREFUSED (-7)   /* hoadon refused to sign: the result's report says why */
-#define HOADON_EAUTH (-8)      /* a password or PIN is needed, or the one given is wrong */
-#define HOADON_EINTERNAL (-99) /* a bug in hoadon: please report it */
+#define HOADON_EINVAL (-1)       /* invalid argument (NULL where a value is required, bad option) */
+#define HOADON_ENOMEM (-2)       /* out of memory */
+#define HOADON_EIO (-3)          /* a file could not be read or written */
+#define HOADON_EREJECTED (-4)    /* the input was rejected (malformed, hostile, over a limit): see its report */
+#define HOADON_ERANGE (-5)       /* index out of range */
+#define HOADON_ENOTFOUND (-6)    /* the requested item does not exist */
+#define HOADON_EREFUSED (-7)     /* hoadon refused to sign: the result's report says why */
+#define HOADON_EAUTH (-8)        /* a password or PIN is needed, or the one given is wrong */
+#define HOADON_EUNSUPPORTED (-9) /* this build of hoadon lacks an optional feature (e.g. ZIP: libarchive) */
+#define HOADON_EINTERNAL (-99)   /* a bug in hoadon: please report it */
 
 /* Message describing the last failure on the calling thread ("" if none yet). The pointer is
  * valid until the next hoadon call on this thread. */
@@ -242,7 +243,7 @@ typedef enum hoadon_field {
   HOADON_FIELD_TOTAL_IN_WORDS = 17,     /* NDHDon/TToan/TgTTTBChu */
   HOADON_FIELD_TAX_AUTHORITY_CODE = 18, /* HDon/MCCQT */
   HOADON_FIELD_DATA_ID = 19,            /* DLHDon/@Id */
-  HOADON_FIELD_LINE_COUNT = 20,         /* number of DSHHDVu/HHDVu, as a decimal string */
+  HOADON_FIELD_LINE_COUNT = 20,         /* number of DSHHDVu/HHDVu, as a decimal string (a number in JSON) */
 
   /* Document fields: hoadon_doc_get() */
   HOADON_FIELD_MESSAGE_VERSION = 100, /* TDiep/TTChung/PBan */
@@ -270,7 +271,7 @@ HOADON_API const char *hoadon_doc_invoice_get(const hoadon_doc *doc, size_t inde
 /* A signature found in the document (before any verification). Library-owned. */
 typedef struct hoadon_signature_info {
   const char *slot;         /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
-  int invoice;              /* index of the owning invoice, or -1 (envelope, form) */
+  int invoice;              /* 0-based index of the owning invoice, or -1 (envelope, form) */
   const char *id;           /* Signature/@Id, "" if none */
   const char *algorithm;    /* "rsa-sha256", "rsa-sha1", … or the algorithm URI */
   const char *c14n;         /* "c14n", "c14n-with-comments", "exc-c14n", … */
@@ -288,6 +289,17 @@ HOADON_API const hoadon_signature_info *hoadon_doc_signature_get(const hoadon_do
 HOADON_API char *hoadon_doc_to_json(const hoadon_doc *doc, const char *file);
 /* The same for people. Free with hoadon_free(). */
 HOADON_API char *hoadon_doc_to_text(const hoadon_doc *doc, const char *file, hoadon_lang lang);
+/* The whole invoices, losslessly: the object of hoadon_doc_to_json where each member of
+ * "invoices" also carries "index" (1-based, as text output counts) and "data", the invoice's
+ * HDon/DLHDon element by element — every element and attribute, the lines (HHDVu) and the
+ * vendor extensions (TTKhac/TTin) included, each value exactly as written (amounts are never
+ * turned into numbers). lib/model/CONTENT-JSON.md documents the mapping. In both objects
+ * "line_count" is a number and the "invoice" of a signature a 0-based index into "invoices".
+ * Free with hoadon_free(). */
+HOADON_API char *hoadon_doc_content_to_json(const hoadon_doc *doc, const char *file);
+/* hoadon_doc_to_text followed, for each invoice, by one line per invoice line (number, name,
+ * quantity, unit, unit price, amount, tax rate). Free with hoadon_free(). */
+HOADON_API char *hoadon_doc_content_to_text(const hoadon_doc *doc, const char *file, hoadon_lang lang);
 
 /* ------------------------------------------------------------------------------------- */
 /* Validation: tax schemas and business rules                                            */
@@ -824,6 +836,112 @@ HOADON_API void hoadon_sign_result_free(hoadon_sign_result *result);
 /* The same atomic write for any bytes (the digest a two-phase signer needs, …). HOADON_EIO with
  * the reason in hoadon_last_error(). */
 HOADON_API int hoadon_file_write(const char *path, const void *data, size_t len, unsigned mode);
+
+/* ------------------------------------------------------------------------------------- */
+/* ZIP archives of documents                                                             */
+/* ------------------------------------------------------------------------------------- */
+
+/* The tax portal and vendors hand out ZIP files of invoices. An archive handle holds the XML
+ * members of one ZIP file (those whose name ends in ".xml", any case), unpacked in memory —
+ * nothing is ever written to disk, so a member's name ("../../x.xml" included) is a label and
+ * nothing else. A member that is itself a ZIP file (".zip") is read in place, up to max_depth
+ * levels in all; its members are named "inner.zip!member.xml". Other members (PDF, …) are
+ * skipped without being unpacked. Every limit below holds against zip bombs; an archive over
+ * any of them is refused as a whole (ZIP-LIMIT), as is a corrupt one (ZIP-CORRUPT), one with an
+ * encrypted XML or ZIP member (ZIP-ENCRYPTED) and one without XML member (ZIP-EMPTY).
+ * Needs libarchive at build time (HOADON_WITH_ARCHIVE): without it every archive is refused
+ * with HOADON_EUNSUPPORTED and ZIP-UNSUPPORTED. An archive handle may be read from several
+ * threads at once (it does not change after it is opened). */
+typedef struct hoadon_archive hoadon_archive;
+
+typedef struct hoadon_archive_options {
+  size_t size;             /* sizeof(hoadon_archive_options), set by hoadon_archive_options_init */
+  size_t max_total_bytes;  /* unpacked XML members and nested archives together; default 256 MiB */
+  size_t max_member_bytes; /* one unpacked member; default 64 MiB */
+  size_t max_members;      /* entries of any kind, nested ones included; default 100,000 */
+  size_t max_ratio;        /* unpacked bytes per byte of each archive (outer or nested), counted
+                              over the archive as a whole; the first MiB of each is free;
+                              default 100 */
+  unsigned max_depth;      /* levels of archives: 1 refuses any ZIP inside; default 2 */
+} hoadon_archive_options;
+
+/* Sets `size` and every default. Call it before setting members; 0 in a member keeps its default. */
+HOADON_API void hoadon_archive_options_init(hoadon_archive_options *options);
+
+/* 1 when this build reads ZIP archives, else 0. */
+HOADON_API int hoadon_archive_supported(void);
+
+/* 1 when the bytes start as a ZIP file does ("PK\3\4", or "PK\5\6" for an empty archive), else 0. */
+HOADON_API int hoadon_archive_detect(const void *head, size_t len);
+
+/* Opens the ZIP file at `path` (read as needed; members other than XML and ZIP are never
+ * unpacked). Returns HOADON_OK with at least one member; HOADON_EREJECTED when the archive is
+ * refused (its report says why; no member), HOADON_EIO when the file cannot be read (IO-READ),
+ * HOADON_EUNSUPPORTED without libarchive. In these three cases *out still receives a handle to
+ * free, with its report. HOADON_EINVAL / HOADON_ENOMEM with *out NULL for bad arguments or
+ * lack of memory. */
+HOADON_API int hoadon_archive_open(const char *path, const hoadon_archive_options *options, hoadon_archive **out);
+/* The same for a ZIP file in memory (`len` bytes, read in place: keep them until this returns). */
+HOADON_API int hoadon_archive_parse(const void *data, size_t len, const hoadon_archive_options *options,
+                                    hoadon_archive **out);
+HOADON_API void hoadon_archive_free(hoadon_archive *archive);
+
+/* Why the archive was refused, or an empty report when it was read (borrowed). */
+HOADON_API const hoadon_report *hoadon_archive_report(const hoadon_archive *archive);
+/* The number of XML members (0 for a refused archive or NULL). */
+HOADON_API size_t hoadon_archive_count(const hoadon_archive *archive);
+/* The i-th XML member's name inside the archive, in archive order ("a.xml", "lo.zip!b.xml"),
+ * as printable UTF-8 (invalid bytes and control characters shown as '?'); NULL when out of
+ * range. Borrowed. */
+HOADON_API const char *hoadon_archive_name(const hoadon_archive *archive, size_t i);
+/* The i-th member's unpacked bytes (borrowed), *len their count; NULL when out of range. */
+HOADON_API const void *hoadon_archive_data(const hoadon_archive *archive, size_t i, size_t *len);
+/* Parses the i-th member as hoadon_doc_parse does (same statuses; HOADON_ERANGE when i is out
+ * of range). */
+HOADON_API int hoadon_archive_doc(const hoadon_archive *archive, size_t i, const hoadon_parse_options *options,
+                                  hoadon_doc **out);
+/* For callers that treat every input as a document: a rejected document (kind "unknown")
+ * whose report is the refused archive's, in *out (free it). Returns the status
+ * hoadon_archive_open returned (HOADON_EREJECTED, HOADON_EIO or HOADON_EUNSUPPORTED), or
+ * HOADON_EINVAL (*out NULL) when the archive was not refused. */
+HOADON_API int hoadon_archive_refusal(const hoadon_archive *archive, hoadon_doc **out);
+
+/* ------------------------------------------------------------------------------------- */
+/* Exports: invoice lines and headers as CSV or XLSX                                      */
+/* ------------------------------------------------------------------------------------- */
+
+/* A batch of documents turned into two tables (lib/tabular/COLUMNS.md lists the columns):
+ * "lines", one row per invoice line (DSHHDVu/HHDVu) with the invoice's keys repeated — file,
+ * invoice (1-based), seller_tax_code, template, series, number, issue_date — and "invoices",
+ * one row per invoice with its header and totals. Values are the element text, trimmed; an
+ * absent element is an empty cell. */
+typedef struct hoadon_export hoadon_export;
+
+typedef enum hoadon_table { HOADON_TABLE_LINES = 0, HOADON_TABLE_INVOICES = 1 } hoadon_table;
+
+/* A new, empty export in *out; free it with hoadon_export_free. */
+HOADON_API int hoadon_export_new(hoadon_export **out);
+HOADON_API void hoadon_export_free(hoadon_export *exp);
+/* Adds the invoices of `doc` (none for a rejected document or a form) as the batch's
+ * `position`-th input, `file` naming it in the rows: rows come out in position order whatever
+ * the order of the calls, and this function may be called from several threads at once. A
+ * position given twice replaces the earlier rows. */
+HOADON_API int hoadon_export_add(hoadon_export *exp, size_t position, const hoadon_doc *doc, const char *file);
+/* The number of rows of a table so far. */
+HOADON_API size_t hoadon_export_rows(const hoadon_export *exp, hoadon_table table);
+/* One table as CSV (RFC 4180: header row, CRLF, quoting as needed; formula-safe — a cell
+ * starting with = + - @ TAB or CR, unless a plain decimal number, gets a leading apostrophe;
+ * `bom` nonzero: starting with a UTF-8 byte order mark). *out (free with hoadon_free) receives
+ * the bytes, *len their count. */
+HOADON_API int hoadon_export_csv(const hoadon_export *exp, hoadon_table table, int bom, char **out, size_t *len);
+/* Both tables as an XLSX workbook (sheets "Lines" and "Invoices"): amounts, quantities and
+ * prices as numbers, dates as dates, text as UTF-8. *out (free with hoadon_free) receives the
+ * bytes. HOADON_EUNSUPPORTED when hoadon was built without libxlsxwriter (HOADON_WITH_XLSX);
+ * HOADON_EIO when the workbook cannot be made (hoadon_last_error() says why). Write the bytes
+ * with hoadon_file_write. */
+HOADON_API int hoadon_export_xlsx(const hoadon_export *exp, void **out, size_t *len);
+/* 1 when this build writes XLSX, else 0. */
+HOADON_API int hoadon_export_xlsx_supported(void);
 
 #ifdef __cplusplus
 }

@@ -78,6 +78,8 @@ const char* hoadon_strerror(int status) {
       return "refused to sign";
     case HOADON_EAUTH:
       return "password or PIN needed or wrong";
+    case HOADON_EUNSUPPORTED:
+      return "not supported by this build";
     case HOADON_EINTERNAL:
       return "internal error";
     default:

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "capi/handles.hpp"
+#include "model/content.hpp"
 #include "model/describe.hpp"
 
 namespace {
@@ -155,6 +156,22 @@ char* hoadon_doc_to_text(const hoadon_doc* doc, const char* file, hoadon_lang la
   return guard_ptr([&] {
     return hoadon::capi::dup_string(hoadon::model::essentials_to_text(doc->essentials, doc->report->report,
                                                                       file ? file : "-", hoadon::capi::lang_of(lang)));
+  });
+}
+
+char* hoadon_doc_content_to_json(const hoadon_doc* doc, const char* file) {
+  if (!doc) return fail(HOADON_EINVAL, "document is NULL"), nullptr;
+  return guard_ptr([&] {
+    return hoadon::capi::dup_string(
+        hoadon::model::content_to_json(doc->essentials, doc->index, doc->report->report, file ? file : ""));
+  });
+}
+
+char* hoadon_doc_content_to_text(const hoadon_doc* doc, const char* file, hoadon_lang lang) {
+  if (!doc) return fail(HOADON_EINVAL, "document is NULL"), nullptr;
+  return guard_ptr([&] {
+    return hoadon::capi::dup_string(hoadon::model::content_to_text(doc->essentials, doc->index, doc->report->report,
+                                                                   file ? file : "-", hoadon::capi::lang_of(lang)));
   });
 }
 

@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cstring>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "archive/zip.hpp"
 #include "dsig/result.hpp"
 #include "hoadon/hoadon.h"
 #include "keys/key.hpp"
@@ -18,6 +21,7 @@
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "sign/sign.hpp"
+#include "tabular/table.hpp"
 #include "validate/validate.hpp"
 #include "xml/document.hpp"
 
@@ -35,6 +39,17 @@ struct hoadon_doc {
   hoadon::model::Essentials essentials;
   std::unique_ptr<hoadon_report> report;
   std::vector<hoadon_signature_info> signature_views;
+};
+
+struct hoadon_archive {
+  hoadon::archive::Archive archive;
+  std::unique_ptr<hoadon_report> report;
+  int status = HOADON_OK;  // what hoadon_archive_open returned
+};
+
+struct hoadon_export {
+  mutable std::mutex m;
+  std::map<std::size_t, hoadon::tabular::Tables> parts;  // by position in the batch
 };
 
 struct hoadon_trust {
@@ -77,7 +92,6 @@ int raw(const E& e) noexcept {
 
 // The C validation options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
 int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts);
-
 
 // Records the calling thread's last error message.
 void set_error(std::string message);

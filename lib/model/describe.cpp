@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 namespace hoadon::model {
 namespace {
 
@@ -20,7 +22,8 @@ std::string_view or_dash(const std::optional<std::string>& v) {
 
 }  // namespace
 
-std::string essentials_to_json(const Essentials& e, const Report& r, std::string_view file) {
+std::string essentials_to_json(const Essentials& e, const Report& r, std::string_view file,
+                               const InvoiceJsonExtra& extra) {
   JsonWriter w;
   w.begin_object().field("file", file).field("kind", std::string_view(r.kind())).field("ok", r.ok());
   w.key("document").begin_object();
@@ -30,12 +33,18 @@ std::string essentials_to_json(const Essentials& e, const Report& r, std::string
   }
   w.end_object();
   w.key("invoices").begin_array();
-  for (const auto& inv : e.invoices) {
+  for (std::size_t i = 0; i < e.invoices.size(); ++i) {
+    const auto& inv = e.invoices[i];
     w.begin_object();
     for (int f = 1; f <= static_cast<int>(InvoiceField::Last); ++f) {
       const auto field = static_cast<InvoiceField>(f);
+      if (field == InvoiceField::LineCount && inv.get(field)) {  // a count, written as a number
+        w.key(invoice_field_info(field)->json).value(static_cast<std::uint64_t>(std::stoull(*inv.get(field))));
+        continue;
+      }
       write_optional(w, invoice_field_info(field)->json, inv.get(field));
     }
+    if (extra) extra(w, i);
     w.end_object();
   }
   w.end_array();
@@ -55,7 +64,8 @@ std::string essentials_to_json(const Essentials& e, const Report& r, std::string
   return w.take();
 }
 
-std::string essentials_to_text(const Essentials& e, const Report& r, std::string_view file, Lang lang) {
+std::string essentials_to_text(const Essentials& e, const Report& r, std::string_view file, Lang lang,
+                               const InvoiceTextExtra& extra) {
   const bool vi = lang == Lang::Vi;
   std::string out = fmt::format("{}: {}", file, r.kind());
   if (const auto& t = e.get(DocField::MessageType))
@@ -79,6 +89,7 @@ std::string essentials_to_text(const Essentials& e, const Report& r, std::string
                        or_dash(inv.get(F::Currency)), or_dash(inv.get(F::TotalInWords)));
     out += fmt::format("    {}: {}, MCCQT: {}\n", vi ? "số dòng" : "lines", or_dash(inv.get(F::LineCount)),
                        or_dash(inv.get(F::TaxAuthorityCode)));
+    if (extra) extra(out, i);
   }
   for (const auto& s : e.signatures)
     out += fmt::format("  {} {}: {}, {} {}\n", vi ? "chữ ký" : "signature", s.slot,

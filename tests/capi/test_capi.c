@@ -919,6 +919,57 @@ static void test_sign_two_phase(void) {
   hoadon_signer_free(external);
 }
 
+/* ZIP archives and exports from C: handles, statuses, borrowed and owned results (valgrind
+ * checks that nothing leaks). */
+static void test_archive_and_export(void) {
+  hoadon_archive* a = NULL;
+  hoadon_doc* doc = NULL;
+  hoadon_archive_options ao;
+  hoadon_archive_options_init(&ao);
+  CHECK(ao.size == sizeof ao && ao.max_depth == 2 && ao.max_ratio == 100);
+  CHECK(hoadon_archive_detect("PK\3\4", 4) == 1);
+  CHECK(hoadon_archive_detect("<?xml", 5) == 0);
+  /* Not a ZIP: refused, with a report and a rejected document for callers that want one. */
+  const int rc = hoadon_archive_parse("not a zip", 9, &ao, &a);
+  CHECK(a != NULL);
+  CHECK(rc == (hoadon_archive_supported() ? HOADON_EREJECTED : HOADON_EUNSUPPORTED));
+  CHECK(hoadon_archive_count(a) == 0);
+  CHECK(hoadon_archive_name(a, 0) == NULL);
+  CHECK(hoadon_report_count(hoadon_archive_report(a)) == 1);
+  CHECK(hoadon_archive_doc(a, 0, NULL, &doc) == HOADON_ERANGE && doc == NULL);
+  CHECK(hoadon_archive_refusal(a, &doc) == rc);
+  CHECK(doc != NULL && streq(hoadon_doc_kind(doc), "unknown"));
+  CHECK(!hoadon_report_ok(hoadon_doc_report(doc)));
+  hoadon_doc_free(doc);
+  hoadon_archive_free(a);
+  CHECK(hoadon_archive_open(NULL, NULL, &a) == HOADON_EINVAL && a == NULL);
+
+  hoadon_export* e = NULL;
+  CHECK(hoadon_export_new(&e) == HOADON_OK);
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_export_add(e, 1, doc, "b.xml") == HOADON_OK);
+  CHECK(hoadon_export_add(e, 0, doc, "a.xml") == HOADON_OK);
+  CHECK(hoadon_export_rows(e, HOADON_TABLE_INVOICES) == 2);
+  CHECK(hoadon_export_rows(e, HOADON_TABLE_LINES) == 4);
+  char* csv = NULL;
+  size_t len = 0;
+  CHECK(hoadon_export_csv(e, HOADON_TABLE_INVOICES, 0, &csv, &len) == HOADON_OK);
+  CHECK(csv != NULL && len == strlen(csv));
+  CHECK(csv && strstr(csv, "\r\na.xml,1,4800123456,") != NULL);
+  CHECK(csv && strstr(csv, "a.xml") < strstr(csv, "b.xml"));
+  hoadon_free(csv);
+  void* xlsx = NULL;
+  const int x = hoadon_export_xlsx(e, &xlsx, &len);
+  CHECK(x == (hoadon_export_xlsx_supported() ? HOADON_OK : HOADON_EUNSUPPORTED));
+  if (x == HOADON_OK) CHECK(len > 4 && memcmp(xlsx, "PK", 2) == 0);
+  hoadon_free(xlsx);
+  char* json = hoadon_doc_content_to_json(doc, "a.xml");
+  CHECK(json && strstr(json, "\"line_count\":2") && strstr(json, "\"index\":1,\"data\":{\"@Id\":\"d1\""));
+  hoadon_free(json);
+  hoadon_export_free(e);
+  hoadon_doc_free(doc);
+}
+
 int main(int argc, char **argv) {
   test_version();
   test_parse_and_fields();
@@ -937,6 +988,7 @@ int main(int argc, char **argv) {
   test_verify_in_memory();
   test_verify_real_sample();
   test_verify_shared_trust();
+  test_archive_and_export();
   if (argc > 1) {
     g_material = argv[1];
     test_signers();
