@@ -21,6 +21,7 @@ constexpr Command kCommands[] = {
     {"validate", "check documents against the tax schemas and the business rules", cli::cmd_validate},
     {"schema", "list or print the embedded XSD schemas", cli::cmd_schema},
     {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
+    {"render", "show invoices as HTML or PDF, with their signatures verified in the same run", cli::cmd_render},
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
