@@ -31,6 +31,7 @@ namespace {
 constexpr double kWidth = 595.276, kHeight = 841.89, kMargin = 36, kFooter = 18;
 constexpr double kLeft = kMargin, kRight = kWidth - kMargin, kTop = kMargin, kBottom = kHeight - kMargin - kFooter;
 constexpr const char* kFont = "DejaVu Sans";
+constexpr std::size_t kMaxText = 2000;  // bytes of one value laid out
 
 struct Rgb {
   double r, g, b;
@@ -59,14 +60,12 @@ class Writer {
   explicit Writer(std::string& out)
       : surface_(cairo_pdf_surface_create_for_stream(write_to_string, &out, kWidth, kHeight)),
         cr_(cairo_create(surface_)),
-        layout_(pango_cairo_create_layout(cr_)) {
-    // Sizes in points: one user unit of the PDF surface (pango assumes 96 dpi otherwise).
-    pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72);
-    pango_layout_context_changed(layout_);
-    pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+        layout_(new_layout()) {
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "hoadon");
   }
   ~Writer() {
+    for (PangoLayout* l : cells_) g_object_unref(l);
+    for (PangoFontDescription* f : fonts_) pango_font_description_free(f);
     g_object_unref(layout_);
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
@@ -79,11 +78,16 @@ class Writer {
   }
 
   // Lays `text` out in `width` points; returns its height without drawing.
-  double measure(const std::string& text, double width, const Style& s) {
-    prepare(text, width, s);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout_, &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
+  double measure(const std::string& text, double width, const Style& s) { return measure_in(layout_, text, width, s); }
+  // The same in the layout kept for table cell `i`, drawn later by draw_cell without laying it out again.
+  double measure_cell(std::size_t i, const std::string& text, double width, const Style& s) {
+    while (cells_.size() <= i) cells_.push_back(new_layout());
+    return measure_in(cells_[i], text, width, s);
+  }
+  void draw_cell(std::size_t i, double x, double at, const Style& s) {
+    cairo_set_source_rgb(cr_, s.color.r, s.color.g, s.color.b);
+    cairo_move_to(cr_, x, at);
+    pango_cairo_show_layout(cr_, cells_.at(i));
   }
   // Draws `text` at (x, y) in `width` points; returns its height.
   double draw(const std::string& text, double x, double at, double width, const Style& s) {
@@ -115,6 +119,13 @@ class Writer {
     cairo_stroke(cr_);
     cairo_set_dash(cr_, nullptr, 0, 0);
   }
+  void line(double x0, double y0, double x1, double y1, Rgb color, double width) {
+    cairo_move_to(cr_, x0, y0);
+    cairo_line_to(cr_, x1, y1);
+    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
+    cairo_set_line_width(cr_, width);
+    cairo_stroke(cr_);
+  }
   void qr(const QrMatrix& m, double x, double yy, double size) {
     const double cell = size / (m.width + 8);
     cairo_set_source_rgb(cr_, 0, 0, 0);
@@ -131,6 +142,7 @@ class Writer {
     new_page();
   }
   void new_page() {
+    if (before_break) before_break();
     finish_page();
     cairo_show_page(cr_);
     ++page_;
@@ -163,28 +175,61 @@ class Writer {
   [[nodiscard]] int page() const { return page_; }
 
   double y = kTop;
-  std::function<void()> on_new_page;
+  std::function<void()> on_new_page;   // after a page break (the table repeats its header)
+  std::function<void()> before_break;  // before it (the table closes its grid)
 
  private:
-  void prepare(const std::string& text, double width, const Style& s) {
+  PangoLayout* new_layout() {
+    PangoLayout* l = pango_cairo_create_layout(cr_);
+    // Sizes in points: one user unit of the PDF surface (pango assumes 96 dpi otherwise).
+    pango_cairo_context_set_resolution(pango_layout_get_context(l), 72);
+    pango_layout_context_changed(l);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    return l;
+  }
+  // One font description per style, made once.
+  const PangoFontDescription* font(const Style& s) {
+    const int key = static_cast<int>(s.size * 10) * 4 + (s.bold ? 2 : 0) + (s.italic ? 1 : 0);
+    for (std::size_t i = 0; i < font_keys_.size(); ++i)
+      if (font_keys_[i] == key) return fonts_[i];
     PangoFontDescription* fd = pango_font_description_new();
     pango_font_description_set_family(fd, kFont);
     pango_font_description_set_size(fd, static_cast<int>(s.size * PANGO_SCALE));
     pango_font_description_set_weight(fd, s.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_style(fd, s.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-    pango_layout_set_font_description(layout_, fd);
-    pango_font_description_free(fd);
-    pango_layout_set_width(layout_, static_cast<int>(std::max(width, 1.0) * PANGO_SCALE));
-    pango_layout_set_alignment(layout_, s.align == Align::Center  ? PANGO_ALIGN_CENTER
-                                        : s.align == Align::Right ? PANGO_ALIGN_RIGHT
-                                                                  : PANGO_ALIGN_LEFT);
-    // Plain text, never markup: the invoice's values are not interpreted.
-    pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
+    font_keys_.push_back(key);
+    fonts_.push_back(fd);
+    return fd;
+  }
+  double measure_in(PangoLayout* l, const std::string& text, double width, const Style& s) {
+    pango_layout_set_font_description(l, font(s));
+    pango_layout_set_width(l, static_cast<int>(std::max(width, 1.0) * PANGO_SCALE));
+    pango_layout_set_alignment(l, s.align == Align::Center  ? PANGO_ALIGN_CENTER
+                                  : s.align == Align::Right ? PANGO_ALIGN_RIGHT
+                                                            : PANGO_ALIGN_LEFT);
+    // Plain text, never markup: the invoice's values are not interpreted. A value far beyond
+    // what the format allows (names are 500 characters at most) is cut, visibly, so that one
+    // hostile field cannot cost minutes of layout; the HTML form shows it whole.
+    if (text.size() > kMaxText) {
+      std::size_t cut = kMaxText;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 boundary
+      const std::string shown = fmt::format("{}… [+{} byte không hiển thị (not shown): xem bản HTML]",
+                                            std::string_view(text).substr(0, cut), text.size() - cut);
+      pango_layout_set_text(l, shown.data(), static_cast<int>(shown.size()));
+    } else {
+      pango_layout_set_text(l, text.data(), static_cast<int>(text.size()));
+    }
+    int w = 0, h = 0;
+    pango_layout_get_size(l, &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
   }
 
   cairo_surface_t* surface_;
   cairo_t* cr_;
   PangoLayout* layout_;
+  std::vector<PangoLayout*> cells_;
+  std::vector<int> font_keys_;
+  std::vector<PangoFontDescription*> fonts_;
   int page_ = 1;
   bool continued_ = false;
   std::string continued_label_;
@@ -302,9 +347,24 @@ void lines_table(Writer& w, const InvoiceView& v) {
     }
     w.y += h;
   };
+  // The grid: a line under each row, and the columns' lines once per page the table reaches.
+  double top = 0;
+  const auto close_grid = [&] {
+    double x = kLeft;
+    for (double width : widths) {
+      w.line(x, top, x, w.y, kRule, 0.4);
+      x += width;
+    }
+    w.line(kRight, top, kRight, w.y, kRule, 0.4);
+  };
   w.need(40);
   draw_header();
-  w.on_new_page = draw_header;
+  top = w.y;
+  w.on_new_page = [&] {
+    draw_header();
+    top = w.y;
+  };
+  w.before_break = close_grid;
   for (const auto& l : v.lines) {
     std::vector<std::string> cells;
     for (Column c : cols) {
@@ -318,20 +378,24 @@ void lines_table(Writer& w, const InvoiceView& v) {
     }
     const Style cell{8, false, l.nature == "4"};
     double h = 0;
-    for (std::size_t i = 0; i < cols.size(); ++i) h = std::max(h, w.measure(cells[i], widths[i] - 2 * pad, cell));
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      Style s = cell;
+      s.align = is_numeric(cols[i]) ? Align::Right : is_centred(cols[i]) ? Align::Center : Align::Left;
+      h = std::max(h, w.measure_cell(i, cells[i], widths[i] - 2 * pad, s));
+    }
     h += 2 * pad;
     w.need(h);
     double x = kLeft;
     for (std::size_t i = 0; i < cols.size(); ++i) {
-      w.rect(x, w.y, widths[i], h, kRule, 0.4);
-      Style s = cell;
-      s.align = is_numeric(cols[i]) ? Align::Right : is_centred(cols[i]) ? Align::Center : Align::Left;
-      w.draw(cells[i], x + pad, w.y + pad, widths[i] - 2 * pad, s);
+      w.draw_cell(i, x + pad, w.y + pad, cell);
       x += widths[i];
     }
     w.y += h;
+    w.line(kLeft, w.y, kRight, w.y, kRule, 0.4);
   }
+  close_grid();
   w.on_new_page = nullptr;
+  w.before_break = nullptr;
   w.y += 6;
 }
 
