@@ -1,6 +1,9 @@
 // hoadon — command-line front end of libhoadon.
 #include <fmt/format.h>
 
+#include <signal.h>
+
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -28,6 +31,14 @@ constexpr Command kCommands[] = {
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
 };
 
+// Interrupted (Ctrl-C, kill, the file-size limit), the command removes the temporary files of the outputs it was
+// writing, then dies of the signal as it would have.
+extern "C" void on_signal(int sig) {
+  hoadon_remove_temporary_files();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
 void usage(std::FILE* to) {
   std::string out =
       "Usage: hoadon COMMAND [options] PATH...\n\n"
@@ -43,6 +54,12 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     usage(stderr);
     return cli::kExitUsage;
+  }
+  // SIGXFSZ too: a write beyond the file-size limit is interrupted the same way. Signals the
+  // caller ignores (nohup) stay ignored.
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN) std::signal(sig, on_signal);
   }
   const std::string first = argv[1];
   if (first == "--version" || first == "-V") {

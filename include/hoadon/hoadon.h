@@ -799,6 +799,12 @@ HOADON_API void hoadon_sign_result_free(hoadon_sign_result *result);
  * the reason in hoadon_last_error(). */
 HOADON_API int hoadon_file_write(const char *path, const void *data, size_t len, unsigned mode);
 
+/* Removes the temporary files of the atomic writes in progress (hoadon_file_write,
+ * hoadon_sign_result_write) in every thread, leaving their targets as they were. It is
+ * async-signal-safe: call it from your SIGINT/SIGTERM handler before ending the process, so that
+ * an interrupted program leaves no temporary file behind. hoadon installs no signal handler. */
+HOADON_API void hoadon_remove_temporary_files(void);
+
 #ifdef __cplusplus
 }
 #endif

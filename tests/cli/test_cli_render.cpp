@@ -93,6 +93,17 @@ TEST_CASE("render: bad command lines, forms and rejected inputs") {
   CHECK(hoadon({"render", "--help"}).out.find("--integrity-only") != std::string::npos);
 }
 
+TEST_CASE("render: a write interrupted by a signal leaves no temporary file and no output") {
+  Fixture f;
+  const auto out = f.dir / "big.html";
+  // The file-size limit (4 KiB) stops the write of the ~20 KiB page with SIGXFSZ, mid-file.
+  const auto r = testing::run({"/bin/sh", "-c", "ulimit -f 8; exec \"$0\" render --no-verify -o \"$1\" \"$2\"",
+                               HOADON_CLI, out.string(), f.good});
+  CHECK(r.exit_code != 0);
+  CHECK(!std::filesystem::exists(out));
+  CHECK(!leftovers(f.dir.path()));
+}
+
 TEST_CASE("render: PDF output, when built with cairo and pango") {
   Fixture f;
   const auto r = hoadon({"render", "--format", "pdf", f.good});
