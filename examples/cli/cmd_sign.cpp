@@ -186,9 +186,10 @@ Signer load_signer(const Args& args, const Mode& mode) {
   Signer s;
   if (p12) {
     const auto path = *args.get("--p12");
-    s = make_signer(
-        secret_from(args, "--pass-env", "--pass-file"), fmt::format("Password of {}: ", path),
-        [&](const char* pass, hoadon_signer** out) { return hoadon_signer_from_pkcs12_file(path.c_str(), pass, out); });
+    s = make_signer(secret_from(args, "--pass-env", "--pass-file"), fmt::format("Password of {}: ", path),
+                    [&](const char* pass, hoadon_signer** out) {
+                      return hoadon_signer_from_pkcs12_file(path.c_str(), pass, out);
+                    });
   } else if (key) {
     const auto path = *args.get("--key");
     s = make_signer(secret_from(args, "--pass-env", "--pass-file"), fmt::format("Password of {}: ", path),
@@ -199,8 +200,8 @@ Signer load_signer(const Args& args, const Mode& mode) {
     const auto uri = *args.get("--pkcs11");
     const auto module = args.get("--pkcs11-module");
     const std::string cert_bytes = cert ? read_whole(*cert, "--cert") : std::string();
-    s = make_signer(secret_from(args, "--pin-env", "--pin-file"),
-                    "PIN of the token: ", [&](const char* pin, hoadon_signer** out) {
+    s = make_signer(secret_from(args, "--pin-env", "--pin-file"), "PIN of the token: ",
+                    [&](const char* pin, hoadon_signer** out) {
                       return hoadon_signer_from_pkcs11(uri.c_str(), module ? module->c_str() : nullptr, pin,
                                                        cert_bytes.data(), cert_bytes.size(), out);
                     });
@@ -276,8 +277,7 @@ int cmd_sign(const std::vector<std::string>& argv) {
   if (dest.output.has_value() + dest.suffix.has_value() + dest.in_place != 1)
     throw UsageError("say where signed documents go: -o OUT, --suffix SUFFIX or --in-place");
   const auto inputs = expand_inputs(args.positional());
-  if (dest.output && inputs.size() != 1)
-    throw UsageError("-o takes one input; for several, use --suffix or --in-place");
+  if (dest.output && inputs.size() != 1) throw UsageError("-o takes one input; for several, use --suffix or --in-place");
   if (dest.suffix && (dest.suffix->empty() || *dest.suffix == ".xml" || dest.suffix->find('/') != std::string::npos))
     throw UsageError("--suffix must be a new ending such as .signed.xml, without '/'");
   for (const auto& in : inputs)
@@ -290,8 +290,8 @@ int cmd_sign(const std::vector<std::string>& argv) {
   hoadon_sign_options options;
   hoadon_sign_options_init(&options);
   const auto role = args.choice("--role", {"seller", "buyer", "taxpayer", "auto"}, "auto");
-  options.role = role == "seller"     ? HOADON_SIGN_ROLE_SELLER
-                 : role == "buyer"    ? HOADON_SIGN_ROLE_BUYER
+  options.role = role == "seller"  ? HOADON_SIGN_ROLE_SELLER
+                 : role == "buyer" ? HOADON_SIGN_ROLE_BUYER
                  : role == "taxpayer" ? HOADON_SIGN_ROLE_TAXPAYER
                                       : HOADON_SIGN_ROLE_AUTO;
   if (const auto t = args.get("--time"); t && hoadon_time_parse(t->c_str(), &options.time) != HOADON_OK)

@@ -80,6 +80,7 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
 // The C verification options as C++ options (members the caller's header lacks keep their defaults).
 hoadon::dsig::VerifyOptions verify_options_of(const hoadon_verify_options* o);
 
+
 // Records the calling thread's last error message.
 void set_error(std::string message);
 // Records and returns a status.

@@ -122,8 +122,9 @@ int finish(hoadon::sign::Result r, bool rejected, hoadon_sign_result** out) {
   if (rejected) return fail(HOADON_EREJECTED, "the input was rejected: see the result's report");
   if ((*out)->result.ok()) return HOADON_OK;
   const auto& items = (*out)->result.report.items();
-  const auto it = std::find_if(items.rbegin(), items.rend(),
-                               [](const hoadon::Diagnostic& d) { return d.severity == hoadon::Severity::Error; });
+  const auto it = std::find_if(items.rbegin(), items.rend(), [](const hoadon::Diagnostic& d) {
+    return d.severity == hoadon::Severity::Error;
+  });
   return fail(HOADON_EREFUSED, it == items.rend() ? std::string("not signed") : it->message);
 }
 
@@ -198,8 +199,9 @@ int hoadon_signer_from_pkcs11(const char* uri, const char* module, const char* p
                               hoadon_signer** out) {
   if (!uri || (!cert && cert_len)) return fail(HOADON_EINVAL, "hoadon_signer_from_pkcs11: bad argument");
   const auto p = secret(pin);
-  return new_signer(out, "hoadon_signer_from_pkcs11",
-                    [&] { return hoadon::keys::from_pkcs11(uri, module ? module : "", ptr(p), view(cert, cert_len)); });
+  return new_signer(out, "hoadon_signer_from_pkcs11", [&] {
+    return hoadon::keys::from_pkcs11(uri, module ? module : "", ptr(p), view(cert, cert_len));
+  });
 }
 
 int hoadon_signer_from_certificate(const void* certs, size_t len, hoadon_signer** out) {
@@ -212,8 +214,7 @@ int hoadon_signer_add_chain(hoadon_signer* signer, const void* data, size_t len)
   if (!signer || (!data && len)) return fail(HOADON_EINVAL, "hoadon_signer_add_chain: bad argument");
   return guard([&] {
     try {
-      for (auto& c : hoadon::keys::read_certificates(view(data, len), "the chain"))
-        signer->signer.chain.push_back(std::move(c));
+      for (auto& c : hoadon::keys::read_certificates(view(data, len), "the chain")) signer->signer.chain.push_back(std::move(c));
       return HOADON_OK;
     } catch (const KeyError& e) {
       return fail(HOADON_EINVAL, e.what());
@@ -254,8 +255,8 @@ int hoadon_doc_sign_prepare(hoadon_doc* doc, const hoadon_signer* signer, const 
   return guard([&] {
     hoadon::sign::Options o;
     if (const int rc = translate(options, o); rc != HOADON_OK) return rc;
-    return finish(hoadon::sign::prepare(doc->doc.get(), doc->index, doc->report->report, signer->signer, o), !doc->doc,
-                  out);
+    return finish(hoadon::sign::prepare(doc->doc.get(), doc->index, doc->report->report, signer->signer, o),
+                  !doc->doc, out);
   });
 }
 
@@ -267,9 +268,9 @@ int hoadon_doc_sign_complete(hoadon_doc* pending, const void* value, size_t len,
   return guard([&] {
     hoadon::sign::Options o;
     if (const int rc = translate(options, o); rc != HOADON_OK) return rc;
-    return finish(
-        hoadon::sign::complete(pending->doc.get(), pending->index, pending->report->report, view(value, len), o),
-        !pending->doc, out);
+    return finish(hoadon::sign::complete(pending->doc.get(), pending->index, pending->report->report, view(value, len),
+                                         o),
+                  !pending->doc, out);
   });
 }
 

@@ -83,17 +83,14 @@ std::string write_atomically(const std::string& path, std::string_view bytes, un
   for (std::size_t done = 0; done < bytes.size() && error.empty();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      error = errno_text("cannot write", n < 0 ? errno : EIO);
-    else
-      done += static_cast<std::size_t>(n);
+    if (n <= 0) error = errno_text("cannot write", n < 0 ? errno : EIO);
+    else done += static_cast<std::size_t>(n);
   }
   if (error.empty() && mode && ::fchmod(fd, mode & 07777) != 0) error = errno_text("cannot set its mode", errno);
   // Flushed before the rename: after a crash the name holds the old file or the whole new one.
   if (error.empty() && ::fsync(fd) != 0) error = errno_text("cannot flush", errno);
   if (::close(fd) != 0 && error.empty()) error = errno_text("cannot close", errno);
-  if (error.empty() && std::rename(tmp.c_str(), path.c_str()) != 0)
-    error = errno_text("cannot rename into place", errno);
+  if (error.empty() && std::rename(tmp.c_str(), path.c_str()) != 0) error = errno_text("cannot rename into place", errno);
   if (!error.empty()) ::unlink(tmp.c_str());
   forget(slot);
   return error;
