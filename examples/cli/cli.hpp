@@ -134,10 +134,29 @@ int status_of_open(int rc);
 // The string the library returned (freed), with a trailing newline.
 std::string take_line(char* s);
 
+// Output files beside their inputs: `path` with its .xml ending (any case) replaced by `suffix`
+// (".signed.xml", ".html"), or `suffix` appended when it has none.
+std::string with_suffix(const std::string& path, const std::string& suffix);
+// Whether two paths name the same existing file.
+bool same_file(const std::string& a, const std::string& b);
+
+// Trust and verification options, shared by verify and render.
+std::vector<OptionSpec> trust_options();
+// The verification options the command line asks for (--policy, --integrity-only, --at, …).
+hoadon_verify_options verify_settings(const Args& args);
+struct TrustFree {
+  void operator()(hoadon_trust* t) const noexcept { hoadon_trust_free(t); }
+};
+using Trust = std::unique_ptr<hoadon_trust, TrustFree>;
+// Loads every --trust/--intermediate/--crl/--pin-key/--tax-authority…; null with `error` set
+// when one cannot be loaded (the command then ends with exit status 3).
+Trust load_trust(const Args& args, std::string& error);
+
 // Commands.
 int cmd_inspect(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
 int cmd_trust(const std::vector<std::string>& argv);
+int cmd_render(const std::vector<std::string>& argv);
 int cmd_sign(const std::vector<std::string>& argv);
 int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);

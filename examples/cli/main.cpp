@@ -1,6 +1,9 @@
 // hoadon — command-line front end of libhoadon.
 #include <fmt/format.h>
 
+#include <signal.h>
+
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -22,12 +25,21 @@ constexpr Command kCommands[] = {
     {"schema", "list or print the embedded XSD schemas", cli::cmd_schema},
     {"verify", "verify signatures: integrity, binding, signer, trust", cli::cmd_verify},
     {"trust", "list, show and add the certificates verification trusts by default", cli::cmd_trust},
+    {"render", "show invoices as HTML or PDF, with their signatures verified in the same run", cli::cmd_render},
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
     {"export", "export whole invoices as JSON, or their lines as CSV or XLSX", cli::cmd_export},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
 };
+
+// Interrupted (Ctrl-C, kill, the file-size limit), the command removes the temporary files of the outputs it was
+// writing, then dies of the signal as it would have.
+extern "C" void on_signal(int sig) {
+  hoadon_remove_temporary_files();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
 
 void usage(std::FILE* to) {
   std::string out =
@@ -44,6 +56,12 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     usage(stderr);
     return cli::kExitUsage;
+  }
+  // SIGXFSZ too: a write beyond the file-size limit is interrupted the same way. Signals the
+  // caller ignores (nohup) stay ignored.
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGXFSZ}) {
+    struct sigaction old {};
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler != SIG_IGN) std::signal(sig, on_signal);
   }
   const std::string first = argv[1];
   if (first == "--version" || first == "-V") {

@@ -622,6 +622,61 @@ HOADON_API const char *hoadon_verify_result_verdict(const hoadon_verify_result *
 HOADON_API const char *hoadon_report_verdict(const hoadon_report *report, hoadon_lang lang);
 
 /* ------------------------------------------------------------------------------------- */
+/* Rendering: the human-readable form of an invoice (bản thể hiện)                       */
+/* ------------------------------------------------------------------------------------- */
+
+/* hoadon_doc_render writes the invoices of a document as people read them: one self-contained
+ * HTML file (styles inline, the QR code an inline SVG, nothing fetched, print styles for A4) or
+ * a PDF (A4, fonts embedded, the lines' table continued over pages with its header repeated).
+ * Every field is shown: seller, buyer, template, series, number, date, every line (STT, name,
+ * unit, quantity, unit price, discount, rate, amount), totals per VAT rate, fees, the grand
+ * total and the amount in words, MCCQT, notes (TTKhac), the related invoice (replacement,
+ * adjustment), currency and exchange rate; the layout follows the template (VAT, sales, public
+ * assets, national reserve, stamps and tickets, warehouse notes, cash-register invoices…).
+ *
+ * The signature panel is never a stamp: the signatures are verified in the same call
+ * (hoadon_doc_verify with `trust` and `verify`), and the panel shows each one's outcome (valid,
+ * invalid, indeterminate — or "not checked" when skip_verify asks so), its reason, the signer's
+ * subject, the signing time and what it covers. Parts of the invoice that no intact signature
+ * covers (the data, MCCQT, DLQRCode) are visibly marked as such.
+ *
+ * The QR code encodes the invoice's DLQRCode, else the lookup payload of the format (EMVCo
+ * template 99: seller's tax code, template, series, number, date, total). Every value from the
+ * invoice is escaped: an invoice is untrusted input. */
+
+typedef enum hoadon_render_format {
+  HOADON_RENDER_HTML = 0, /* one self-contained HTML file, UTF-8 */
+  HOADON_RENDER_PDF = 1   /* PDF; needs a library built with cairo and pango (HOADON_WITH_PDF) */
+} hoadon_render_format;
+
+typedef struct hoadon_render_options {
+  size_t size;                         /* sizeof(hoadon_render_options), set by hoadon_render_options_init */
+  hoadon_render_format format;         /* default HOADON_RENDER_HTML */
+  const hoadon_trust *trust;           /* trust for the verification; NULL: none (signatures at best
+                                          indeterminate) */
+  const hoadon_verify_options *verify; /* how the signatures are verified; NULL = defaults */
+  int skip_verify;                     /* 1: do not verify; every signature is shown "not checked".
+                                          Default 0 */
+  int invoice;                         /* which invoice of a message holding several (0-based);
+                                          default -1: all of them, one after the other */
+} hoadon_render_options;
+
+/* Sets `size` and every default (see each member). Call it before setting members. */
+HOADON_API void hoadon_render_options_init(hoadon_render_options *options);
+
+/* 1 when this build of the library can write `format`, else 0 (PDF needs cairo and pango). */
+HOADON_API int hoadon_render_supported(hoadon_render_format format);
+
+/* Renders the invoices of `doc` (an HDon, or a TDiep carrying invoices). On HOADON_OK, *out
+ * receives the file's bytes (release with hoadon_free()) and *len their count. Else *out is
+ * NULL and hoadon_last_error() says why: HOADON_EREJECTED for a document the parser rejected,
+ * HOADON_EINVAL for bad arguments, a document holding no invoice (a form, a notice), an unknown
+ * format, or a format this build lacks ("not built with cairo and pango"), HOADON_ERANGE for an
+ * `invoice` index past the last, HOADON_ENOMEM. `doc` is verified, hence not const (see
+ * hoadon_doc_verify); `trust` may be shared between threads. */
+HOADON_API int hoadon_doc_render(hoadon_doc *doc, const hoadon_render_options *options, void **out, size_t *len);
+
+/* ------------------------------------------------------------------------------------- */
 /* Amounts in words                                                                      */
 /* ------------------------------------------------------------------------------------- */
 
@@ -942,6 +997,12 @@ HOADON_API int hoadon_export_csv(const hoadon_export *exp, hoadon_table table, i
 HOADON_API int hoadon_export_xlsx(const hoadon_export *exp, void **out, size_t *len);
 /* 1 when this build writes XLSX, else 0. */
 HOADON_API int hoadon_export_xlsx_supported(void);
+
+/* Removes the temporary files of the atomic writes in progress (hoadon_file_write,
+ * hoadon_sign_result_write) in every thread, leaving their targets as they were. It is
+ * async-signal-safe: call it from your SIGINT/SIGTERM handler before ending the process, so that
+ * an interrupted program leaves no temporary file behind. hoadon installs no signal handler. */
+HOADON_API void hoadon_remove_temporary_files(void);
 
 #ifdef __cplusplus
 }

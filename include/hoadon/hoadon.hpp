@@ -394,6 +394,11 @@ inline hoadon_sign_options sign_options() {
   hoadon_sign_options_init(&o);
   return o;
 }
+inline hoadon_render_options render_options() {
+  hoadon_render_options o;
+  hoadon_render_options_init(&o);
+  return o;
+}
 inline hoadon_parse_options parse_options() {
   hoadon_parse_options o;
   hoadon_parse_options_init(&o);
@@ -458,6 +463,19 @@ class Document {
     if (!r) detail::check(rc);
     return Verification(r);
   }
+
+  // The HTML (or PDF) form of the invoices, the signatures verified with the options' trust.
+  // Not const, as verify(). Throws hoadon::Error (e.g. HOADON_EINVAL for a form, or a PDF this
+  // build cannot write).
+  std::string render(const hoadon_render_options* options = nullptr) {
+    void* out = nullptr;
+    std::size_t len = 0;
+    detail::check(hoadon_doc_render(d_.get(), options, &out, &len));
+    std::string bytes(static_cast<const char*>(out), len);
+    hoadon_free(out);
+    return bytes;
+  }
+  std::string render(const hoadon_render_options& options) { return render(&options); }
 
   // Signs with a Signer holding a key. Not const: the document's tree is used while signing (it
   // is left as it was, so the same Document can be signed or verified again).

@@ -92,6 +92,8 @@ int raw(const E& e) noexcept {
 
 // The C validation options as C++ options; HOADON_EINVAL (with a message) for values that make no sense.
 int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts);
+// The C verification options as C++ options (members the caller's header lacks keep their defaults).
+hoadon::dsig::VerifyOptions verify_options_of(const hoadon_verify_options* o);
 
 // Records the calling thread's last error message.
 void set_error(std::string message);

@@ -322,6 +322,8 @@ int hoadon_file_write(const char* path, const void* data, size_t len, unsigned m
   });
 }
 
+void hoadon_remove_temporary_files(void) { hoadon::remove_temporaries(); }
+
 void hoadon_sign_result_free(hoadon_sign_result* r) { delete r; }
 
 }  // extern "C"

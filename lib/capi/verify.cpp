@@ -18,7 +18,11 @@ using hoadon::capi::raw;
 bool knows(const hoadon_verify_options* o, std::size_t offset, std::size_t size) { return o->size >= offset + size; }
 #define HOADON_KNOWS(o, member) knows(o, offsetof(hoadon_verify_options, member), sizeof o->member)
 
-hoadon::dsig::VerifyOptions options_of(const hoadon_verify_options* o) {
+}  // namespace
+
+namespace hoadon::capi {
+
+hoadon::dsig::VerifyOptions verify_options_of(const hoadon_verify_options* o) {
   hoadon::dsig::VerifyOptions v;
   if (!o) return v;
   // Members beyond what the caller's header knew keep their defaults.
@@ -32,6 +36,10 @@ hoadon::dsig::VerifyOptions options_of(const hoadon_verify_options* o) {
   if (HOADON_KNOWS(o, check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
   return v;
 }
+
+}  // namespace hoadon::capi
+
+namespace {
 
 bool valid_kind(const hoadon_trust_kind& k) {
   return raw(k) >= HOADON_TRUST_ANCHOR && raw(k) <= HOADON_TRUST_TAX_AUTHORITY;
@@ -172,7 +180,7 @@ int hoadon_doc_verify(hoadon_doc* doc, const hoadon_trust* trust, const hoadon_v
   if (out) *out = nullptr;
   if (!doc || !out) return fail(HOADON_EINVAL, "hoadon_doc_verify: doc and out must not be NULL");
   return guard([&] {
-    const auto opts = options_of(options);
+    const auto opts = hoadon::capi::verify_options_of(options);
     if (!doc->doc) {
       *out = new hoadon_verify_result(hoadon::dsig::rejected_document(doc->report->report, opts));
       return fail(HOADON_EREJECTED, "the input was rejected: see the result's report");

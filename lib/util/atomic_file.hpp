@@ -12,4 +12,9 @@ namespace hoadon {
 // why it failed (the temporary file is then removed, `path` untouched).
 [[nodiscard]] std::string write_atomically(const std::string& path, std::string_view bytes, unsigned mode);
 
+// Removes the temporary files of the writes in progress in any thread; async-signal-safe, for
+// a program's SIGINT/SIGTERM handler (the library installs none). Interrupted writes leave
+// nothing behind; their targets keep their old content.
+void remove_temporaries() noexcept;
+
 }  // namespace hoadon

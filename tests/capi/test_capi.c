@@ -970,6 +970,53 @@ static void test_archive_and_export(void) {
   hoadon_doc_free(doc);
 }
 
+/* hoadon_doc_render: HTML always, PDF when built; bytes to free; forms and bad arguments refused. */
+static void test_render(void) {
+  hoadon_render_options o;
+  hoadon_render_options_init(&o);
+  CHECK(o.size == sizeof o);
+  CHECK(o.format == HOADON_RENDER_HTML);
+  CHECK(o.invoice == -1);
+  CHECK(o.skip_verify == 0);
+  CHECK(hoadon_render_supported(HOADON_RENDER_HTML) == 1);
+  CHECK(hoadon_render_supported((hoadon_render_format)7) == 0);
+  hoadon_doc* doc = NULL;
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
+  void* out = NULL;
+  size_t len = 0;
+  CHECK(hoadon_doc_render(doc, NULL, &out, &len) == HOADON_OK);
+  CHECK(out != NULL && len > 1000);
+  if (out) CHECK(memcmp(out, "<!DOCTYPE html>", 15) == 0);
+  hoadon_free(out);
+  o.format = HOADON_RENDER_PDF;
+  out = NULL;
+  if (hoadon_render_supported(HOADON_RENDER_PDF)) {
+    CHECK(hoadon_doc_render(doc, &o, &out, &len) == HOADON_OK);
+    CHECK(out && len > 4 && memcmp(out, "%PDF", 4) == 0);
+  } else {
+    CHECK(hoadon_doc_render(doc, &o, &out, &len) == HOADON_EINVAL);
+    CHECK(strstr(hoadon_last_error(), "not built") != NULL);
+  }
+  hoadon_free(out);
+  o.format = HOADON_RENDER_HTML;
+  o.invoice = 2;
+  CHECK(hoadon_doc_render(doc, &o, &out, &len) == HOADON_ERANGE);
+  CHECK(out == NULL);
+  o.invoice = -1;
+  o.format = (hoadon_render_format)9;
+  CHECK(hoadon_doc_render(doc, &o, &out, &len) == HOADON_EINVAL);
+  CHECK(hoadon_doc_render(doc, NULL, NULL, &len) == HOADON_EINVAL);
+  CHECK(hoadon_doc_render(NULL, NULL, &out, &len) == HOADON_EINVAL);
+  hoadon_doc_free(doc);
+  const char* form = "<TBao><DLTBao><PBan>2.0.0</PBan></DLTBao></TBao>";
+  CHECK(hoadon_doc_parse(form, strlen(form), NULL, &doc) == HOADON_OK);
+  CHECK(hoadon_doc_render(doc, NULL, &out, &len) == HOADON_EINVAL);
+  hoadon_doc_free(doc);
+  CHECK(hoadon_doc_parse("<x", 2, NULL, &doc) == HOADON_EREJECTED);
+  CHECK(hoadon_doc_render(doc, NULL, &out, &len) == HOADON_EREJECTED);
+  hoadon_doc_free(doc);
+}
+
 int main(int argc, char **argv) {
   test_version();
   test_parse_and_fields();
@@ -989,6 +1036,7 @@ int main(int argc, char **argv) {
   test_verify_real_sample();
   test_verify_shared_trust();
   test_archive_and_export();
+  test_render();
   if (argc > 1) {
     g_material = argv[1];
     test_signers();

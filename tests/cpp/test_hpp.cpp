@@ -81,6 +81,18 @@ TEST_CASE("verification and trust") {
   CHECK(v.to_json("demo.xml").find("\"signatures\":[]") != std::string::npos);
 }
 
+TEST_CASE("render: HTML with the verification's panel; a form throws") {
+  hoadon::Trust trust;
+  auto doc = hoadon::Document::open(kDemo);
+  auto o = hoadon::render_options();
+  o.trust = trust.get();
+  const auto html = doc.render(o);
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("the invoice carries no signature") != std::string::npos);
+  auto form = hoadon::Document::parse("<TBao><DLTBao><PBan>2.0.0</PBan></DLTBao></TBao>");
+  CHECK_THROWS_AS(form.render(), hoadon::Error);
+}
+
 TEST_CASE("amount in words") {
   CHECK(hoadon::amount_in_words("51570000") == "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng");
   CHECK_THROWS_AS(hoadon::amount_in_words("12,5"), hoadon::Error);
