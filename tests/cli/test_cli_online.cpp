@@ -55,17 +55,6 @@ class Socket {
   int port_ = 0;
 };
 
-bool accepts(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = htons(static_cast<std::uint16_t>(port));
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-  close(fd);
-  return ok;
-}
-
 // A server process, its output in `log`, stopped by the destructor (or by stop()).
 class Server {
  public:
@@ -172,7 +161,10 @@ struct Online {
                                  "-rkey", (dir / "responder.key").string(), "-CA", (dir / "root.pem").string(), "-nmin",
                                  "60"},
         dir / "ocsp.log");
-    REQUIRE(wait_for(*ocsp, [&] { return accepts(ocsp_port); }));
+    // Ready once it says so: a probing connection would hold the (single-threaded) responder.
+    REQUIRE(wait_for(*ocsp, [&] {
+      return testing::read_file(dir / "ocsp.log").find("waiting for OCSP client connections") != std::string::npos;
+    }));
   }
 
   [[nodiscard]] std::string http_url(const std::string& name) const {
