@@ -25,6 +25,13 @@ CommandSpec spec() {
   own.push_back(
       {"--profile", "invoice|xmldsig",
        "invoice (default): e-invoice roles and binding; xmldsig: any XMLDSig signature under the same rules"});
+  own.push_back({"--online", "",
+                 "ask revocation online where no --crl covers it: the certificate's OCSP responder, else its CRL "
+                 "distribution point (http/https, answers up to 1 MiB); never without this option"});
+  own.push_back(
+      {"--online-cache", "DIR", "with --online: keep the answers in DIR and reuse them until their nextUpdate"});
+  own.push_back(
+      {"--online-timeout", "SECONDS", "with --online: time allowed to connect and for each request (default 10)"});
   s.options.insert(s.options.begin(), own.begin(), own.end());
   const auto verdicts = verdict_options();
   s.options.insert(s.options.begin() + static_cast<long>(own.size()), verdicts.begin(), verdicts.end());
@@ -48,6 +55,19 @@ int cmd_verify(const std::vector<std::string>& argv) {
                         : HOADON_VERIFY_PROFILE_INVOICE;
   // Generic XMLDSig documents come in any encoding; e-invoices are UTF-8 only.
   if (options.profile == HOADON_VERIFY_PROFILE_XMLDSIG) c.parse.any_encoding = 1;
+  options.online = args.has("--online");
+  if (!options.online && (args.has("--online-cache") || args.has("--online-timeout")))
+    throw UsageError("--online-cache and --online-timeout apply to --online only");
+  if (options.online && !hoadon_online_available())
+    throw UsageError("--online: not built with libcurl (online revocation checking is unavailable)");
+  const auto cache = args.get("--online-cache");
+  if (cache) options.online_cache = cache->c_str();
+  if (const auto t = args.get("--online-timeout")) {
+    const bool digits = !t->empty() && t->size() <= 4 && t->find_first_not_of("0123456789") == std::string::npos;
+    options.online_timeout = digits ? std::stoi(*t) : 0;
+    if (options.online_timeout < 1 || options.online_timeout > 600)
+      throw UsageError("--online-timeout: a number of seconds from 1 to 600");
+  }
   if (args.has("--pin-key") && options.profile != HOADON_VERIFY_PROFILE_XMLDSIG)
     throw UsageError("--pin-key applies to --profile xmldsig only: invoices are verified with their certificate");
 

@@ -83,7 +83,8 @@ class _ValidateOptions(ctypes.Structure):
 
 class _VerifyOptions(ctypes.Structure):
     _fields_ = [("size", _size_t), ("policy", ctypes.c_int), ("time", ctypes.c_longlong),
-                ("integrity_only", ctypes.c_int), ("profile", ctypes.c_int), ("check_tax_code", ctypes.c_int)]
+                ("integrity_only", ctypes.c_int), ("profile", ctypes.c_int), ("check_tax_code", ctypes.c_int),
+                ("online", ctypes.c_int), ("online_cache", ctypes.c_char_p), ("online_timeout", ctypes.c_int)]
 
 
 class _SignOptions(ctypes.Structure):

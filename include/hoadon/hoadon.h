@@ -507,10 +507,29 @@ typedef struct hoadon_verify_options {
                               and a document passes when every signature is intact. Default 0. */
   hoadon_verify_profile profile; /* default HOADON_VERIFY_PROFILE_INVOICE */
   int check_tax_code;      /* 1 (default): the signer's tax code must match the document */
+  /* Online revocation checking, off by default: no network call is ever made without it. For
+   * each certificate of a trusted chain that no CRL given covers at the validation time, hoadon
+   * asks the OCSP responder of its Authority Information Access (a request with a nonce; the
+   * answer must be signed by the issuer or a responder it delegated, and be current:
+   * thisUpdate/nextUpdate), else fetches the CRL of its distribution point (signed by the
+   * issuer, nextUpdate not past). http and https only, redirects only to http(s), answers over
+   * 1 MiB refused. "good" and "revoked" (with its time) then decide; no usable answer (no URL,
+   * unreachable, timed out, garbage, unsigned) leaves the revocation unknown
+   * (PKI-REVOCATION-UNKNOWN, which says why). Without libcurl at build time, hoadon_doc_verify
+   * with online = 1 returns HOADON_EINVAL ("not built with libcurl"), and
+   * hoadon_online_available() says so beforehand. */
+  int online;              /* 1: check revocation online. Default 0 */
+  const char *online_cache; /* a directory keeping the DER answers (OCSP by issuer and serial, CRLs
+                               by URL), each used until its nextUpdate and never after; created when
+                               missing, files written atomically. NULL (default): no cache on disk */
+  int online_timeout;      /* seconds allowed for connecting and for each whole request; default 10 */
 } hoadon_verify_options;
 
 /* Sets `size` and every default (see each member). Call it before setting members. */
 HOADON_API void hoadon_verify_options_init(hoadon_verify_options *options);
+
+/* 1 when this build can check revocation online (built with libcurl: HOADON_WITH_CURL), else 0. */
+HOADON_API int hoadon_online_available(void);
 
 /* Parses "now", Unix seconds ("1775001600"), a date ("2026-04-01") or a date-time
  * ("2026-04-01T10:00:00", optional fraction, optional Z or ±hh:mm). Without a zone, the time

@@ -13,6 +13,7 @@ namespace {
 using hoadon::capi::fail;
 using hoadon::capi::guard;
 using hoadon::capi::guard_ptr;
+using hoadon::capi::has_member;
 using hoadon::capi::raw;
 
 bool knows(const hoadon_verify_options* o, std::size_t offset, std::size_t size) { return o->size >= offset + size; }
@@ -34,6 +35,10 @@ hoadon::dsig::VerifyOptions verify_options_of(const hoadon_verify_options* o) {
     v.profile = raw(o->profile) == HOADON_VERIFY_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig
                                                                  : hoadon::dsig::VerifyProfile::Invoice;
   if (HOADON_KNOWS(o, check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
+  if (has_member(o, &hoadon_verify_options::online)) v.online.enabled = o->online != 0;
+  if (has_member(o, &hoadon_verify_options::online_cache) && o->online_cache) v.online.cache_dir = o->online_cache;
+  if (has_member(o, &hoadon_verify_options::online_timeout) && o->online_timeout > 0)
+    v.online.timeout_seconds = o->online_timeout;
   return v;
 }
 
@@ -153,7 +158,12 @@ void hoadon_verify_options_init(hoadon_verify_options* o) {
   o->integrity_only = d.integrity_only;
   o->profile = HOADON_VERIFY_PROFILE_INVOICE;
   o->check_tax_code = d.check_tax_code;
+  o->online = d.online.enabled;
+  o->online_cache = nullptr;
+  o->online_timeout = d.online.timeout_seconds;
 }
+
+int hoadon_online_available(void) { return hoadon::pki::online_available() ? 1 : 0; }
 
 int hoadon_time_parse(const char* text, long long* unix_seconds) {
   if (!text || !unix_seconds) return fail(HOADON_EINVAL, "hoadon_time_parse: NULL argument");
@@ -181,6 +191,8 @@ int hoadon_doc_verify(hoadon_doc* doc, const hoadon_trust* trust, const hoadon_v
   if (!doc || !out) return fail(HOADON_EINVAL, "hoadon_doc_verify: doc and out must not be NULL");
   return guard([&] {
     const auto opts = hoadon::capi::verify_options_of(options);
+    if (opts.online.enabled && !hoadon::pki::online_available())
+      return fail(HOADON_EINVAL, "online revocation checking: not built with libcurl");
     if (!doc->doc) {
       *out = new hoadon_verify_result(hoadon::dsig::rejected_document(doc->report->report, opts));
       return fail(HOADON_EREJECTED, "the input was rejected: see the result's report");

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pki/online.hpp"
 #include "report/report.hpp"
 
 namespace hoadon::dsig {
@@ -56,6 +57,7 @@ struct VerifyOptions {
   bool integrity_only = false;
   VerifyProfile profile = VerifyProfile::Invoice;
   bool check_tax_code = true;
+  pki::OnlineOptions online;  // revocation asked online (OCSP, CRL distribution points): off by default
 };
 
 struct Verification {

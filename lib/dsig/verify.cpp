@@ -241,10 +241,10 @@ void check_not_future(const xml::Document& doc, const ParsedSignature& sig, cons
 }
 
 void check_trust(const xml::Document& doc, const ParsedSignature& sig, const Signers& signers,
-                 const pki::TrustStore& trust, std::int64_t at, Findings& f) {
+                 const pki::TrustStore& trust, std::int64_t at, const pki::OnlineOptions& online, Findings& f) {
   std::vector<X509*> extra;
   for (const auto& c : signers.others) extra.push_back(c->cert.get());
-  const auto chk = trust.check(signers.leaf->cert.get(), extra, at);
+  const auto chk = trust.check(signers.leaf->cert.get(), extra, at, online);
   const auto here = doc.locate(sig.node);
   const auto when = pki::format_utc(at);
   f.result().trust_checked = true;
@@ -335,7 +335,8 @@ void verify_one(Context& c, const model::SignatureNodes& node) {
           "Chế độ chỉ kiểm tra tính toàn vẹn: không kiểm tra chuỗi, hiệu lực và tình trạng thu hồi của chứng thư số");
       f.fail(Stage::Trust, Outcome::Indeterminate, "trust-not-checked");
     } else if (r.intact) {
-      check_trust(c.doc, sig, signers, c.trust, verification_time(c.doc, sig, time_signed, c.options, f), f);
+      check_trust(c.doc, sig, signers, c.trust, verification_time(c.doc, sig, time_signed, c.options, f),
+                  c.options.online, f);
     }
   } else if (pinned && c.options.integrity_only && r.intact) {
     f.fail(Stage::Trust, Outcome::Indeterminate, "trust-not-checked");

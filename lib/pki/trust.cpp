@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "pki/crl_check.hpp"
 #include "pki/load.hpp"
 #include "pki/time.hpp"
 
@@ -219,9 +220,7 @@ std::shared_ptr<const TrustStore::Chain> TrustStore::chain_of(X509* leaf, const 
         auto& signed_by = chain->crls.emplace_back();
         for (const auto& crl : crls_)
           // Only a CRL that names this issuer and carries its signature speaks for it.
-          if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_subject_name(issuer)) == 0 &&
-              X509_CRL_verify(crl.get(), X509_get0_pubkey(issuer)) == 1)
-            signed_by.push_back(crl);
+          if (crl_signed_by(crl.get(), issuer)) signed_by.push_back(crl);
       }
     } else {
       const int err = X509_STORE_CTX_get_error(ctx);
@@ -245,13 +244,9 @@ ChainCheck::Revocation TrustStore::revocation_of(const Chain& chain, std::size_t
   X509* cert = chain.certs[i].get();
   bool covered = false;
   for (const auto& crl : chain.crls[i]) {
-    X509_REVOKED* entry = nullptr;
-    if (X509_CRL_get0_by_cert(crl.get(), &entry, cert) == 1 && entry) {
-      const auto when = to_unix(X509_REVOKED_get0_revocationDate(entry));
-      if (when && *when <= at) {
-        detail = fmt::format("{} was revoked on {}", name_text(X509_get_subject_name(cert)), format_utc(*when));
-        return ChainCheck::Revocation::Revoked;
-      }
+    if (const auto when = revoked_at(crl.get(), cert, at)) {
+      detail = fmt::format("{} was revoked on {}", name_text(X509_get_subject_name(cert)), format_utc(*when));
+      return ChainCheck::Revocation::Revoked;
     }
     // A CRL speaks for the time up to its nextUpdate, or up to when it was issued.
     const auto next = to_unix(X509_CRL_get0_nextUpdate(crl.get()));
@@ -284,7 +279,33 @@ std::shared_ptr<const KnownCertificate> TrustStore::certificate(std::string_view
   return decoded_.emplace(std::move(key), std::move(known)).first->second;
 }
 
-ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::int64_t at) const {
+namespace {
+
+// Keeps the worst: revoked over unknown over good.
+void merge(ChainCheck& out, ChainCheck::Revocation r, std::string detail) {
+  if (r == ChainCheck::Revocation::Revoked ||
+      (r == ChainCheck::Revocation::Unknown && out.revocation == ChainCheck::Revocation::Good)) {
+    out.revocation = r;
+    out.revocation_detail = std::move(detail);
+  }
+}
+
+ChainCheck::Revocation revocation_from(OnlineAnswer::Status s) {
+  switch (s) {
+    case OnlineAnswer::Status::Good:
+      return ChainCheck::Revocation::Good;
+    case OnlineAnswer::Status::Revoked:
+      return ChainCheck::Revocation::Revoked;
+    case OnlineAnswer::Status::Unknown:
+      break;
+  }
+  return ChainCheck::Revocation::Unknown;
+}
+
+}  // namespace
+
+ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::int64_t at,
+                             const OnlineOptions& online) const {
   std::shared_lock lock(mutex_);
   ChainCheck out;
   const auto chain = chain_of(leaf, extra);
@@ -314,14 +335,29 @@ ChainCheck TrustStore::check(X509* leaf, const std::vector<X509*>& extra, std::i
   }
 
   out.revocation = ChainCheck::Revocation::Good;
+  std::vector<std::size_t> ask;                                // not covered by the CRLs given
   for (std::size_t i = 0; i + 1 < chain->certs.size(); ++i) {  // the anchor is trusted as such
     std::string detail;
     const auto r = revocation_of(*chain, i, at, detail);
-    if (r == ChainCheck::Revocation::Revoked ||
-        (r == ChainCheck::Revocation::Unknown && out.revocation == ChainCheck::Revocation::Good)) {
-      out.revocation = r;
-      out.revocation_detail = std::move(detail);
+    if (r == ChainCheck::Revocation::Unknown && online.enabled) {
+      ask.push_back(i);
+      continue;
     }
+    merge(out, r, std::move(detail));
+    if (r == ChainCheck::Revocation::Revoked) return out;
+  }
+  if (ask.empty()) return out;
+  // The network is slow: the chain (shared, immutable) keeps its certificates alive, and no
+  // lock is held while asking, so that others may add material meanwhile.
+  lock.unlock();
+  for (const std::size_t i : ask) {
+    const auto a = check_online(chain->certs[i].get(), chain->certs[i + 1].get(), at, online);
+    const auto r = revocation_from(a.status);
+    const std::string_view who = chain->subjects[i];
+    merge(out, r,
+          r == ChainCheck::Revocation::Revoked
+              ? fmt::format("{} was revoked on {} ({})", who, format_utc(a.revoked_at), a.detail)
+              : fmt::format("{}: {}", who, a.detail));
     if (r == ChainCheck::Revocation::Revoked) break;
   }
   return out;

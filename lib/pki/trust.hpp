@@ -23,6 +23,7 @@
 
 #include "pki/authority.hpp"
 #include "pki/certificate.hpp"
+#include "pki/online.hpp"
 
 namespace hoadon::pki {
 
@@ -97,8 +98,11 @@ class TrustStore {
   [[nodiscard]] std::shared_ptr<const KnownCertificate> certificate(std::string_view der) const;
 
   // The chain of `leaf` (with the other certificates of its KeyInfo) to an anchor, each
-  // certificate's validity at `at` (Unix seconds) and their revocation status.
-  [[nodiscard]] ChainCheck check(X509* leaf, const std::vector<X509*>& extra, std::int64_t at) const;
+  // certificate's validity at `at` (Unix seconds) and their revocation status. With `online`
+  // enabled, a certificate that no CRL given covers is asked about online (pki/online.hpp);
+  // no lock is held meanwhile.
+  [[nodiscard]] ChainCheck check(X509* leaf, const std::vector<X509*>& extra, std::int64_t at,
+                                 const OnlineOptions& online = {}) const;
 
  private:
   struct Chain;

@@ -111,8 +111,29 @@ Cert issue(const CertSpec& spec, const Key& subject, const Cert* issuer, const K
                         ? (spec.ca ? KU_KEY_CERT_SIGN | KU_CRL_SIGN : KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)
                         : spec.key_usage;
   if (usage >= 0) add_ext(x, signer, NID_key_usage, usage_text(usage).c_str());
+  std::string access;
+  for (const auto& url : spec.ocsp_urls) access += (access.empty() ? "OCSP;URI:" : ",OCSP;URI:") + url;
+  if (!access.empty()) add_ext(x, signer, NID_info_access, access.c_str());
+  std::string points;
+  for (const auto& url : spec.crl_urls) points += (points.empty() ? "URI:" : ",URI:") + url;
+  if (!points.empty()) add_ext(x, signer, NID_crl_distribution_points, points.c_str());
+  if (spec.ocsp_signing) add_ext(x, signer, NID_ext_key_usage, "OCSPSigning");
   check(X509_sign(x, issuer_key.get(), EVP_sha256()) > 0, "certificate signature");
   return {std::shared_ptr<X509>(x, X509_free)};
+}
+
+std::string crl_der(const std::string& pem) {
+  BIO* in = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  X509_CRL* crl = PEM_read_bio_X509_CRL(in, nullptr, nullptr, nullptr);
+  BIO_free(in);
+  check(crl, "CRL in PEM");
+  unsigned char* der = nullptr;
+  const int len = i2d_X509_CRL(crl, &der);
+  X509_CRL_free(crl);
+  check(len > 0, "CRL in DER");
+  std::string out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(len));
+  OPENSSL_free(der);
+  return out;
 }
 
 std::string crl_pem(const Cert& issuer, const Key& issuer_key,

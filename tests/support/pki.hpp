@@ -37,12 +37,17 @@ struct CertSpec {
   long serial = 1;
   // Further subject attributes after CN, e.g. {"OU", "Tổng cục Thuế"}, {"O", "BỘ TÀI CHÍNH"}.
   std::vector<std::pair<std::string, std::string>> names = {};
+  std::vector<std::string> ocsp_urls = {};  // Authority Information Access: OCSP responders
+  std::vector<std::string> crl_urls = {};   // CRL distribution points
+  bool ocsp_signing = false;                // extended key usage id-kp-OCSPSigning (a delegated responder)
 };
 
 [[nodiscard]] Key rsa(int bits);
 // Issues a certificate for `subject`'s key; a null issuer makes it self-signed.
 [[nodiscard]] Cert issue(const CertSpec& spec, const Key& subject, const Cert* issuer, const Key& issuer_key);
 // A CRL of `issuer` revoking each (serial, when).
+// The same in DER, as a distribution point publishes it.
+[[nodiscard]] std::string crl_der(const std::string& pem);
 [[nodiscard]] std::string crl_pem(const Cert& issuer, const Key& issuer_key,
                                   const std::vector<std::pair<long, std::int64_t>>& revoked, std::int64_t this_update,
                                   std::int64_t next_update);
