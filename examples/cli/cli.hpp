@@ -131,6 +131,12 @@ int run_verdicts(const std::vector<Input>& inputs, const Common& c, const std::f
 // Status of an opened document for the exit code.
 int status_of_open(int rc);
 
+// The C API's enums by the names the CLI and the conformance suite use: a stage ("auto",
+// "draft", "signed", "issued") and a rule severity ("off", "info", "warning", "error",
+// "default"). UsageError for any other name.
+hoadon_stage stage_named(std::string_view name);
+int severity_named(std::string_view name);
+
 // The string the library returned (freed), with a trailing newline.
 std::string take_line(char* s);
 

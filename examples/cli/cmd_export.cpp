@@ -64,7 +64,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     return kExitIo;
   }
   hoadon_parse_options parse;
-  hoadon_parse_options_init(&parse);
+  hoadon_parse_options_init(&parse, sizeof parse);
   parse.max_bytes = args.number("--max-bytes", parse.max_bytes, 1, 1ul << 31);
   const auto jobs = static_cast<unsigned>(args.number("--jobs", 1, 1, 256));
 

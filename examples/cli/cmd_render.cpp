@@ -70,11 +70,11 @@ int cmd_render(const std::vector<std::string>& argv) {
     if (in.path == "-" && !output) throw UsageError("standard input needs -o OUT");
   const unsigned jobs = static_cast<unsigned>(args.number("--jobs", 1, 1, 256));
   hoadon_parse_options parse;
-  hoadon_parse_options_init(&parse);
+  hoadon_parse_options_init(&parse, sizeof parse);
   parse.max_bytes = args.number("--max-bytes", parse.max_bytes, 1, 1ul << 31);
 
   hoadon_render_options options;
-  hoadon_render_options_init(&options);
+  hoadon_render_options_init(&options, sizeof options);
   options.format = pdf ? HOADON_RENDER_PDF : HOADON_RENDER_HTML;
   if (!hoadon_render_supported(options.format)) {
     std::fprintf(stderr, "hoadon render: PDF output: this hoadon was not built with cairo and pango\n");

@@ -291,7 +291,7 @@ int cmd_sign(const std::vector<std::string>& argv) {
     throw UsageError("--signature goes with --complete and one input (else each PATH.sig is read)");
 
   hoadon_sign_options options;
-  hoadon_sign_options_init(&options);
+  hoadon_sign_options_init(&options, sizeof options);
   const auto role = args.choice("--role", {"seller", "buyer", "taxpayer", "auto"}, "auto");
   options.role = role == "seller"     ? HOADON_SIGN_ROLE_SELLER
                  : role == "buyer"    ? HOADON_SIGN_ROLE_BUYER

@@ -32,20 +32,13 @@ CommandSpec spec() {
           options};
 }
 
-// --now takes a calendar date (midnight, Vietnam time); the library takes Unix seconds.
+// --now takes a calendar date (midnight, Vietnam time) or any time --at takes; the library
+// reads it.
 long long parse_now(const std::string& s) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
-    throw UsageError(fmt::format("--now expects a date YYYY-MM-DD, not '{}'", s));
-  // Days from civil (proleptic Gregorian), then 00:00 at GMT+7.
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const long long yoe = y - era * 400;
-  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const long long days = era * 146097 + doe - 719468;
-  return days * 86400 - 7 * 3600;
+  long long t = 0;
+  if (hoadon_time_parse(s.c_str(), &t) != HOADON_OK)
+    throw UsageError(fmt::format("--now expects a date YYYY-MM-DD, not '{}': {}", s, hoadon_last_error()));
+  return t;
 }
 
 }  // namespace
@@ -79,12 +72,13 @@ int cmd_validate(const std::vector<std::string>& argv) {
   for (const auto& rule : args.all("--rule")) {
     const auto eq = rule.find('=');
     if (eq == std::string::npos) throw UsageError(fmt::format("--rule expects CODE=SEVERITY, not '{}'", rule));
-    if (hoadon_rule_profile_set(profile.get(), rule.substr(0, eq).c_str(), rule.substr(eq + 1).c_str()) != HOADON_OK)
+    if (hoadon_rule_profile_set(profile.get(), rule.substr(0, eq).c_str(), severity_named(rule.substr(eq + 1))) !=
+        HOADON_OK)
       throw UsageError(fmt::format("--rule {}: {}", rule, hoadon_last_error()));
   }
 
   hoadon_validate_options vo;
-  hoadon_validate_options_init(&vo);
+  hoadon_validate_options_init(&vo, sizeof vo);
   vo.strict = args.has("--strict");
   const auto version = args.get("--version");
   vo.version = version ? version->c_str() : nullptr;
@@ -94,8 +88,7 @@ int cmd_validate(const std::vector<std::string>& argv) {
   const auto tolerance = args.get("--tolerance");
   vo.tolerance = tolerance ? tolerance->c_str() : nullptr;
   if (const auto now = args.get("--now")) vo.now = parse_now(*now);
-  const auto stage = args.get("--stage");
-  vo.stage = stage ? stage->c_str() : nullptr;
+  if (const auto stage = args.get("--stage")) vo.stage = stage_named(*stage);
   if (hoadon_validate_options_check(&vo) != HOADON_OK) throw UsageError(hoadon_last_error());
 
   return run_verdicts(expand_inputs(args.positional()), c, [&](const Input& in) {

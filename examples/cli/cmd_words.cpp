@@ -60,7 +60,7 @@ int cmd_words(const std::vector<std::string>& argv) {
     return kExitOk;
   }
   hoadon_words_options o;
-  hoadon_words_options_init(&o);
+  hoadon_words_options_init(&o, sizeof o);
   if (const auto styles = args.get("--style")) o.flags = style_flags(*styles);
   const auto unit = args.get("--unit");
   if (unit) o.unit = unit->c_str();

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "cli.hpp"
 #include "conformance.hpp"
 #include "hoadon/hoadon.h"
 
@@ -47,12 +48,16 @@ class Library final : public Implementation {
   static Answer validate(const hoadon_doc* doc, const Case& c) {
     Answer a;
     hoadon_validate_options o;
-    hoadon_validate_options_init(&o);
+    hoadon_validate_options_init(&o, sizeof o);
     o.strict = c.option("strict") == "yes";
     const auto version = c.option("version"), stage = c.option("stage"), tolerance = c.option("tolerance"),
                now = c.option("now");
     o.version = version.empty() ? nullptr : version.c_str();
-    o.stage = stage.empty() ? nullptr : stage.c_str();
+    try {
+      if (!stage.empty()) o.stage = stage_named(stage);
+    } catch (const UsageError& e) {
+      return Answer::failure(fmt::format("stage={}: {}", stage, e.what()));
+    }
     o.tolerance = tolerance.empty() ? nullptr : tolerance.c_str();
     if (!now.empty() && hoadon_time_parse(now.c_str(), &o.now) != HOADON_OK)
       return Answer::failure(fmt::format("now={}: {}", now, hoadon_last_error()));
@@ -74,7 +79,7 @@ class Library final : public Implementation {
       return Answer::failure(e.what());
     }
     hoadon_verify_options o;
-    hoadon_verify_options_init(&o);
+    hoadon_verify_options_init(&o, sizeof o);
     o.policy = c.option("policy") == "strict" ? HOADON_POLICY_STRICT : HOADON_POLICY_DEFAULT;
     o.integrity_only = c.option("integrity-only") == "yes";
     o.check_tax_code = c.option("tax-code-check") != "no";

@@ -33,9 +33,9 @@ Common common_settings(const Args& args) {
   const auto lang = args.choice("--lang", {"en", "vi", "both"}, locale_language());
   c.lang = lang == "vi" ? HOADON_LANG_VI : lang == "both" ? HOADON_LANG_BOTH : HOADON_LANG_EN;
   c.jobs = static_cast<unsigned>(args.number("--jobs", 1, 1, 256));
-  hoadon_parse_options_init(&c.parse);
+  hoadon_parse_options_init(&c.parse, sizeof c.parse);
   c.parse.max_bytes = args.number("--max-bytes", c.parse.max_bytes, 1, 1ul << 31);
-  hoadon_verdict_options_init(&c.verdict);
+  hoadon_verdict_options_init(&c.verdict, sizeof c.verdict);
   c.verdict.lang = c.lang;
   c.verdict.verbose = args.has("--verbose");
   c.verdict.summary = args.has("--summary");

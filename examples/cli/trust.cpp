@@ -32,7 +32,7 @@ std::vector<OptionSpec> trust_options() {
 
 hoadon_verify_options verify_settings(const Args& args) {
   hoadon_verify_options options;
-  hoadon_verify_options_init(&options);
+  hoadon_verify_options_init(&options, sizeof options);
   options.policy = args.choice("--policy", {"default", "strict"}, "default") == "strict" ? HOADON_POLICY_STRICT
                                                                                          : HOADON_POLICY_DEFAULT;
   options.integrity_only = args.has("--integrity-only");

@@ -78,7 +78,7 @@ class _ParseOptions(ctypes.Structure):
 class _ValidateOptions(ctypes.Structure):
     _fields_ = [("size", _size_t), ("strict", ctypes.c_int), ("version", _c_char_p),
                 ("skip_schema", ctypes.c_int), ("skip_rules", ctypes.c_int), ("profile", _c_void_p),
-                ("tolerance", _c_char_p), ("now", ctypes.c_longlong), ("stage", _c_char_p)]
+                ("tolerance", _c_char_p), ("now", ctypes.c_longlong), ("stage", ctypes.c_int)]
 
 
 class _VerifyOptions(ctypes.Structure):
@@ -103,23 +103,23 @@ _POINTER = ctypes.POINTER
 _last_error = _fn("hoadon_last_error", _c_char_p)
 _free = _fn("hoadon_free", None, _c_void_p)
 _version = _fn("hoadon_version", _c_char_p)
-_parse_init = _fn("hoadon_parse_options_init", None, _POINTER(_ParseOptions))
+_parse_init = _fn("hoadon_parse_options_init", ctypes.c_int, _POINTER(_ParseOptions), ctypes.c_size_t)
 _doc_parse = _fn("hoadon_doc_parse", ctypes.c_int, _c_char_p, _size_t, _POINTER(_ParseOptions), _POINTER(_c_void_p))
 _doc_open = _fn("hoadon_doc_open", ctypes.c_int, _c_char_p, _POINTER(_ParseOptions), _POINTER(_c_void_p))
 _doc_free = _fn("hoadon_doc_free", None, _c_void_p)
 _doc_kind = _fn("hoadon_doc_kind", _c_char_p, _c_void_p)
 _doc_to_json = _fn("hoadon_doc_to_json", _c_void_p, _c_void_p, _c_char_p)
-_validate_init = _fn("hoadon_validate_options_init", None, _POINTER(_ValidateOptions))
+_validate_init = _fn("hoadon_validate_options_init", ctypes.c_int, _POINTER(_ValidateOptions), ctypes.c_size_t)
 _doc_validate = _fn("hoadon_doc_validate", ctypes.c_int, _c_void_p, _POINTER(_ValidateOptions), _POINTER(_c_void_p))
 _report_to_json = _fn("hoadon_report_to_json", _c_void_p, _c_void_p, _c_char_p)
 _report_free = _fn("hoadon_report_free", None, _c_void_p)
 _profile_new = _fn("hoadon_rule_profile_new", ctypes.c_int, _POINTER(_c_void_p))
-_profile_set = _fn("hoadon_rule_profile_set", ctypes.c_int, _c_void_p, _c_char_p, _c_char_p)
+_profile_set = _fn("hoadon_rule_profile_set", ctypes.c_int, _c_void_p, _c_char_p, ctypes.c_int)
 _profile_free = _fn("hoadon_rule_profile_free", None, _c_void_p)
 _trust_new = _fn("hoadon_trust_new", ctypes.c_int, _POINTER(_c_void_p))
 _trust_free = _fn("hoadon_trust_free", None, _c_void_p)
 _trust_add_path = _fn("hoadon_trust_add_path", ctypes.c_int, _c_void_p, ctypes.c_int, _c_char_p)
-_verify_init = _fn("hoadon_verify_options_init", None, _POINTER(_VerifyOptions))
+_verify_init = _fn("hoadon_verify_options_init", ctypes.c_int, _POINTER(_VerifyOptions), ctypes.c_size_t)
 _time_parse = _fn("hoadon_time_parse", ctypes.c_int, _c_char_p, _POINTER(ctypes.c_longlong))
 _doc_verify = _fn("hoadon_doc_verify", ctypes.c_int, _c_void_p, _c_void_p, _POINTER(_VerifyOptions), _POINTER(_c_void_p))
 _verify_to_json = _fn("hoadon_verify_result_to_json", _c_void_p, _c_void_p, _c_char_p)
@@ -137,7 +137,7 @@ _signer_add_chain = _fn("hoadon_signer_add_chain", ctypes.c_int, _c_void_p, _c_c
 _signer_free = _fn("hoadon_signer_free", None, _c_void_p)
 _signer_kind = _fn("hoadon_signer_kind", _c_char_p, _c_void_p)
 _signer_subject = _fn("hoadon_signer_subject", _c_char_p, _c_void_p)
-_sign_init = _fn("hoadon_sign_options_init", None, _POINTER(_SignOptions))
+_sign_init = _fn("hoadon_sign_options_init", ctypes.c_int, _POINTER(_SignOptions), ctypes.c_size_t)
 _doc_sign = _fn("hoadon_doc_sign", ctypes.c_int, _c_void_p, _c_void_p, _POINTER(_SignOptions), _OUT)
 _doc_sign_prepare = _fn("hoadon_doc_sign_prepare", ctypes.c_int, _c_void_p, _c_void_p, _POINTER(_SignOptions), _OUT)
 _doc_sign_complete = _fn("hoadon_doc_sign_complete", ctypes.c_int, _c_void_p, _c_char_p, _size_t,
@@ -179,13 +179,16 @@ def _b(s):
     return s.encode("utf-8") if isinstance(s, str) else s
 
 
+# hoadon_stage and hoadon_rule_profile_set's severities, by the names the CLI uses.
+_STAGES = {"auto": 0, "draft": 1, "signed": 2, "issued": 3}
+_SEVERITIES = {"off": -1, "default": -2, "info": 0, "warning": 1, "error": 2}
+
+
 def _checked_size(struct, init):
-    """Options initialised by the library, after checking that this module agrees on their size."""
+    """Options initialised by the library within the size this module knows (the library reads
+    only the members that fit, so an older module works with a newer library)."""
     o = struct()
-    init(ctypes.byref(o))
-    if o.size != ctypes.sizeof(struct):
-        raise HoadonError(-99, f"{struct.__name__}: libhoadon has {o.size} bytes, this module "
-                               f"{ctypes.sizeof(struct)}: update hoadon.py for this library")
+    _check(init(ctypes.byref(o), ctypes.sizeof(struct)))
     return o
 
 
@@ -261,8 +264,12 @@ class Document(_Owned):
         "off"/"info"/"warning"/"error"; `now` is Unix seconds or a date string."""
         o = _checked_size(_ValidateOptions, _validate_init)
         o.strict, o.skip_schema, o.skip_rules = int(strict), int(not schema), int(not rules)
-        keep = [_b(version), _b(tolerance), _b(stage)]  # alive for the call
-        o.version, o.tolerance, o.stage = keep
+        keep = [_b(version), _b(tolerance)]  # alive for the call
+        o.version, o.tolerance = keep
+        if stage is not None:
+            if stage not in _STAGES:
+                raise HoadonError(-1, f"unknown stage {stage!r} (expected one of {', '.join(_STAGES)})")
+            o.stage = _STAGES[stage]
         if now is not None:
             o.now = _unix_time(now)
         profile = _c_void_p()
@@ -270,7 +277,9 @@ class Document(_Owned):
             _check(_profile_new(ctypes.byref(profile)))
         try:
             for code, severity in (rules_severity or {}).items():
-                _check(_profile_set(profile, _b(code), _b(severity)))
+                if severity not in _SEVERITIES:
+                    raise HoadonError(-1, f"unknown severity {severity!r} for {code}")
+                _check(_profile_set(profile, _b(code), _SEVERITIES[severity]))
             o.profile = profile.value
             report = _c_void_p()
             _check(_doc_validate(self._h, ctypes.byref(o), ctypes.byref(report)))

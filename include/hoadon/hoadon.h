@@ -11,13 +11,18 @@
  *   hoadon_*_new / _parse / _open / _from_* function (or returned as a result) and released by
  *   the matching hoadon_*_free. Every free function accepts NULL.
  * - Functions that can fail return an int status: HOADON_OK (0) or a negative HOADON_E*
- *   code. After a failure, hoadon_last_error() returns a message for the calling thread.
+ *   code. After a failure, hoadon_last_error() returns a message for the calling thread; after
+ *   a success it returns "".
  * - Strings crossing the API are NUL-terminated UTF-8. A `const char *` result is borrowed:
  *   it belongs to the handle it came from and stays valid until that handle is freed. A
  *   `char *` result is yours: release it with hoadon_free().
- * - Option structs start with a `size` member set by their *_init function, so that they
- *   can grow without breaking binaries built against an older header. Passing NULL instead
- *   of an options pointer means "all defaults".
+ * - Option structs start with a `size` member, so that they can grow without breaking
+ *   binaries built against an older header: the library reads only the members that fit in
+ *   `size`. Set them up with their HOADON_*_OPTIONS_INIT macro (`hoadon_verify_options o =
+ *   HOADON_VERIFY_OPTIONS_INIT;`) or their *_init function, which takes the size the caller
+ *   knows (`hoadon_verify_options_init(&o, sizeof o)`) and writes no byte beyond it. Both give
+ *   every member its documented default. Passing NULL instead of an options pointer means "all
+ *   defaults".
  * - Secrets (passwords, PINs) are NUL-terminated strings that hoadon copies only as long as it
  *   needs them and overwrites afterwards; it never writes or logs them.
  * - Structs returned by pointer (hoadon_diagnostic, hoadon_signature_info, …) are owned by
@@ -92,8 +97,9 @@ HOADON_API int hoadon_version_number(void);
 #define HOADON_EUNSUPPORTED (-9) /* this build of hoadon lacks an optional feature (e.g. ZIP: libarchive) */
 #define HOADON_EINTERNAL (-99)   /* a bug in hoadon: please report it */
 
-/* Message describing the last failure on the calling thread ("" if none yet). The pointer is
- * valid until the next hoadon call on this thread. */
+/* Message describing the failure of the last call that failed on the calling thread; "" when
+ * the last call that can fail succeeded (or none was made yet). The pointer is valid until the
+ * next hoadon call on this thread. */
 HOADON_API const char *hoadon_last_error(void);
 
 /* Static English description of a status code. */
@@ -170,7 +176,7 @@ HOADON_API const hoadon_code_info *hoadon_code_find(const char *code);
 typedef struct hoadon_doc hoadon_doc;
 
 typedef struct hoadon_parse_options {
-  size_t size;        /* sizeof(hoadon_parse_options), set by hoadon_parse_options_init */
+  size_t size;        /* sizeof(hoadon_parse_options) */
   size_t max_bytes;   /* largest accepted input; default 64 MiB */
   unsigned max_depth; /* deepest element nesting; default and maximum 256 */
   /* Attribute limits, counted on the raw bytes before parsing, in time linear in the input:
@@ -190,9 +196,15 @@ typedef struct hoadon_parse_options {
   int any_encoding;
 } hoadon_parse_options;
 
-/* Sets `size` and every default (64 MiB, depth 256, the attribute limits, UTF-8 only). Call it
- * before setting members. */
-HOADON_API void hoadon_parse_options_init(hoadon_parse_options *options);
+/* Every member at its default. */
+#define HOADON_PARSE_OPTIONS_INIT \
+  { sizeof(hoadon_parse_options), (size_t)64 << 20, 256, 256, 1000000, 256, 100000000, 0 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_PARSE_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_parse_options_init(hoadon_parse_options *options, size_t size);
 
 /* Parses `len` bytes (copied) with safe settings: UTF-8 only (unless any_encoding), no DTD,
  * no entities, no network, bounded size, depth and attributes.
@@ -305,7 +317,7 @@ HOADON_API char *hoadon_doc_content_to_text(const hoadon_doc *doc, const char *f
 /* Validation: tax schemas and business rules                                            */
 /* ------------------------------------------------------------------------------------- */
 
-/* A rule profile: per-code severity overrides ("off", "info", "warning", "error"). Tax
+/* A rule profile: per-code severity overrides (off, info, warning, error). Tax
  * integrators differ in what they enforce; codes not mentioned keep their catalogue default.
  * A profile may be shared by concurrent validations once it is no longer being modified. */
 typedef struct hoadon_rule_profile hoadon_rule_profile;
@@ -313,42 +325,57 @@ typedef struct hoadon_rule_profile hoadon_rule_profile;
 /* A new, empty profile in *out (every code at its default); free with hoadon_rule_profile_free. */
 HOADON_API int hoadon_rule_profile_new(hoadon_rule_profile **out);
 HOADON_API void hoadon_rule_profile_free(hoadon_rule_profile *profile);
-/* Sets the severity of one code: "off", "info", "warning", "error", or "default" (back to the
- * catalogue). HOADON_ENOTFOUND for an unknown code, HOADON_EINVAL for an unknown severity. */
-HOADON_API int hoadon_rule_profile_set(hoadon_rule_profile *profile, const char *code, const char *severity);
+/* Values of hoadon_rule_profile_set's `severity` besides the hoadon_severity ones. */
+#define HOADON_RULE_OFF (-1)     /* the code is not reported */
+#define HOADON_RULE_DEFAULT (-2) /* back to the catalogue's severity */
+
+/* Sets the severity of one code: a hoadon_severity, HOADON_RULE_OFF or HOADON_RULE_DEFAULT.
+ * HOADON_ENOTFOUND for an unknown code, HOADON_EINVAL for any other severity value. */
+HOADON_API int hoadon_rule_profile_set(hoadon_rule_profile *profile, const char *code, int severity);
 /* Applies a profile file: one CODE=SEVERITY per line, blank lines and '#' comments ignored.
  * HOADON_EIO when unreadable, HOADON_EINVAL (with the line in hoadon_last_error()) when a line
  * is wrong; settings before the wrong line stay applied. */
 HOADON_API int hoadon_rule_profile_load(hoadon_rule_profile *profile, const char *path);
 
+/* Where invoices are in their life, which decides the signatures and tax authority's code they
+ * must carry. */
+typedef enum hoadon_stage {
+  HOADON_STAGE_AUTO = 0,   /* from the envelope's message type (200 signed, 202 issued…), else
+                              from what a bare invoice carries (an MCCQT or CQT signature:
+                              issued; any signature: signed; none: a draft, e.g. the template
+                              before signing) */
+  HOADON_STAGE_DRAFT = 1,  /* not signed yet: no signature required */
+  HOADON_STAGE_SIGNED = 2, /* the seller's signature required */
+  HOADON_STAGE_ISSUED = 3  /* final: code series C also need MCCQT and the tax authority's signature */
+} hoadon_stage;
+
 typedef struct hoadon_validate_options {
-  size_t size;                    /* sizeof(hoadon_validate_options), set by _init */
-  int strict;                     /* nonzero: enforce the tables literally (child order, unknown
-                                     elements, empty values); default 0 accepts what the tax
-                                     authority accepts, with warnings for the deviations */
-  const char *version;            /* validate as this PBan ("2.0.0", "2.0.1", "2.1.0") instead of
-                                     the declared one; NULL = as declared */
-  int skip_schema;                /* nonzero: business rules only */
-  int skip_rules;                 /* nonzero: schema checks only */
-  const hoadon_rule_profile *profile;  /* severity overrides; NULL = catalogue defaults */
-  const char *tolerance;          /* largest accepted difference per amount comparison, as a
-                                     decimal string in the invoice currency (e.g. "5" for ±5 đồng);
-                                     NULL = one minor unit of the invoice's currency (1 đồng for
-                                     VND, 0.01 for USD) */
-  long long now;                  /* "now" for date rules, Unix seconds; 0 = the current time */
-  const char *stage;              /* where the invoices are in their life, which decides the
-                                     signatures and tax authority's code they must carry:
-                                     "draft" (not signed yet: none required), "signed" (the
-                                     seller's signature required), "issued" (final: code series C
-                                     also need MCCQT and the tax authority's signature), or
-                                     NULL / "auto": from the envelope's message type (200 signed,
-                                     202 issued…), else from what a bare invoice carries (an MCCQT
-                                     or CQT signature: issued; any signature: signed; none: a
-                                     draft, e.g. the template before signing) */
+  size_t size;                        /* sizeof(hoadon_validate_options) */
+  int strict;                         /* nonzero: enforce the tables literally (child order, unknown
+                                         elements, empty values); default 0 accepts what the tax
+                                         authority accepts, with warnings for the deviations */
+  const char *version;                /* validate as this PBan ("2.0.0", "2.0.1", "2.1.0") instead of
+                                         the declared one; NULL = as declared */
+  int skip_schema;                    /* nonzero: business rules only */
+  int skip_rules;                     /* nonzero: schema checks only */
+  const hoadon_rule_profile *profile; /* severity overrides; NULL = catalogue defaults */
+  const char *tolerance;              /* largest accepted difference per amount comparison, as a
+                                         decimal string in the invoice currency (e.g. "5" for ±5 đồng);
+                                         NULL = one minor unit of the invoice's currency (1 đồng for
+                                         VND, 0.01 for USD) */
+  long long now;                      /* "now" for date rules, Unix seconds; 0 = the current time */
+  hoadon_stage stage;                 /* default HOADON_STAGE_AUTO */
 } hoadon_validate_options;
 
-/* Sets `size` and every default (see each member). Call it before setting members. */
-HOADON_API void hoadon_validate_options_init(hoadon_validate_options *options);
+/* Every member at its default. */
+#define HOADON_VALIDATE_OPTIONS_INIT \
+  { sizeof(hoadon_validate_options), 0, NULL, 0, 0, NULL, NULL, 0, HOADON_STAGE_AUTO }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_VALIDATE_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_validate_options_init(hoadon_validate_options *options, size_t size);
 /* HOADON_OK when the options make sense, else HOADON_EINVAL with the reason in
  * hoadon_last_error() (e.g. an unknown version or an unparsable tolerance). NULL = defaults. */
 HOADON_API int hoadon_validate_options_check(const hoadon_validate_options *options);
@@ -359,8 +386,7 @@ HOADON_API int hoadon_validate_options_check(const hoadon_validate_options *opti
  * document passed: ask hoadon_report_ok(). HOADON_EINVAL for bad arguments or options
  * (e.g. an unparsable tolerance or an unknown version). Safe to call concurrently on distinct
  * documents; the schemas are compiled once per process. */
-HOADON_API int hoadon_doc_validate(const hoadon_doc *doc, const hoadon_validate_options *options,
-                                   hoadon_report **out);
+HOADON_API int hoadon_doc_validate(const hoadon_doc *doc, const hoadon_validate_options *options, hoadon_report **out);
 
 /* ------------------------------------------------------------------------------------- */
 /* The tax schemas                                                                       */
@@ -406,13 +432,13 @@ HOADON_API const char *hoadon_schema_text(const char *name, size_t *len);
 typedef struct hoadon_trust hoadon_trust;
 
 typedef enum hoadon_trust_kind {
-  HOADON_TRUST_ANCHOR = 0,        /* trusted certificates: any of them may end a chain */
-  HOADON_TRUST_INTERMEDIATE = 1,  /* untrusted certificates offered for chain building */
-  HOADON_TRUST_CRL = 2,           /* certificate revocation lists */
-  HOADON_TRUST_PINNED_KEY = 3,    /* public keys (or certificates' keys) trusted as such; used by
-                                     the XMLDSig profile only, instead of KeyInfo */
-  HOADON_TRUST_TAX_AUTHORITY = 4  /* certificates designated as the tax authority's: accepted in its
-                                     slots (below) besides the default rule */
+  HOADON_TRUST_ANCHOR = 0,       /* trusted certificates: any of them may end a chain */
+  HOADON_TRUST_INTERMEDIATE = 1, /* untrusted certificates offered for chain building */
+  HOADON_TRUST_CRL = 2,          /* certificate revocation lists */
+  HOADON_TRUST_PINNED_KEY = 3,   /* public keys (or certificates' keys) trusted as such; used by
+                                    the XMLDSig profile only, instead of KeyInfo */
+  HOADON_TRUST_TAX_AUTHORITY = 4 /* certificates designated as the tax authority's: accepted in its
+                                    slots (below) besides the default rule */
 } hoadon_trust_kind;
 
 /* Creates an empty trust configuration (*out; free with hoadon_trust_free). With no anchor,
@@ -486,27 +512,27 @@ HOADON_API char *hoadon_trust_list_describe(const char *dir, int json);
 HOADON_API char *hoadon_certificate_describe(const char *path, int json);
 
 typedef enum hoadon_policy {
-  HOADON_POLICY_DEFAULT = 0,  /* SHA-1 and RSA < 2048 bits are warnings; no CRL is only noted */
-  HOADON_POLICY_STRICT = 1    /* SHA-1 and RSA < 2048 bits invalidate; unknown revocation
-                                 makes the outcome indeterminate */
+  HOADON_POLICY_DEFAULT = 0, /* SHA-1 and RSA < 2048 bits are warnings; no CRL is only noted */
+  HOADON_POLICY_STRICT = 1   /* SHA-1 and RSA < 2048 bits invalidate; unknown revocation
+                                makes the outcome indeterminate */
 } hoadon_policy;
 
 typedef enum hoadon_verify_profile {
-  HOADON_VERIFY_PROFILE_INVOICE = 0,  /* e-invoice documents: roles, binding, tax codes */
-  HOADON_VERIFY_PROFILE_XMLDSIG = 1   /* any enveloped or enveloping XMLDSig signature, same strict rules,
-                                  no roles; pinned keys are used when the trust has some */
+  HOADON_VERIFY_PROFILE_INVOICE = 0, /* e-invoice documents: roles, binding, tax codes */
+  HOADON_VERIFY_PROFILE_XMLDSIG = 1  /* any enveloped or enveloping XMLDSig signature, same strict rules,
+                                 no roles; pinned keys are used when the trust has some */
 } hoadon_verify_profile;
 
 typedef struct hoadon_verify_options {
-  size_t size;             /* sizeof(hoadon_verify_options), set by hoadon_verify_options_init */
-  hoadon_policy policy;    /* default HOADON_POLICY_DEFAULT */
-  long long time;          /* Unix seconds at which certificates must be valid; 0 (default) = each
-                              signature's own signing time when the signature covers it, else now */
-  int integrity_only;      /* 1: check everything except trust (chain, validity, revocation);
-                              outcomes are then at best "indeterminate" (reason "trust-not-checked")
-                              and a document passes when every signature is intact. Default 0. */
+  size_t size;                   /* sizeof(hoadon_verify_options) */
+  hoadon_policy policy;          /* default HOADON_POLICY_DEFAULT */
+  long long time;                /* Unix seconds at which certificates must be valid; 0 (default) = each
+                                    signature's own signing time when the signature covers it, else now */
+  int integrity_only;            /* 1: check everything except trust (chain, validity, revocation);
+                                    outcomes are then at best "indeterminate" (reason "trust-not-checked")
+                                    and a document passes when every signature is intact. Default 0. */
   hoadon_verify_profile profile; /* default HOADON_VERIFY_PROFILE_INVOICE */
-  int check_tax_code;      /* 1 (default): the signer's tax code must match the document */
+  int check_tax_code;            /* 1 (default): the signer's tax code must match the document */
   /* Online revocation checking, off by default: no network call is ever made without it. For
    * each certificate of a trusted chain that no CRL given covers at the validation time, hoadon
    * asks the OCSP responder of its Authority Information Access (a request with a nonce; the
@@ -518,15 +544,22 @@ typedef struct hoadon_verify_options {
    * (PKI-REVOCATION-UNKNOWN, which says why). Without libcurl at build time, hoadon_doc_verify
    * with online = 1 returns HOADON_EINVAL ("not built with libcurl"), and
    * hoadon_online_available() says so beforehand. */
-  int online;              /* 1: check revocation online. Default 0 */
+  int online;               /* 1: check revocation online. Default 0 */
   const char *online_cache; /* a directory keeping the DER answers (OCSP by issuer and serial, CRLs
                                by URL), each used until its nextUpdate and never after; created when
                                missing, files written atomically. NULL (default): no cache on disk */
-  int online_timeout;      /* seconds allowed for connecting and for each whole request; default 10 */
+  int online_timeout;       /* seconds allowed for connecting and for each whole request; default 10 */
 } hoadon_verify_options;
 
-/* Sets `size` and every default (see each member). Call it before setting members. */
-HOADON_API void hoadon_verify_options_init(hoadon_verify_options *options);
+/* Every member at its default. */
+#define HOADON_VERIFY_OPTIONS_INIT \
+  { sizeof(hoadon_verify_options), HOADON_POLICY_DEFAULT, 0, 0, HOADON_VERIFY_PROFILE_INVOICE, 1, 0, NULL, 10 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_VERIFY_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_verify_options_init(hoadon_verify_options *options, size_t size);
 
 /* 1 when this build can check revocation online (built with libcurl: HOADON_WITH_CURL), else 0. */
 HOADON_API int hoadon_online_available(void);
@@ -537,17 +570,17 @@ HOADON_API int hoadon_online_available(void);
 HOADON_API int hoadon_time_parse(const char *text, long long *unix_seconds);
 
 typedef enum hoadon_outcome {
-  HOADON_OUTCOME_VALID = 0,         /* intact, bound, trusted, within policy */
-  HOADON_OUTCOME_INVALID = 1,       /* integrity or policy failure */
-  HOADON_OUTCOME_INDETERMINATE = 2  /* intact and bound, but trust not established */
+  HOADON_OUTCOME_VALID = 0,        /* intact, bound, trusted, within policy */
+  HOADON_OUTCOME_INVALID = 1,      /* integrity or policy failure */
+  HOADON_OUTCOME_INDETERMINATE = 2 /* intact and bound, but trust not established */
 } hoadon_outcome;
 
 /* The result of one signature. Library-owned: valid as long as its hoadon_verify_result;
  * members are only ever appended. Strings are never NULL ("" when unknown). */
 typedef struct hoadon_signature_result {
-  const char *slot;            /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
-  int invoice;                 /* index of the owning invoice, or -1 */
-  const char *path;            /* XPath of the ds:Signature */
+  const char *slot; /* NBan, NMua, CQT, CCKSKhac, CKSNNT, NNT, TTCQT, … */
+  int invoice;      /* index of the owning invoice, or -1 */
+  const char *path; /* XPath of the ds:Signature */
   hoadon_outcome outcome;
   const char *outcome_name;    /* "valid", "invalid", "indeterminate" */
   int intact;                  /* 1 when the signature value and every reference verified */
@@ -558,12 +591,12 @@ typedef struct hoadon_signature_result {
   const char *signer_subject;  /* read from the certificate, RFC 4514 form */
   const char *signer_tax_code; /* from the subject's UID (MST:, CCCD:, CMND:, MNS:) */
   const char *signer_issuer;
-  const char *signer_serial;   /* hexadecimal */
+  const char *signer_serial;     /* hexadecimal */
   const char *signer_not_before; /* ISO 8601 UTC */
   const char *signer_not_after;
-  size_t covers_count;         /* XPaths of the nodes the signature covers ("/" = the document) */
+  size_t covers_count; /* XPaths of the nodes the signature covers ("/" = the document) */
   const char *const *covers;
-  size_t warnings_count;       /* codes of the warnings about this signature, e.g. "DSIG-SHA1" */
+  size_t warnings_count; /* codes of the warnings about this signature, e.g. "DSIG-SHA1" */
   const char *const *warnings;
 } hoadon_signature_result;
 
@@ -617,15 +650,22 @@ HOADON_API char *hoadon_verify_result_to_text(const hoadon_verify_result *result
  * CONFIRMED (intact, trust not established), INTACT (integrity only), NOT SIGNED; of a
  * validation: OK, FAILED. In Vietnamese every word is Vietnamese (HỢP LỆ, lỗi, cảnh báo, …). */
 typedef struct hoadon_verdict_options {
-  size_t size;      /* sizeof(hoadon_verdict_options), set by hoadon_verdict_options_init */
+  size_t size;      /* sizeof(hoadon_verdict_options) */
   hoadon_lang lang; /* default HOADON_LANG_EN; HOADON_LANG_BOTH: the English verdict, then the Vietnamese */
   int verbose;      /* 1: list everything — cosmetics, infos, XPaths, each signature's algorithm,
                        issuer, validity and covered nodes. Default 0. */
   int summary;      /* 1: one table row per document ("VERDICT  file  what  [NBan:✓ CQT:?]") */
 } hoadon_verdict_options;
 
-/* Sets `size` and every default (see each member). Call it before setting members. */
-HOADON_API void hoadon_verdict_options_init(hoadon_verdict_options *options);
+/* Every member at its default. */
+#define HOADON_VERDICT_OPTIONS_INIT \
+  { sizeof(hoadon_verdict_options), HOADON_LANG_EN, 0, 0 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_VERDICT_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_verdict_options_init(hoadon_verdict_options *options, size_t size);
 
 /* The verdict of a verification. `doc` (may be NULL) is the verified document: it names the
  * invoice on the first line. `options` NULL = defaults. Free with hoadon_free(); NULL with the
@@ -669,7 +709,7 @@ typedef enum hoadon_render_format {
 } hoadon_render_format;
 
 typedef struct hoadon_render_options {
-  size_t size;                         /* sizeof(hoadon_render_options), set by hoadon_render_options_init */
+  size_t size;                         /* sizeof(hoadon_render_options) */
   hoadon_render_format format;         /* default HOADON_RENDER_HTML */
   const hoadon_trust *trust;           /* trust for the verification; NULL: none (signatures at best
                                           indeterminate) */
@@ -680,8 +720,15 @@ typedef struct hoadon_render_options {
                                           default -1: all of them, one after the other */
 } hoadon_render_options;
 
-/* Sets `size` and every default (see each member). Call it before setting members. */
-HOADON_API void hoadon_render_options_init(hoadon_render_options *options);
+/* Every member at its default. */
+#define HOADON_RENDER_OPTIONS_INIT \
+  { sizeof(hoadon_render_options), HOADON_RENDER_HTML, NULL, NULL, 0, -1 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_RENDER_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_render_options_init(hoadon_render_options *options, size_t size);
 
 /* 1 when this build of the library can write `format`, else 0 (PDF needs cairo and pango). */
 HOADON_API int hoadon_render_supported(hoadon_render_format format);
@@ -701,16 +748,17 @@ HOADON_API int hoadon_doc_render(hoadon_doc *doc, const hoadon_render_options *o
 
 /* Style flags of hoadon_words_options.flags; the default writes what most vendors write:
  * "Một trăm linh năm nghìn hai trăm hai mươi bốn đồng". */
-#define HOADON_WORDS_LOWERCASE 0x01u  /* "một trăm…" (MISA) instead of "Một trăm…" */
-#define HOADON_WORDS_LE 0x02u         /* southern "lẻ" for "linh": 105 = "một trăm lẻ năm" */
-#define HOADON_WORDS_NGAN 0x04u       /* southern "ngàn" for "nghìn" */
-#define HOADON_WORDS_TU 0x08u         /* "tư" for a 4 after "mươi": 24 = "hai mươi tư" */
-#define HOADON_WORDS_MINOR_UNIT 0x10u /* decimals as the minor unit, "… đô la Mỹ và năm mươi xu",
-                                         instead of "… phẩy năm đô la Mỹ" */
-#define HOADON_WORDS_TRU 0x20u        /* negative amounts start with "Trừ" instead of "Âm" */
+#define HOADON_WORDS_LOWERCASE 0x01u /* "một trăm…" (MISA) instead of "Một trăm…" */
+#define HOADON_WORDS_LE 0x02u        /* southern "lẻ" for "linh": 105 = "một trăm lẻ năm" */
+#define HOADON_WORDS_NGAN 0x04u      /* southern "ngàn" for "nghìn" */
+#define HOADON_WORDS_TU 0x08u        /* "tư" for a 4 after "mươi": 24 = "hai mươi tư" */
+#define HOADON_WORDS_MINOR_UNIT                                                                      \
+  0x10u                        /* decimals as the minor unit, "… đô la Mỹ và năm mươi xu", \
+                                  instead of "… phẩy năm đô la Mỹ" */
+#define HOADON_WORDS_TRU 0x20u /* negative amounts start with "Trừ" instead of "Âm" */
 
 typedef struct hoadon_words_options {
-  size_t size;      /* sizeof(hoadon_words_options), set by hoadon_words_options_init */
+  size_t size;      /* sizeof(hoadon_words_options) */
   unsigned flags;   /* HOADON_WORDS_* */
   const char *unit; /* words after the number, e.g. "đồng chẵn" or "đồng chẵn./."; NULL = the
                        currency's name ("đồng", "đô la Mỹ", "euro"…, else its ISO code); "" = none */
@@ -719,8 +767,15 @@ typedef struct hoadon_words_options {
                        phẩy năm mươi") */
 } hoadon_words_options;
 
-/* Sets `size` and every default (see each member). Call it before setting members. */
-HOADON_API void hoadon_words_options_init(hoadon_words_options *options);
+/* Every member at its default. */
+#define HOADON_WORDS_OPTIONS_INIT \
+  { sizeof(hoadon_words_options), 0, NULL, -1 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_WORDS_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_words_options_init(hoadon_words_options *options, size_t size);
 
 /* The Vietnamese words for `amount`, a decimal string as invoices write numbers ("1234500",
  * "-12.50"; no sign other than '-', no separators), in `currency` (an ISO 4217 code, any case;
@@ -729,8 +784,7 @@ HOADON_API void hoadon_words_options_init(hoadon_words_options *options);
  * nghìn tỷ"). Returns a new string to release with hoadon_free(), or NULL with the reason in
  * hoadon_last_error() when the amount is not such a number or the currency is unknown.
  * `options` may be NULL. Thread-safe. */
-HOADON_API char *hoadon_amount_in_words(const char *amount, const char *currency,
-                                        const hoadon_words_options *options);
+HOADON_API char *hoadon_amount_in_words(const char *amount, const char *currency, const hoadon_words_options *options);
 
 /* ------------------------------------------------------------------------------------- */
 /* Signing                                                                               */
@@ -771,8 +825,8 @@ typedef struct hoadon_signer hoadon_signer;
 /* A private key in PEM or DER (PKCS#8, encrypted or not, or traditional RSA) and certificates
  * in PEM or DER: the signer's is the one whose key is this key, the others are its chain.
  * `password` decrypts the key (NULL: none). */
-HOADON_API int hoadon_signer_from_pem(const void *key, size_t key_len, const void *certificates, size_t certificates_len,
-                                      const char *password, hoadon_signer **out);
+HOADON_API int hoadon_signer_from_pem(const void *key, size_t key_len, const void *certificates,
+                                      size_t certificates_len, const char *password, hoadon_signer **out);
 /* The same from files. The key file's bytes are overwritten in memory once read. */
 HOADON_API int hoadon_signer_from_pem_files(const char *key_path, const char *certificates_path, const char *password,
                                             hoadon_signer **out);
@@ -802,32 +856,39 @@ HOADON_API const char *hoadon_signer_kind(const hoadon_signer *signer);
 HOADON_API const char *hoadon_signer_subject(const hoadon_signer *signer);
 
 typedef enum hoadon_sign_role {
-  HOADON_SIGN_ROLE_AUTO = 0,     /* the seller for invoices and their messages; the taxpayer for forms and 206 */
-  HOADON_SIGN_ROLE_SELLER = 1,   /* HDon/DSCKS/NBan */
-  HOADON_SIGN_ROLE_BUYER = 2,    /* HDon/DSCKS/NMua */
-  HOADON_SIGN_ROLE_TAXPAYER = 3  /* <form>/DSCKS/NNT, TDiep/CKSNNT */
+  HOADON_SIGN_ROLE_AUTO = 0,    /* the seller for invoices and their messages; the taxpayer for forms and 206 */
+  HOADON_SIGN_ROLE_SELLER = 1,  /* HDon/DSCKS/NBan */
+  HOADON_SIGN_ROLE_BUYER = 2,   /* HDon/DSCKS/NMua */
+  HOADON_SIGN_ROLE_TAXPAYER = 3 /* <form>/DSCKS/NNT, TDiep/CKSNNT */
 } hoadon_sign_role;
 
 typedef struct hoadon_sign_options {
-  size_t size;                 /* sizeof(hoadon_sign_options), set by hoadon_sign_options_init */
-  hoadon_sign_role role;       /* default HOADON_SIGN_ROLE_AUTO */
-  long long time;              /* signing time, Unix seconds; 0 (default) = now. The certificate must be
-                                  valid then; it is written as Vietnam's time, without zone */
-  int sha1;                    /* 1: rsa-sha1 and sha1 digests, for legacy receivers only (a SIGN-WEAK
-                                  warning); default 0: rsa-sha256 and sha256 */
-  int force;                   /* 1: sign despite validation errors or a tax-code mismatch (each then a
-                                  SIGN-FORCED warning); default 0 */
-  int include_chain;           /* 1: KeyInfo also carries the signer's CA certificates (self-signed
-                                  roots left out); default 0 */
-  int invoice;                 /* which invoice of a message holding several (0-based); default -1:
-                                  the only one */
+  size_t size;                             /* sizeof(hoadon_sign_options) */
+  hoadon_sign_role role;                   /* default HOADON_SIGN_ROLE_AUTO */
+  long long time;                          /* signing time, Unix seconds; 0 (default) = now. The certificate must be
+                                              valid then; it is written as Vietnam's time, without zone */
+  int sha1;                                /* 1: rsa-sha1 and sha1 digests, for legacy receivers only (a SIGN-WEAK
+                                              warning); default 0: rsa-sha256 and sha256 */
+  int force;                               /* 1: sign despite validation errors or a tax-code mismatch (each then a
+                                              SIGN-FORCED warning); default 0 */
+  int include_chain;                       /* 1: KeyInfo also carries the signer's CA certificates (self-signed
+                                              roots left out); default 0 */
+  int invoice;                             /* which invoice of a message holding several (0-based); default -1:
+                                              the only one */
   const hoadon_validate_options *validate; /* how the document is validated first; NULL = defaults */
   const hoadon_report *validated;          /* a report of hoadon_doc_validate for this document:
                                               used instead of validating again; NULL = validate */
 } hoadon_sign_options;
 
-/* Sets `size` and every default (see each member). Call it before setting members. */
-HOADON_API void hoadon_sign_options_init(hoadon_sign_options *options);
+/* Every member at its default. */
+#define HOADON_SIGN_OPTIONS_INIT \
+  { sizeof(hoadon_sign_options), HOADON_SIGN_ROLE_AUTO, 0, 0, 0, 0, -1, NULL, NULL }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_SIGN_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_sign_options_init(hoadon_sign_options *options, size_t size);
 
 /* What was signed (or prepared). Library-owned, valid as long as its result; members are only
  * ever appended. Strings are never NULL. */
@@ -842,7 +903,7 @@ typedef struct hoadon_sign_info {
   const char *signer_subject;   /* from the certificate, RFC 4514 form */
   const char *signer_tax_code;  /* the certificate's identifier matching the document (MST:, CCCD:…) */
   const char *signer_issuer;
-  const char *signer_serial;    /* hexadecimal */
+  const char *signer_serial;     /* hexadecimal */
   const char *signer_not_before; /* ISO 8601 UTC */
   const char *signer_not_after;
   /* Two-phase signing (prepared results only, else NULL and 0): what the external signer signs
@@ -869,8 +930,8 @@ HOADON_API int hoadon_doc_sign(hoadon_doc *doc, const hoadon_signer *signer, con
  * an empty SignatureValue (the pending document, hoadon_sign_result_bytes), with what to sign
  * (hoadon_sign_info: to_be_signed, digest, algorithm). `signer` needs only a certificate
  * (hoadon_signer_from_certificate). Keep the pending bytes: they are the whole state. */
-HOADON_API int hoadon_doc_sign_prepare(hoadon_doc *doc, const hoadon_signer *signer,
-                                       const hoadon_sign_options *options, hoadon_sign_result **out);
+HOADON_API int hoadon_doc_sign_prepare(hoadon_doc *doc, const hoadon_signer *signer, const hoadon_sign_options *options,
+                                       hoadon_sign_result **out);
 /* Phase 2: `pending` (the pending document, parsed) completed with `value`, the raw signature
  * value (`len` bytes; not base64). The value must verify with the certificate phase 1 embedded
  * (SIGN-VALUE), the whole signature must then verify — the document unchanged since phase 1
@@ -929,7 +990,7 @@ HOADON_API int hoadon_file_write(const char *path, const void *data, size_t len,
 typedef struct hoadon_archive hoadon_archive;
 
 typedef struct hoadon_archive_options {
-  size_t size;             /* sizeof(hoadon_archive_options), set by hoadon_archive_options_init */
+  size_t size;             /* sizeof(hoadon_archive_options) */
   size_t max_total_bytes;  /* unpacked XML members and nested archives together; default 256 MiB */
   size_t max_member_bytes; /* one unpacked member; default 64 MiB */
   size_t max_members;      /* entries of any kind, nested ones included; default 100,000 */
@@ -939,8 +1000,15 @@ typedef struct hoadon_archive_options {
   unsigned max_depth;      /* levels of archives: 1 refuses any ZIP inside; default 2 */
 } hoadon_archive_options;
 
-/* Sets `size` and every default. Call it before setting members; 0 in a member keeps its default. */
-HOADON_API void hoadon_archive_options_init(hoadon_archive_options *options);
+/* Every member at its default. */
+#define HOADON_ARCHIVE_OPTIONS_INIT \
+  { sizeof(hoadon_archive_options), (size_t)256 << 20, (size_t)64 << 20, 100000, 100, 2 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_ARCHIVE_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_archive_options_init(hoadon_archive_options *options, size_t size);
 
 /* 1 when this build reads ZIP archives, else 0. */
 HOADON_API int hoadon_archive_supported(void);

@@ -35,7 +35,7 @@ namespace hoadon {
 // A failed call: its status (HOADON_E*) and the library's message for the calling thread.
 class Error : public std::runtime_error {
  public:
-  Error(int status, const std::string& what) : std::runtime_error(what), status_(status) {}
+  Error(int status, const std::string &what) : std::runtime_error(what), status_(status) {}
   int status() const noexcept { return status_; }
 
  private:
@@ -48,23 +48,23 @@ inline void check(int status) {
   if (status != HOADON_OK) throw Error(status, hoadon_last_error());
 }
 
-template <class T, void (*Free)(T*)>
+template <class T, void (*Free)(T *)>
 struct Deleter {
-  void operator()(T* p) const noexcept { Free(p); }
+  void operator()(T *p) const noexcept { Free(p); }
 };
-template <class T, void (*Free)(T*)>
+template <class T, void (*Free)(T *)>
 using Owned = std::unique_ptr<T, Deleter<T, Free>>;
 
-inline void free_string(char* s) { hoadon_free(s); }
+inline void free_string(char *s) { hoadon_free(s); }
 
 // Takes a char* the library returned (freeing it); throws when it is NULL.
-inline std::string take(char* s) {
+inline std::string take(char *s) {
   if (!s) throw Error(HOADON_EINTERNAL, hoadon_last_error());
   Owned<char, free_string> owned(s);
   return std::string(s);
 }
 
-inline std::optional<std::string_view> opt(const char* s) {
+inline std::optional<std::string_view> opt(const char *s) {
   return s ? std::optional<std::string_view>(s) : std::nullopt;
 }
 
@@ -86,14 +86,14 @@ struct Diagnostic {
 class Report {
  public:
   // A view: `r` stays owned by its document or verification, which must outlive this object.
-  static Report view(const hoadon_report* r) { return Report(r, nullptr); }
+  static Report view(const hoadon_report *r) { return Report(r, nullptr); }
   // Takes ownership of a report hoadon returned to the caller.
-  static Report adopt(hoadon_report* r) { return Report(r, r); }
+  static Report adopt(hoadon_report *r) { return Report(r, r); }
 
   bool ok() const { return hoadon_report_ok(r_) == 1; }
   std::size_t size() const { return hoadon_report_count(r_); }
   Diagnostic operator[](std::size_t i) const {
-    const hoadon_diagnostic* d = hoadon_report_get(r_, i);
+    const hoadon_diagnostic *d = hoadon_report_get(r_, i);
     if (!d) throw Error(HOADON_ERANGE, "diagnostic index out of range");
     return {d->code, d->severity, d->path, d->line, d->message, d->message_vi};
   }
@@ -102,36 +102,36 @@ class Report {
     for (std::size_t i = 0; i < size(); ++i) out.push_back((*this)[i]);
     return out;
   }
-  std::string to_json(const std::string& file = {}) const {
+  std::string to_json(const std::string &file = {}) const {
     return detail::take(hoadon_report_to_json(r_, file.c_str()));
   }
-  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+  std::string to_text(const std::string &file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
     return detail::take(hoadon_report_to_text(r_, file.c_str(), lang));
   }
 
   // Iteration over copies of the diagnostics.
   class iterator {
    public:
-    iterator(const Report* r, std::size_t i) : r_(r), i_(i) {}
+    iterator(const Report *r, std::size_t i) : r_(r), i_(i) {}
     Diagnostic operator*() const { return (*r_)[i_]; }
-    iterator& operator++() {
+    iterator &operator++() {
       ++i_;
       return *this;
     }
-    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+    bool operator!=(const iterator &o) const { return i_ != o.i_; }
 
    private:
-    const Report* r_;
+    const Report *r_;
     std::size_t i_;
   };
   iterator begin() const { return {this, 0}; }
   iterator end() const { return {this, size()}; }
 
-  const hoadon_report* get() const noexcept { return r_; }
+  const hoadon_report *get() const noexcept { return r_; }
 
  private:
-  Report(const hoadon_report* r, hoadon_report* owned) : r_(r), owned_(owned) {}
-  const hoadon_report* r_;
+  Report(const hoadon_report *r, hoadon_report *owned) : r_(r), owned_(owned) {}
+  const hoadon_report *r_;
   detail::Owned<hoadon_report, hoadon_report_free> owned_;
 };
 
@@ -139,20 +139,20 @@ class Report {
 class RuleProfile {
  public:
   RuleProfile() {
-    hoadon_rule_profile* p = nullptr;
+    hoadon_rule_profile *p = nullptr;
     detail::check(hoadon_rule_profile_new(&p));
     p_.reset(p);
   }
-  // severity: "off", "info", "warning", "error" or "default".
-  RuleProfile& set(const std::string& code, const std::string& severity) {
-    detail::check(hoadon_rule_profile_set(p_.get(), code.c_str(), severity.c_str()));
+  // severity: a hoadon_severity, HOADON_RULE_OFF or HOADON_RULE_DEFAULT.
+  RuleProfile &set(const std::string &code, int severity) {
+    detail::check(hoadon_rule_profile_set(p_.get(), code.c_str(), severity));
     return *this;
   }
-  RuleProfile& load(const std::string& path) {
+  RuleProfile &load(const std::string &path) {
     detail::check(hoadon_rule_profile_load(p_.get(), path.c_str()));
     return *this;
   }
-  const hoadon_rule_profile* get() const noexcept { return p_.get(); }
+  const hoadon_rule_profile *get() const noexcept { return p_.get(); }
 
  private:
   detail::Owned<hoadon_rule_profile, hoadon_rule_profile_free> p_;
@@ -162,20 +162,20 @@ class RuleProfile {
 class Trust {
  public:
   Trust() {
-    hoadon_trust* t = nullptr;
+    hoadon_trust *t = nullptr;
     detail::check(hoadon_trust_new(&t));
     t_.reset(t);
   }
-  Trust& add(hoadon_trust_kind kind, const std::string& path) {
+  Trust &add(hoadon_trust_kind kind, const std::string &path) {
     detail::check(hoadon_trust_add_path(t_.get(), kind, path.c_str()));
     return *this;
   }
-  Trust& add_memory(hoadon_trust_kind kind, std::string_view bytes) {
+  Trust &add_memory(hoadon_trust_kind kind, std::string_view bytes) {
     detail::check(hoadon_trust_add_memory(t_.get(), kind, bytes.data(), bytes.size()));
     return *this;
   }
   std::size_t count(hoadon_trust_kind kind) const { return hoadon_trust_count(t_.get(), kind); }
-  const hoadon_trust* get() const noexcept { return t_.get(); }
+  const hoadon_trust *get() const noexcept { return t_.get(); }
 
  private:
   detail::Owned<hoadon_trust, hoadon_trust_free> t_;
@@ -196,25 +196,37 @@ struct SignatureResult {
 // The verification of one document.
 class Verification {
  public:
-  explicit Verification(hoadon_verify_result* r) : r_(r) {}
+  explicit Verification(hoadon_verify_result *r) : r_(r) {}
   bool ok() const { return hoadon_verify_result_ok(r_.get()) == 1; }
   std::size_t size() const { return hoadon_verify_result_count(r_.get()); }
   SignatureResult operator[](std::size_t i) const {
-    const hoadon_signature_result* s = hoadon_verify_result_get(r_.get(), i);
+    const hoadon_signature_result *s = hoadon_verify_result_get(r_.get(), i);
     if (!s) throw Error(HOADON_ERANGE, "signature index out of range");
-    SignatureResult out{s->slot,          s->invoice,          s->path,           s->outcome,
-                        s->intact != 0,   s->reason,           s->algorithm,      s->signing_time,
-                        s->signer_subject, s->signer_tax_code, s->signer_issuer,  s->signer_serial,
-                        s->signer_not_before, s->signer_not_after, {},              {}};
+    SignatureResult out{s->slot,
+                        s->invoice,
+                        s->path,
+                        s->outcome,
+                        s->intact != 0,
+                        s->reason,
+                        s->algorithm,
+                        s->signing_time,
+                        s->signer_subject,
+                        s->signer_tax_code,
+                        s->signer_issuer,
+                        s->signer_serial,
+                        s->signer_not_before,
+                        s->signer_not_after,
+                        {},
+                        {}};
     for (std::size_t k = 0; k < s->covers_count; ++k) out.covers.emplace_back(s->covers[k]);
     for (std::size_t k = 0; k < s->warnings_count; ++k) out.warnings.emplace_back(s->warnings[k]);
     return out;
   }
   Report report() const { return Report::view(hoadon_verify_result_report(r_.get())); }
-  std::string to_json(const std::string& file = {}) const {
+  std::string to_json(const std::string &file = {}) const {
     return detail::take(hoadon_verify_result_to_json(r_.get(), file.c_str()));
   }
-  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+  std::string to_text(const std::string &file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
     return detail::take(hoadon_verify_result_to_text(r_.get(), file.c_str(), lang));
   }
 
@@ -230,57 +242,57 @@ class Verification {
 class Signer {
  public:
   // A PEM or DER private key and certificates (the signer's is the one matching the key).
-  static Signer from_pem(std::string_view key, std::string_view certificates, const char* password = nullptr) {
-    return make([&](hoadon_signer** out) {
+  static Signer from_pem(std::string_view key, std::string_view certificates, const char *password = nullptr) {
+    return make([&](hoadon_signer **out) {
       return hoadon_signer_from_pem(key.data(), key.size(), certificates.data(), certificates.size(), password, out);
     });
   }
-  static Signer from_pem_files(const std::string& key_path, const std::string& certificates_path,
-                               const char* password = nullptr) {
-    return make([&](hoadon_signer** out) {
+  static Signer from_pem_files(const std::string &key_path, const std::string &certificates_path,
+                               const char *password = nullptr) {
+    return make([&](hoadon_signer **out) {
       return hoadon_signer_from_pem_files(key_path.c_str(), certificates_path.c_str(), password, out);
     });
   }
   // A PKCS#12 file's bytes; nullptr password: the empty one.
-  static Signer from_pkcs12(std::string_view data, const char* password = nullptr) {
+  static Signer from_pkcs12(std::string_view data, const char *password = nullptr) {
     return make(
-        [&](hoadon_signer** out) { return hoadon_signer_from_pkcs12(data.data(), data.size(), password, out); });
+        [&](hoadon_signer **out) { return hoadon_signer_from_pkcs12(data.data(), data.size(), password, out); });
   }
-  static Signer from_pkcs12_file(const std::string& path, const char* password = nullptr) {
-    return make([&](hoadon_signer** out) { return hoadon_signer_from_pkcs12_file(path.c_str(), password, out); });
+  static Signer from_pkcs12_file(const std::string &path, const char *password = nullptr) {
+    return make([&](hoadon_signer **out) { return hoadon_signer_from_pkcs12_file(path.c_str(), password, out); });
   }
   // A key on a PKCS#11 token (RFC 7512 URI). module nullptr: the URI's module-path, else p11-kit's
   // proxy; pin nullptr: no login; certificate empty: the token's own for the key.
-  static Signer from_pkcs11(const std::string& uri, const char* module = nullptr, const char* pin = nullptr,
+  static Signer from_pkcs11(const std::string &uri, const char *module = nullptr, const char *pin = nullptr,
                             std::string_view certificate = {}) {
-    return make([&](hoadon_signer** out) {
+    return make([&](hoadon_signer **out) {
       return hoadon_signer_from_pkcs11(uri.c_str(), module, pin, certificate.data(), certificate.size(), out);
     });
   }
   // An external signer: only a certificate (and its chain), for Document::sign_prepare.
   static Signer from_certificate(std::string_view certificates) {
-    return make([&](hoadon_signer** out) {
+    return make([&](hoadon_signer **out) {
       return hoadon_signer_from_certificate(certificates.data(), certificates.size(), out);
     });
   }
 
   // CA certificates embedded in KeyInfo when the options say include_chain. Not while signing.
-  Signer& add_chain(std::string_view certificates) {
+  Signer &add_chain(std::string_view certificates) {
     detail::check(hoadon_signer_add_chain(s_.get(), certificates.data(), certificates.size()));
     return *this;
   }
   std::string_view kind() const { return hoadon_signer_kind(s_.get()); }  // "pem", "pkcs12", "pkcs11", "external"
   std::string_view subject() const { return hoadon_signer_subject(s_.get()); }
-  const hoadon_signer* get() const noexcept { return s_.get(); }
+  const hoadon_signer *get() const noexcept { return s_.get(); }
 
  private:
   template <class F>
-  static Signer make(F&& construct) {
-    hoadon_signer* s = nullptr;
+  static Signer make(F &&construct) {
+    hoadon_signer *s = nullptr;
     detail::check(construct(&s));  // EAUTH, EIO, EINVAL: *out stays NULL
     return Signer(s);
   }
-  explicit Signer(hoadon_signer* s) : s_(s) {}
+  explicit Signer(hoadon_signer *s) : s_(s) {}
   detail::Owned<hoadon_signer, hoadon_signer_free> s_;
 };
 
@@ -299,7 +311,7 @@ struct SignInfo {
 // false and whose report() says why, not an exception.
 class SignResult {
  public:
-  SignResult(hoadon_sign_result* r, int status) : r_(r), status_(status) {}
+  SignResult(hoadon_sign_result *r, int status) : r_(r), status_(status) {}
 
   bool ok() const { return hoadon_sign_result_ok(r_.get()) == 1; }
   bool pending() const { return hoadon_sign_result_pending(r_.get()) == 1; }
@@ -309,15 +321,15 @@ class SignResult {
   // The signed (or pending) document; empty when refused.
   std::string_view bytes() const {
     std::size_t n = 0;
-    const void* p = hoadon_sign_result_bytes(r_.get(), &n);
-    return p ? std::string_view(static_cast<const char*>(p), n) : std::string_view();
+    const void *p = hoadon_sign_result_bytes(r_.get(), &n);
+    return p ? std::string_view(static_cast<const char *>(p), n) : std::string_view();
   }
   // Absent when refused before the signature existed.
   std::optional<SignInfo> info() const {
-    const hoadon_sign_info* i = hoadon_sign_result_info(r_.get());
+    const hoadon_sign_info *i = hoadon_sign_result_info(r_.get());
     if (!i) return std::nullopt;
-    auto raw = [](const void* p, std::size_t n) {
-      return p ? std::string(static_cast<const char*>(p), n) : std::string();
+    auto raw = [](const void *p, std::size_t n) {
+      return p ? std::string(static_cast<const char *>(p), n) : std::string();
     };
     return SignInfo{i->slot,
                     i->invoice,
@@ -341,18 +353,18 @@ class SignResult {
 
   // Writes the document atomically (whole or absent). Throws on failure; after HOADON_EIO the
   // result also carries an IO-WRITE diagnostic and is no longer ok(). mode 0: 0666 less the umask.
-  void write(const std::string& path, unsigned mode = 0) {
+  void write(const std::string &path, unsigned mode = 0) {
     detail::check(hoadon_sign_result_write(r_.get(), path.c_str(), mode));
   }
-  std::string to_json(const std::string& file = {}) const {
+  std::string to_json(const std::string &file = {}) const {
     return detail::take(hoadon_sign_result_to_json(r_.get(), file.c_str()));
   }
-  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+  std::string to_text(const std::string &file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
     return detail::take(hoadon_sign_result_to_text(r_.get(), file.c_str(), lang));
   }
 
-  hoadon_sign_result* get() noexcept { return r_.get(); }
-  const hoadon_sign_result* get() const noexcept { return r_.get(); }
+  hoadon_sign_result *get() noexcept { return r_.get(); }
+  const hoadon_sign_result *get() const noexcept { return r_.get(); }
 
  private:
   detail::Owned<hoadon_sign_result, hoadon_sign_result_free> r_;
@@ -363,7 +375,7 @@ namespace detail {
 
 // A signing call's result: refusals and rejected inputs come back as values (the C API gives a
 // result for them); anything else — bad arguments, memory — throws.
-inline SignResult sign_result(int status, hoadon_sign_result* r) {
+inline SignResult sign_result(int status, hoadon_sign_result *r) {
   if (r && (status == HOADON_OK || status == HOADON_EREFUSED || status == HOADON_EREJECTED))
     return SignResult(r, status);
   Error e(status == HOADON_OK ? HOADON_EINTERNAL : status, hoadon_last_error());  // before freeing
@@ -374,34 +386,34 @@ inline SignResult sign_result(int status, hoadon_sign_result* r) {
 }  // namespace detail
 
 // Atomic write of any bytes (e.g. the digest an external signer needs): whole or absent.
-inline void file_write(const std::string& path, std::string_view bytes, unsigned mode = 0) {
+inline void file_write(const std::string &path, std::string_view bytes, unsigned mode = 0) {
   detail::check(hoadon_file_write(path.c_str(), bytes.data(), bytes.size(), mode));
 }
 
 // Options with their defaults, ready to adjust: hoadon::validate_options().strict = 1 …
 inline hoadon_validate_options validate_options() {
   hoadon_validate_options o;
-  hoadon_validate_options_init(&o);
+  hoadon_validate_options_init(&o, sizeof o);
   return o;
 }
 inline hoadon_verify_options verify_options() {
   hoadon_verify_options o;
-  hoadon_verify_options_init(&o);
+  hoadon_verify_options_init(&o, sizeof o);
   return o;
 }
 inline hoadon_sign_options sign_options() {
   hoadon_sign_options o;
-  hoadon_sign_options_init(&o);
+  hoadon_sign_options_init(&o, sizeof o);
   return o;
 }
 inline hoadon_render_options render_options() {
   hoadon_render_options o;
-  hoadon_render_options_init(&o);
+  hoadon_render_options_init(&o, sizeof o);
   return o;
 }
 inline hoadon_parse_options parse_options() {
   hoadon_parse_options o;
-  hoadon_parse_options_init(&o);
+  hoadon_parse_options_init(&o, sizeof o);
   return o;
 }
 
@@ -409,13 +421,13 @@ inline hoadon_parse_options parse_options() {
 // says why.
 class Document {
  public:
-  static Document parse(std::string_view bytes, const hoadon_parse_options* options = nullptr) {
-    hoadon_doc* d = nullptr;
+  static Document parse(std::string_view bytes, const hoadon_parse_options *options = nullptr) {
+    hoadon_doc *d = nullptr;
     const int rc = hoadon_doc_parse(bytes.data(), bytes.size(), options, &d);
     return Document(d, rc);
   }
-  static Document open(const std::string& path, const hoadon_parse_options* options = nullptr) {
-    hoadon_doc* d = nullptr;
+  static Document open(const std::string &path, const hoadon_parse_options *options = nullptr) {
+    hoadon_doc *d = nullptr;
     const int rc = hoadon_doc_open(path.c_str(), options, &d);
     return Document(d, rc);
   }
@@ -426,8 +438,8 @@ class Document {
   Report report() const { return Report::view(hoadon_doc_report(d_.get())); }
   std::string_view bytes() const {
     std::size_t n = 0;
-    const void* p = hoadon_doc_bytes(d_.get(), &n);
-    return p ? std::string_view(static_cast<const char*>(p), n) : std::string_view();
+    const void *p = hoadon_doc_bytes(d_.get(), &n);
+    return p ? std::string_view(static_cast<const char *>(p), n) : std::string_view();
   }
 
   std::optional<std::string_view> get(hoadon_field f) const { return detail::opt(hoadon_doc_get(d_.get(), f)); }
@@ -436,29 +448,29 @@ class Document {
     return detail::opt(hoadon_doc_invoice_get(d_.get(), i, f));
   }
   std::size_t signatures() const { return hoadon_doc_signature_count(d_.get()); }
-  const hoadon_signature_info& signature(std::size_t i) const {
-    const hoadon_signature_info* s = hoadon_doc_signature_get(d_.get(), i);
+  const hoadon_signature_info &signature(std::size_t i) const {
+    const hoadon_signature_info *s = hoadon_doc_signature_get(d_.get(), i);
     if (!s) throw Error(HOADON_ERANGE, "signature index out of range");
     return *s;
   }
 
-  std::string to_json(const std::string& file = {}) const {
+  std::string to_json(const std::string &file = {}) const {
     return detail::take(hoadon_doc_to_json(d_.get(), file.c_str()));
   }
-  std::string to_text(const std::string& file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
+  std::string to_text(const std::string &file = "-", hoadon_lang lang = HOADON_LANG_EN) const {
     return detail::take(hoadon_doc_to_text(d_.get(), file.c_str(), lang));
   }
 
-  Report validate(const hoadon_validate_options* options = nullptr) const {
-    hoadon_report* r = nullptr;
+  Report validate(const hoadon_validate_options *options = nullptr) const {
+    hoadon_report *r = nullptr;
     detail::check(hoadon_doc_validate(d_.get(), options, &r));
     return Report::adopt(r);
   }
-  Report validate(const hoadon_validate_options& options) const { return validate(&options); }
+  Report validate(const hoadon_validate_options &options) const { return validate(&options); }
 
   // Not const: verification rebuilds the document's table of Id attributes.
-  Verification verify(const Trust* trust = nullptr, const hoadon_verify_options* options = nullptr) {
-    hoadon_verify_result* r = nullptr;
+  Verification verify(const Trust *trust = nullptr, const hoadon_verify_options *options = nullptr) {
+    hoadon_verify_result *r = nullptr;
     const int rc = hoadon_doc_verify(d_.get(), trust ? trust->get() : nullptr, options, &r);
     if (!r) detail::check(rc);
     return Verification(r);
@@ -467,40 +479,40 @@ class Document {
   // The HTML (or PDF) form of the invoices, the signatures verified with the options' trust.
   // Not const, as verify(). Throws hoadon::Error (e.g. HOADON_EINVAL for a form, or a PDF this
   // build cannot write).
-  std::string render(const hoadon_render_options* options = nullptr) {
-    void* out = nullptr;
+  std::string render(const hoadon_render_options *options = nullptr) {
+    void *out = nullptr;
     std::size_t len = 0;
     detail::check(hoadon_doc_render(d_.get(), options, &out, &len));
-    std::string bytes(static_cast<const char*>(out), len);
+    std::string bytes(static_cast<const char *>(out), len);
     hoadon_free(out);
     return bytes;
   }
-  std::string render(const hoadon_render_options& options) { return render(&options); }
+  std::string render(const hoadon_render_options &options) { return render(&options); }
 
   // Signs with a Signer holding a key. Not const: the document's tree is used while signing (it
   // is left as it was, so the same Document can be signed or verified again).
-  SignResult sign(const Signer& signer, const hoadon_sign_options* options = nullptr) {
-    hoadon_sign_result* r = nullptr;
+  SignResult sign(const Signer &signer, const hoadon_sign_options *options = nullptr) {
+    hoadon_sign_result *r = nullptr;
     const int rc = hoadon_doc_sign(d_.get(), signer.get(), options, &r);
     return detail::sign_result(rc, r);
   }
-  SignResult sign(const Signer& signer, const hoadon_sign_options& options) { return sign(signer, &options); }
+  SignResult sign(const Signer &signer, const hoadon_sign_options &options) { return sign(signer, &options); }
   // Two-phase signing, phase 1: the pending document (bytes()) and what to sign (info()). The
   // signer needs only a certificate. Phase 2 is hoadon::sign_complete on the pending bytes.
-  SignResult sign_prepare(const Signer& signer, const hoadon_sign_options* options = nullptr) {
-    hoadon_sign_result* r = nullptr;
+  SignResult sign_prepare(const Signer &signer, const hoadon_sign_options *options = nullptr) {
+    hoadon_sign_result *r = nullptr;
     const int rc = hoadon_doc_sign_prepare(d_.get(), signer.get(), options, &r);
     return detail::sign_result(rc, r);
   }
-  SignResult sign_prepare(const Signer& signer, const hoadon_sign_options& options) {
+  SignResult sign_prepare(const Signer &signer, const hoadon_sign_options &options) {
     return sign_prepare(signer, &options);
   }
 
-  hoadon_doc* get() noexcept { return d_.get(); }
-  const hoadon_doc* get() const noexcept { return d_.get(); }
+  hoadon_doc *get() noexcept { return d_.get(); }
+  const hoadon_doc *get() const noexcept { return d_.get(); }
 
  private:
-  Document(hoadon_doc* d, int status) : d_(d), status_(status) {
+  Document(hoadon_doc *d, int status) : d_(d), status_(status) {
     if (!d_) detail::check(status);  // argument or memory errors leave no document
   }
   detail::Owned<hoadon_doc, hoadon_doc_free> d_;
@@ -509,19 +521,19 @@ class Document {
 
 // Two-phase signing, phase 2: `pending` (the pending bytes of sign_prepare, parsed) completed with
 // `value`, the raw signature value (not base64). Only options->force is read.
-inline SignResult sign_complete(Document& pending, std::string_view value,
-                                const hoadon_sign_options* options = nullptr) {
-  hoadon_sign_result* r = nullptr;
+inline SignResult sign_complete(Document &pending, std::string_view value,
+                                const hoadon_sign_options *options = nullptr) {
+  hoadon_sign_result *r = nullptr;
   const int rc = hoadon_doc_sign_complete(pending.get(), value.data(), value.size(), options, &r);
   return detail::sign_result(rc, r);
 }
-inline SignResult sign_complete(Document& pending, std::string_view value, const hoadon_sign_options& options) {
+inline SignResult sign_complete(Document &pending, std::string_view value, const hoadon_sign_options &options) {
   return sign_complete(pending, value, &options);
 }
 
 // The Vietnamese words of an amount ("51570000" → "Năm mươi mốt triệu năm trăm bảy mươi nghìn đồng").
-inline std::string amount_in_words(const std::string& amount, const std::string& currency = "VND",
-                                   const hoadon_words_options* options = nullptr) {
+inline std::string amount_in_words(const std::string &amount, const std::string &currency = "VND",
+                                   const hoadon_words_options *options = nullptr) {
   return detail::take(hoadon_amount_in_words(amount.c_str(), currency.c_str(), options));
 }
 

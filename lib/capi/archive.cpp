@@ -50,15 +50,17 @@ int make_archive(hoadon_archive** out, Read&& read) {
 
 extern "C" {
 
-void hoadon_archive_options_init(hoadon_archive_options* o) {
-  if (!o) return;
-  const hoadon::archive::Limits d;
-  o->size = sizeof *o;
-  o->max_total_bytes = d.max_total_bytes;
-  o->max_member_bytes = d.max_member_bytes;
-  o->max_members = d.max_members;
-  o->max_ratio = d.max_ratio;
-  o->max_depth = d.max_depth;
+namespace {
+// The header's defaults are the core's.
+constexpr hoadon_archive_options kDefaults HOADON_ARCHIVE_OPTIONS_INIT;
+constexpr hoadon::archive::Limits kCore;
+static_assert(kDefaults.max_total_bytes == kCore.max_total_bytes &&
+              kDefaults.max_member_bytes == kCore.max_member_bytes && kDefaults.max_members == kCore.max_members &&
+              kDefaults.max_ratio == kCore.max_ratio && kDefaults.max_depth == kCore.max_depth);
+}  // namespace
+
+int hoadon_archive_options_init(hoadon_archive_options* o, size_t size) {
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 int hoadon_archive_supported(void) { return hoadon::archive::supported() ? 1 : 0; }

@@ -11,6 +11,7 @@ thread_local std::string t_last_error;
 }
 
 void set_error(std::string message) { t_last_error = std::move(message); }
+void clear_error() noexcept { t_last_error.clear(); }
 
 int fail(int status, std::string message) {
   set_error(std::move(message));

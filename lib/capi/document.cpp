@@ -11,26 +11,20 @@ using hoadon::capi::guard;
 using hoadon::capi::guard_ptr;
 
 hoadon::xml::Limits limits_of(const hoadon_parse_options* o) {
+  using hoadon::capi::has_member;
+  using O = hoadon_parse_options;
   hoadon::xml::Limits l;
-  if (!o) return l;
-  // Members beyond what the caller's header knew are left at their defaults.
-  if (o->size >= offsetof(hoadon_parse_options, max_bytes) + sizeof o->max_bytes && o->max_bytes)
-    l.max_bytes = o->max_bytes;
-  if (o->size >= offsetof(hoadon_parse_options, max_depth) + sizeof o->max_depth && o->max_depth)
-    l.max_depth = o->max_depth;
-  const auto has = [o](std::size_t offset, std::size_t width) { return o->size >= offset + width; };
-  if (has(offsetof(hoadon_parse_options, max_attributes), sizeof o->max_attributes) && o->max_attributes)
-    l.max_attributes = o->max_attributes;
-  if (has(offsetof(hoadon_parse_options, max_document_attributes), sizeof o->max_document_attributes) &&
-      o->max_document_attributes)
-    l.max_document_attributes = o->max_document_attributes;
-  if (has(offsetof(hoadon_parse_options, max_namespaces_in_scope), sizeof o->max_namespaces_in_scope) &&
-      o->max_namespaces_in_scope)
-    l.max_namespaces_in_scope = o->max_namespaces_in_scope;
-  if (has(offsetof(hoadon_parse_options, max_namespace_lookups), sizeof o->max_namespace_lookups) &&
-      o->max_namespace_lookups)
-    l.max_namespace_lookups = o->max_namespace_lookups;
-  if (has(offsetof(hoadon_parse_options, any_encoding), sizeof o->any_encoding)) l.any_encoding = o->any_encoding != 0;
+  // Members beyond what the caller's header knew, and zeros, keep their defaults.
+  const auto take = [o](auto O::*member, auto& into) {
+    if (has_member(o, member) && o->*member) into = o->*member;
+  };
+  take(&O::max_bytes, l.max_bytes);
+  take(&O::max_depth, l.max_depth);
+  take(&O::max_attributes, l.max_attributes);
+  take(&O::max_document_attributes, l.max_document_attributes);
+  take(&O::max_namespaces_in_scope, l.max_namespaces_in_scope);
+  take(&O::max_namespace_lookups, l.max_namespace_lookups);
+  if (has_member(o, &O::any_encoding)) l.any_encoding = o->any_encoding != 0;
   return l;
 }
 
@@ -61,17 +55,20 @@ int make_doc(std::string bytes, const hoadon::xml::Limits& limits, hoadon_doc** 
 
 extern "C" {
 
-void hoadon_parse_options_init(hoadon_parse_options* o) {
-  if (!o) return;
-  const hoadon::xml::Limits defaults;
-  o->size = sizeof *o;
-  o->max_bytes = defaults.max_bytes;
-  o->max_depth = defaults.max_depth;
-  o->max_attributes = defaults.max_attributes;
-  o->max_document_attributes = defaults.max_document_attributes;
-  o->max_namespaces_in_scope = defaults.max_namespaces_in_scope;
-  o->max_namespace_lookups = defaults.max_namespace_lookups;
-  o->any_encoding = 0;
+namespace {
+// The header's defaults are the core's.
+constexpr hoadon_parse_options kDefaults HOADON_PARSE_OPTIONS_INIT;
+constexpr hoadon::xml::Limits kCore;
+static_assert(kDefaults.max_bytes == kCore.max_bytes && kDefaults.max_depth == kCore.max_depth &&
+              kDefaults.max_attributes == kCore.max_attributes &&
+              kDefaults.max_document_attributes == kCore.max_document_attributes &&
+              kDefaults.max_namespaces_in_scope == kCore.max_namespaces_in_scope &&
+              kDefaults.max_namespace_lookups == kCore.max_namespace_lookups &&
+              kDefaults.any_encoding == kCore.any_encoding);
+}  // namespace
+
+int hoadon_parse_options_init(hoadon_parse_options* o, size_t size) {
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 int hoadon_doc_parse(const void* data, size_t len, const hoadon_parse_options* options, hoadon_doc** out) {

@@ -97,6 +97,8 @@ hoadon::dsig::VerifyOptions verify_options_of(const hoadon_verify_options* o);
 
 // Records the calling thread's last error message.
 void set_error(std::string message);
+// After a success: hoadon_last_error() is "" again.
+void clear_error() noexcept;
 // Records and returns a status.
 int fail(int status, std::string message);
 
@@ -104,7 +106,9 @@ int fail(int status, std::string message);
 template <class F>
 int guard(F&& f) noexcept {
   try {
-    return f();
+    const int status = f();
+    if (status >= 0) clear_error();
+    return status;
   } catch (const std::bad_alloc&) {
     return fail(HOADON_ENOMEM, "out of memory");
   } catch (const std::exception& e) {
@@ -118,7 +122,9 @@ int guard(F&& f) noexcept {
 template <class F>
 auto guard_ptr(F&& f) noexcept -> decltype(f()) {
   try {
-    return f();
+    auto result = f();
+    if (result) clear_error();
+    return result;
   } catch (const std::bad_alloc&) {
     fail(HOADON_ENOMEM, "out of memory");
   } catch (const std::exception& e) {
@@ -138,6 +144,19 @@ bool has_member(const T* o, M T::*member) {
   if (!o) return false;
   const auto end = reinterpret_cast<const char*>(&(o->*member)) + sizeof(M) - reinterpret_cast<const char*>(o);
   return o->size >= static_cast<size_t>(end);
+}
+
+// The *_options_init functions: the library's defaults into the `size` bytes the caller's
+// struct has (an older header's struct is shorter, a newer one's longer: zeros beyond ours).
+template <class T>
+int init_options(T* o, size_t size, const T& defaults) noexcept {
+  if (!o || size < sizeof(size_t)) return fail(HOADON_EINVAL, "options_init: NULL options or size too small");
+  const size_t known = size < sizeof(T) ? size : sizeof(T);
+  std::memcpy(static_cast<void*>(o), &defaults, known);
+  if (size > known) std::memset(reinterpret_cast<char*>(o) + known, 0, size - known);
+  o->size = size;
+  clear_error();
+  return HOADON_OK;
 }
 
 // A malloc'd copy, released by hoadon_free().

@@ -12,12 +12,9 @@ using hoadon::capi::raw;
 
 extern "C" {
 
-void hoadon_render_options_init(hoadon_render_options* o) {
-  if (!o) return;
-  *o = hoadon_render_options{};
-  o->size = sizeof *o;
-  o->format = HOADON_RENDER_HTML;
-  o->invoice = -1;
+int hoadon_render_options_init(hoadon_render_options* o, size_t size) {
+  static constexpr hoadon_render_options kDefaults HOADON_RENDER_OPTIONS_INIT;  // static: zero padding
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 int hoadon_render_supported(hoadon_render_format format) {

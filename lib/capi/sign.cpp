@@ -100,7 +100,7 @@ int translate(const hoadon_sign_options* o, hoadon::sign::Options& out) {
   if (has_member(o, &hoadon_sign_options::role)) {
     const int r = raw(o->role);
     if (r < HOADON_SIGN_ROLE_AUTO || r > HOADON_SIGN_ROLE_TAXPAYER) return fail(HOADON_EINVAL, "unknown signer role");
-    if (r != HOADON_SIGN_ROLE_AUTO) out.role = static_cast<hoadon::dsig::SignerRole>(r - 1);
+    if (r != HOADON_SIGN_ROLE_AUTO) out.role = static_cast<hoadon::sign::SignerRole>(r - 1);
   }
   if (has_member(o, &hoadon_sign_options::time)) out.time = o->time;
   if (has_member(o, &hoadon_sign_options::sha1)) out.sha1 = o->sha1 != 0;
@@ -122,15 +122,14 @@ int finish(hoadon::sign::Result r, bool rejected, hoadon_sign_result** out) {
   if (rejected) return fail(HOADON_EREJECTED, "the input was rejected: see the result's report");
   if ((*out)->result.ok()) return HOADON_OK;
   const auto& items = (*out)->result.report.items();
-  const auto it = std::find_if(items.rbegin(), items.rend(), [](const hoadon::Diagnostic& d) {
-    return d.severity == hoadon::Severity::Error;
-  });
+  const auto it = std::find_if(items.rbegin(), items.rend(),
+                               [](const hoadon::Diagnostic& d) { return d.severity == hoadon::Severity::Error; });
   return fail(HOADON_EREFUSED, it == items.rend() ? std::string("not signed") : it->message);
 }
 
-static_assert(static_cast<int>(hoadon::dsig::SignerRole::Seller) == HOADON_SIGN_ROLE_SELLER - 1);
-static_assert(static_cast<int>(hoadon::dsig::SignerRole::Buyer) == HOADON_SIGN_ROLE_BUYER - 1);
-static_assert(static_cast<int>(hoadon::dsig::SignerRole::Taxpayer) == HOADON_SIGN_ROLE_TAXPAYER - 1);
+static_assert(static_cast<int>(hoadon::sign::SignerRole::Seller) == HOADON_SIGN_ROLE_SELLER - 1);
+static_assert(static_cast<int>(hoadon::sign::SignerRole::Buyer) == HOADON_SIGN_ROLE_BUYER - 1);
+static_assert(static_cast<int>(hoadon::sign::SignerRole::Taxpayer) == HOADON_SIGN_ROLE_TAXPAYER - 1);
 
 }  // namespace
 
@@ -199,9 +198,8 @@ int hoadon_signer_from_pkcs11(const char* uri, const char* module, const char* p
                               hoadon_signer** out) {
   if (!uri || (!cert && cert_len)) return fail(HOADON_EINVAL, "hoadon_signer_from_pkcs11: bad argument");
   const auto p = secret(pin);
-  return new_signer(out, "hoadon_signer_from_pkcs11", [&] {
-    return hoadon::keys::from_pkcs11(uri, module ? module : "", ptr(p), view(cert, cert_len));
-  });
+  return new_signer(out, "hoadon_signer_from_pkcs11",
+                    [&] { return hoadon::keys::from_pkcs11(uri, module ? module : "", ptr(p), view(cert, cert_len)); });
 }
 
 int hoadon_signer_from_certificate(const void* certs, size_t len, hoadon_signer** out) {
@@ -214,7 +212,8 @@ int hoadon_signer_add_chain(hoadon_signer* signer, const void* data, size_t len)
   if (!signer || (!data && len)) return fail(HOADON_EINVAL, "hoadon_signer_add_chain: bad argument");
   return guard([&] {
     try {
-      for (auto& c : hoadon::keys::read_certificates(view(data, len), "the chain")) signer->signer.chain.push_back(std::move(c));
+      for (auto& c : hoadon::keys::read_certificates(view(data, len), "the chain"))
+        signer->signer.chain.push_back(std::move(c));
       return HOADON_OK;
     } catch (const KeyError& e) {
       return fail(HOADON_EINVAL, e.what());
@@ -227,12 +226,9 @@ void hoadon_signer_free(hoadon_signer* signer) { delete signer; }
 const char* hoadon_signer_kind(const hoadon_signer* s) { return s ? s->signer.kind.c_str() : nullptr; }
 const char* hoadon_signer_subject(const hoadon_signer* s) { return s ? s->subject.c_str() : nullptr; }
 
-void hoadon_sign_options_init(hoadon_sign_options* o) {
-  if (!o) return;
-  *o = hoadon_sign_options{};
-  o->size = sizeof *o;
-  o->role = HOADON_SIGN_ROLE_AUTO;
-  o->invoice = -1;
+int hoadon_sign_options_init(hoadon_sign_options* o, size_t size) {
+  static constexpr hoadon_sign_options kDefaults HOADON_SIGN_OPTIONS_INIT;  // static: zero padding
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 int hoadon_doc_sign(hoadon_doc* doc, const hoadon_signer* signer, const hoadon_sign_options* options,
@@ -255,8 +251,8 @@ int hoadon_doc_sign_prepare(hoadon_doc* doc, const hoadon_signer* signer, const 
   return guard([&] {
     hoadon::sign::Options o;
     if (const int rc = translate(options, o); rc != HOADON_OK) return rc;
-    return finish(hoadon::sign::prepare(doc->doc.get(), doc->index, doc->report->report, signer->signer, o),
-                  !doc->doc, out);
+    return finish(hoadon::sign::prepare(doc->doc.get(), doc->index, doc->report->report, signer->signer, o), !doc->doc,
+                  out);
   });
 }
 
@@ -268,9 +264,9 @@ int hoadon_doc_sign_complete(hoadon_doc* pending, const void* value, size_t len,
   return guard([&] {
     hoadon::sign::Options o;
     if (const int rc = translate(options, o); rc != HOADON_OK) return rc;
-    return finish(hoadon::sign::complete(pending->doc.get(), pending->index, pending->report->report, view(value, len),
-                                         o),
-                  !pending->doc, out);
+    return finish(
+        hoadon::sign::complete(pending->doc.get(), pending->index, pending->report->report, view(value, len), o),
+        !pending->doc, out);
   });
 }
 

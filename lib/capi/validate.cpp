@@ -23,18 +23,31 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
   if (has_member(o, &hoadon_validate_options::skip_rules)) opts.run_rules = o->skip_rules == 0;
   if (has_member(o, &hoadon_validate_options::profile) && o->profile) opts.profile = &o->profile->profile;
   if (has_member(o, &hoadon_validate_options::tolerance) && o->tolerance) {
-    const auto t = hoadon::rules::parse_decimal(o->tolerance);
+    const auto t = hoadon::parse_decimal(o->tolerance);
     if (!t.ok() || t.value->is_negative())
       return fail(HOADON_EINVAL, std::string("tolerance must be a non-negative decimal, not ") + o->tolerance);
     opts.rules.tolerance = *t.value;
   }
-  if (has_member(o, &hoadon_validate_options::now) && o->now) opts.rules.now = hoadon::rules::Instant{o->now, 0};
-  if (has_member(o, &hoadon_validate_options::stage) && o->stage) {
-    const auto stage = hoadon::rules::parse_stage(o->stage);
-    if (!stage)
-      return fail(HOADON_EINVAL,
-                  std::string("unknown stage ") + o->stage + " (expected auto, draft, signed or issued)");
-    opts.rules.stage = *stage;
+  if (has_member(o, &hoadon_validate_options::now) && o->now) opts.rules.now = hoadon::Instant{o->now, 0};
+  if (has_member(o, &hoadon_validate_options::stage)) {
+    using hoadon::rules::Stage;
+    switch (static_cast<int>(o->stage)) {
+      case HOADON_STAGE_AUTO:
+        opts.rules.stage = Stage::automatic;
+        break;
+      case HOADON_STAGE_DRAFT:
+        opts.rules.stage = Stage::draft;
+        break;
+      case HOADON_STAGE_SIGNED:
+        opts.rules.stage = Stage::seller_signed;
+        break;
+      case HOADON_STAGE_ISSUED:
+        opts.rules.stage = Stage::issued;
+        break;
+      default:
+        return fail(HOADON_EINVAL,
+                    "unknown stage " + std::to_string(static_cast<int>(o->stage)) + " (expected a hoadon_stage value)");
+    }
   }
   return HOADON_OK;
 }
@@ -62,11 +75,19 @@ int hoadon_rule_profile_new(hoadon_rule_profile** out) {
 
 void hoadon_rule_profile_free(hoadon_rule_profile* p) { delete p; }
 
-int hoadon_rule_profile_set(hoadon_rule_profile* p, const char* code, const char* severity) {
-  if (!p || !code || !severity) return fail(HOADON_EINVAL, "hoadon_rule_profile_set: NULL argument");
+int hoadon_rule_profile_set(hoadon_rule_profile* p, const char* code, int severity) {
+  if (!p || !code) return fail(HOADON_EINVAL, "hoadon_rule_profile_set: NULL argument");
   return guard([&] {
     if (!hoadon::find_code(code)) return fail(HOADON_ENOTFOUND, std::string("unknown diagnostic code ") + code);
-    const std::string err = p->profile.apply(code, severity);
+    // The profile's own vocabulary (the one profile files use).
+    const char* name = severity == HOADON_RULE_OFF           ? "off"
+                       : severity == HOADON_RULE_DEFAULT     ? "default"
+                       : severity == HOADON_SEVERITY_INFO    ? "info"
+                       : severity == HOADON_SEVERITY_WARNING ? "warning"
+                       : severity == HOADON_SEVERITY_ERROR   ? "error"
+                                                             : nullptr;
+    if (!name) return fail(HOADON_EINVAL, "unknown severity " + std::to_string(severity));
+    const std::string err = p->profile.apply(code, name);
     return err.empty() ? HOADON_OK : fail(HOADON_EINVAL, err);
   });
 }
@@ -82,10 +103,9 @@ int hoadon_rule_profile_load(hoadon_rule_profile* p, const char* path) {
   });
 }
 
-void hoadon_validate_options_init(hoadon_validate_options* o) {
-  if (!o) return;
-  *o = hoadon_validate_options{};
-  o->size = sizeof *o;
+int hoadon_validate_options_init(hoadon_validate_options* o, size_t size) {
+  static constexpr hoadon_validate_options kDefaults HOADON_VALIDATE_OPTIONS_INIT;  // static: zero padding
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 int hoadon_validate_options_check(const hoadon_validate_options* o) {

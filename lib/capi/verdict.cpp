@@ -34,11 +34,9 @@ char* render(const hoadon_doc* doc, const hoadon_verdict_options* options, Rende
 
 extern "C" {
 
-void hoadon_verdict_options_init(hoadon_verdict_options* o) {
-  if (!o) return;
-  *o = hoadon_verdict_options{};
-  o->size = sizeof *o;
-  o->lang = HOADON_LANG_EN;
+int hoadon_verdict_options_init(hoadon_verdict_options* o, size_t size) {
+  static constexpr hoadon_verdict_options kDefaults HOADON_VERDICT_OPTIONS_INIT;  // static: zero padding
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 char* hoadon_verify_result_to_verdict(const hoadon_verify_result* r, const hoadon_doc* doc, const char* file,

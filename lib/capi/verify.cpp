@@ -16,9 +16,6 @@ using hoadon::capi::guard_ptr;
 using hoadon::capi::has_member;
 using hoadon::capi::raw;
 
-bool knows(const hoadon_verify_options* o, std::size_t offset, std::size_t size) { return o->size >= offset + size; }
-#define HOADON_KNOWS(o, member) knows(o, offsetof(hoadon_verify_options, member), sizeof o->member)
-
 }  // namespace
 
 namespace hoadon::capi {
@@ -27,14 +24,14 @@ hoadon::dsig::VerifyOptions verify_options_of(const hoadon_verify_options* o) {
   hoadon::dsig::VerifyOptions v;
   if (!o) return v;
   // Members beyond what the caller's header knew keep their defaults.
-  if (HOADON_KNOWS(o, policy))
+  if (has_member(o, &hoadon_verify_options::policy))
     v.policy = raw(o->policy) == HOADON_POLICY_STRICT ? hoadon::dsig::Policy::Strict : hoadon::dsig::Policy::Default;
-  if (HOADON_KNOWS(o, time)) v.at = o->time;
-  if (HOADON_KNOWS(o, integrity_only)) v.integrity_only = o->integrity_only != 0;
-  if (HOADON_KNOWS(o, profile))
+  if (has_member(o, &hoadon_verify_options::time)) v.at = o->time;
+  if (has_member(o, &hoadon_verify_options::integrity_only)) v.integrity_only = o->integrity_only != 0;
+  if (has_member(o, &hoadon_verify_options::profile))
     v.profile = raw(o->profile) == HOADON_VERIFY_PROFILE_XMLDSIG ? hoadon::dsig::VerifyProfile::XmlDsig
                                                                  : hoadon::dsig::VerifyProfile::Invoice;
-  if (HOADON_KNOWS(o, check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
+  if (has_member(o, &hoadon_verify_options::check_tax_code)) v.check_tax_code = o->check_tax_code != 0;
   if (has_member(o, &hoadon_verify_options::online)) v.online.enabled = o->online != 0;
   if (has_member(o, &hoadon_verify_options::online_cache) && o->online_cache) v.online.cache_dir = o->online_cache;
   if (has_member(o, &hoadon_verify_options::online_timeout) && o->online_timeout > 0)
@@ -149,18 +146,19 @@ int hoadon_trust_use_default_tax_authority(hoadon_trust* trust, int enabled) {
   return HOADON_OK;
 }
 
-void hoadon_verify_options_init(hoadon_verify_options* o) {
-  if (!o) return;
-  const hoadon::dsig::VerifyOptions d;
-  o->size = sizeof *o;
-  o->policy = HOADON_POLICY_DEFAULT;
-  o->time = d.at;
-  o->integrity_only = d.integrity_only;
-  o->profile = HOADON_VERIFY_PROFILE_INVOICE;
-  o->check_tax_code = d.check_tax_code;
-  o->online = d.online.enabled;
-  o->online_cache = nullptr;
-  o->online_timeout = d.online.timeout_seconds;
+int hoadon_verify_options_init(hoadon_verify_options* o, size_t size) {
+  // The header's defaults are the core's (checked once; VerifyOptions is not a literal type).
+  static const bool same = [] {
+    const hoadon_verify_options h HOADON_VERIFY_OPTIONS_INIT;
+    const hoadon::dsig::VerifyOptions d;
+    return h.time == d.at && (h.integrity_only != 0) == d.integrity_only &&
+           (h.check_tax_code != 0) == d.check_tax_code && (h.online != 0) == d.online.enabled &&
+           h.online_timeout == d.online.timeout_seconds;
+  }();
+  if (!same)
+    return hoadon::capi::fail(HOADON_EINTERNAL, "HOADON_VERIFY_OPTIONS_INIT differs from the library's defaults");
+  static constexpr hoadon_verify_options kDefaults HOADON_VERIFY_OPTIONS_INIT;  // static: zero padding
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 int hoadon_online_available(void) { return hoadon::pki::online_available() ? 1 : 0; }

@@ -2,24 +2,23 @@
 #include <string>
 
 #include "capi/handles.hpp"
-#include "rules/ascii.hpp"
 #include "rules/currency.hpp"
-#include "rules/decimal.hpp"
 #include "rules/words.hpp"
+#include "util/ascii.hpp"
+#include "util/decimal.hpp"
 
 using hoadon::capi::fail;
 using hoadon::capi::has_member;
 
 extern "C" {
 
-void hoadon_words_options_init(hoadon_words_options* o) {
-  if (!o) return;
-  *o = hoadon_words_options{};
-  o->size = sizeof *o;
-  o->decimals = -1;
+int hoadon_words_options_init(hoadon_words_options* o, size_t size) {
+  static constexpr hoadon_words_options kDefaults HOADON_WORDS_OPTIONS_INIT;  // static: zero padding
+  return hoadon::capi::init_options(o, size, kDefaults);
 }
 
 char* hoadon_amount_in_words(const char* amount, const char* currency, const hoadon_words_options* o) {
+  using namespace hoadon;
   using namespace hoadon::rules;
   if (!amount) {
     fail(HOADON_EINVAL, "hoadon_amount_in_words: amount is NULL");

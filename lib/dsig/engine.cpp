@@ -64,20 +64,15 @@ DsigContext restricted_context(bool permissive) {
 }
 
 xmlSecKeyPtr engine_key(EVP_PKEY* pkey) {
-  EVP_PKEY* copy = xmlSecOpenSSLEvpKeyDup(pkey);  // a new reference
+  Owned<EVP_PKEY, EVP_PKEY_free> copy(xmlSecOpenSSLEvpKeyDup(pkey));  // a new reference
   if (!copy) return nullptr;
-  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(copy);
-  if (!data) {
-    EVP_PKEY_free(copy);
-    return nullptr;
-  }
-  xmlSecKeyPtr key = xmlSecKeyCreate();
-  if (!key || xmlSecKeySetValue(key, data) < 0) {
-    xmlSecKeyDataDestroy(data);
-    if (key) xmlSecKeyDestroy(key);
-    return nullptr;
-  }
-  return key;
+  Owned<xmlSecKeyData, xmlSecKeyDataDestroy> data(xmlSecOpenSSLEvpKeyAdopt(copy.get()));
+  if (!data) return nullptr;
+  (void)copy.release();  // the key data owns it now
+  Owned<xmlSecKey, xmlSecKeyDestroy> key(xmlSecKeyCreate());
+  if (!key || xmlSecKeySetValue(key.get(), data.get()) < 0) return nullptr;
+  (void)data.release();  // the key owns it now
+  return key.release();
 }
 
 xmlSecTransformPtr hashing_step(xmlSecTransformCtxPtr ctx, std::string_view method_element) {

@@ -13,12 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "util/handle.hpp"
+
 namespace hoadon::dsig {
 
-struct DsigCtxFree {
-  void operator()(xmlSecDSigCtxPtr c) const noexcept { xmlSecDSigCtxDestroy(c); }
-};
-using DsigContext = std::unique_ptr<xmlSecDSigCtx, DsigCtxFree>;
+using DsigContext = Owned<xmlSecDSigCtx, xmlSecDSigCtxDestroy>;
 
 // A signature context (no keys manager: the caller sets signKey) that follows same-document
 // references only and, unless permissive, enables only the allow-listed algorithms. Null when

@@ -18,6 +18,7 @@
 #include "init.hpp"
 #include "model/essentials.hpp"
 #include "pki/certificate.hpp"
+#include "pki/der.hpp"
 #include "xml/document.hpp"
 #include "xml/edits.hpp"
 #include "xml/node.hpp"
@@ -61,8 +62,8 @@ xmlNode* first_dsig_child(const xmlNode* n, std::string_view name) {
 }
 
 // Canonical SignedInfo and its hash; the relative namespace URIs, if any, are applied.
-std::optional<ToBeSigned> canonical_signed_info(xmlNode* signature, bool permissive,
-                                                const RelativeNamespaces& relative, Report& report) {
+std::optional<ToBeSigned> canonical_signed_info(xmlNode* signature, bool permissive, const RelativeNamespaces& relative,
+                                                Report& report) {
   xmlNode* si = first_dsig_child(signature, "SignedInfo");
   xmlNode* c14n = xml::first_child_element(si);
   xmlNode* method = xml::next_element(c14n);
@@ -117,8 +118,7 @@ const EVP_MD* method_hash(std::string_view method) noexcept {
   return EVP_get_digestbyname(std::string(method.substr(4)).c_str());
 }
 
-std::optional<ToBeSigned> digest_references(xmlNode* signature, const IdTable& ids, bool permissive,
-                                            Report& report) {
+std::optional<ToBeSigned> digest_references(xmlNode* signature, const IdTable& ids, bool permissive, Report& report) {
   ensure_initialized();
   const RelativeNamespaces relative(signature->doc);
   const std::optional<RelativeNamespaces::Applied> applied =
@@ -141,7 +141,7 @@ std::optional<ToBeSigned> digest_references(xmlNode* signature, const IdTable& i
   for (xmlNode* ref = xml::first_child_element(si); ref && ok; ref = xml::next_element(ref)) {
     if (!xml::is_dsig(ref, "Reference")) continue;
     const auto uri = xml::attribute(ref, "URI").value_or("");
-    const xmlNode* target = uri.empty() ? xmlDocGetRootElement(signature->doc)
+    const xmlNode* target = uri.empty()     ? xmlDocGetRootElement(signature->doc)
                             : uri[0] == '#' ? ids.find(std::string_view(uri).substr(1))
                                             : nullptr;
     session.keep_enveloped = target && inside(signature, target);
@@ -208,10 +208,7 @@ std::string sign_templates(std::string bytes, const keys::Key& key, const std::v
     xml::for_each_element(first_dsig_child(t, "KeyInfo"), [&](xmlNode* n) {
       if (!xml::trimmed_text(n).empty() || chain.empty()) return;
       if (xml::is_dsig(n, "X509Certificate") && next_cert < chain.size()) {
-        unsigned char* der = nullptr;
-        const int len = i2d_X509(chain[next_cert++], &der);
-        fill(n, base64(std::string_view(reinterpret_cast<char*>(der), len > 0 ? static_cast<std::size_t>(len) : 0)));
-        OPENSSL_free(der);
+        fill(n, base64(pki::certificate_der(chain[next_cert++])));
       } else if (xml::is_dsig(n, "X509SubjectName")) {
         fill(n, pki::name_text(X509_get_subject_name(chain.front())));
       }

@@ -7,13 +7,10 @@
 #include "keys/key.hpp"
 #include "keys/openssl_error.hpp"
 #include "pki/load.hpp"
+#include "util/handle.hpp"
 
 namespace hoadon::keys {
 namespace {
-
-struct CtxFree {
-  void operator()(EVP_PKEY_CTX* c) const noexcept { EVP_PKEY_CTX_free(c); }
-};
 
 class EvpKey final : public Key {
  public:
@@ -24,7 +21,7 @@ class EvpKey final : public Key {
 
   std::string sign_digest(const EVP_MD* md, std::string_view digest) const override {
     // One context per call: the key itself is shared read-only by concurrent signatures.
-    std::unique_ptr<EVP_PKEY_CTX, CtxFree> ctx(EVP_PKEY_CTX_new(key_, nullptr));
+    Owned<EVP_PKEY_CTX, EVP_PKEY_CTX_free> ctx(EVP_PKEY_CTX_new(key_, nullptr));
     const auto* in = reinterpret_cast<const unsigned char*>(digest.data());
     std::size_t len = 0;
     if (!ctx || EVP_PKEY_sign_init(ctx.get()) <= 0 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) <= 0 ||
@@ -71,10 +68,9 @@ void pair_with_certificate(Signer& signer, EVP_PKEY* key, std::vector<pki::Certi
   }
   ERR_clear_error();
   throw KeyError(KeyError::Kind::Invalid,
-                 certs.size() == 1
-                     ? fmt::format("the private key does not belong to the certificate of {}",
-                                   pki::name_text(X509_get_subject_name(certs.front().get())))
-                     : std::string("the private key belongs to none of the certificates given"));
+                 certs.size() == 1 ? fmt::format("the private key does not belong to the certificate of {}",
+                                                 pki::name_text(X509_get_subject_name(certs.front().get())))
+                                   : std::string("the private key belongs to none of the certificates given"));
 }
 
 Signer from_certificate(std::string_view data) {

@@ -6,6 +6,7 @@
 
 #include "keys/key.hpp"
 #include "keys/openssl_error.hpp"
+#include "util/handle.hpp"
 
 namespace hoadon::keys {
 namespace {
@@ -25,15 +26,11 @@ int give_password(char* buf, int size, int /*rwflag*/, void* user) {
   return static_cast<int>(use->password->size());
 }
 
-struct DecoderFree {
-  void operator()(OSSL_DECODER_CTX* c) const noexcept { OSSL_DECODER_CTX_free(c); }
-};
-
 EVP_PKEY* decode_private_key(std::string_view data, const Secret* password) {
   EVP_PKEY* key = nullptr;
   PasswordUse use{password};
   // Any input type (PEM or DER) and structure; a key pair, i.e. a private key.
-  std::unique_ptr<OSSL_DECODER_CTX, DecoderFree> ctx(
+  Owned<OSSL_DECODER_CTX, OSSL_DECODER_CTX_free> ctx(
       OSSL_DECODER_CTX_new_for_pkey(&key, nullptr, nullptr, nullptr, EVP_PKEY_KEYPAIR, nullptr, nullptr));
   if (!ctx || OSSL_DECODER_CTX_set_pem_password_cb(ctx.get(), give_password, &use) != 1)
     throw KeyError(KeyError::Kind::Invalid, "cannot read the key: " + openssl_error());

@@ -223,7 +223,8 @@ bool log_in(const Session& s, CK_SLOT_ID slot, const Secret* pin) {
   if (!(t.flags & CKF_LOGIN_REQUIRED) && !pin) return false;
   const bool pinpad = (t.flags & CKF_PROTECTED_AUTHENTICATION_PATH) != 0;
   if (!pin && !pinpad)
-    throw KeyError(KeyError::Kind::Auth, "the token needs its PIN (from an environment variable, a file or the prompt)");
+    throw KeyError(KeyError::Kind::Auth,
+                   "the token needs its PIN (from an environment variable, a file or the prompt)");
   // A PIN pad takes the PIN on the reader itself: NULL here.
   auto* p = pin ? reinterpret_cast<CK_UTF8CHAR*>(const_cast<char*>(pin->c_str())) : nullptr;
   const CK_RV rv = s.module()->C_Login(s.handle(), CKU_USER, p, pin ? static_cast<CK_ULONG>(pin->size()) : 0);
@@ -247,8 +248,8 @@ class Pkcs11Key final : public Key {
     const auto& m = session_->module();
     CK_RV rv = m->C_SignInit(session_->handle(), &mech, key_);
     if (rv == CKR_OK)
-      rv = m->C_Sign(session_->handle(), in, static_cast<CK_ULONG>(data.size()),
-                     reinterpret_cast<CK_BYTE*>(out.data()), &len);
+      rv = m->C_Sign(session_->handle(), in, static_cast<CK_ULONG>(data.size()), reinterpret_cast<CK_BYTE*>(out.data()),
+                     &len);
     if (rv != CKR_OK) fail(rv, "the token cannot sign");
     out.resize(len);
     return out;
@@ -307,7 +308,8 @@ Signer from_pkcs11(std::string_view uri_text, const std::string& module_option, 
   const auto type = session->attribute(key, CKA_KEY_TYPE);
   CK_KEY_TYPE key_type = CKK_RSA;
   if (type && type->size() == sizeof key_type) std::memcpy(&key_type, type->data(), sizeof key_type);
-  if (key_type != CKK_RSA) throw KeyError(KeyError::Kind::Invalid, "the token's key is not RSA: it cannot sign e-invoices");
+  if (key_type != CKK_RSA)
+    throw KeyError(KeyError::Kind::Invalid, "the token's key is not RSA: it cannot sign e-invoices");
 
   Signer s;
   s.kind = "pkcs11";
@@ -330,8 +332,8 @@ Signer from_pkcs11(std::string_view uri_text, const std::string& module_option, 
     const auto certs = session->find(ct, 2);
     if (certs.size() != 1)
       throw KeyError(KeyError::Kind::Invalid,
-                     certs.empty() ? "the token holds no certificate for the key: give it (--cert)"
-                                   : "the token holds several certificates for the key: give the right one (--cert)");
+                     certs.empty() ? "the token holds no certificate for the key: give its certificate"
+                                   : "the token holds several certificates for the key: give the certificate to use");
     const auto der = session->attribute(certs.front(), CKA_VALUE);
     s.certificate = der ? pki::parse_der(*der) : nullptr;
     if (!s.certificate) throw KeyError(KeyError::Kind::Invalid, "the token's certificate cannot be read");
@@ -341,9 +343,8 @@ Signer from_pkcs11(std::string_view uri_text, const std::string& module_option, 
   const std::string cert_modulus = modulus_of(s.certificate.get());
   if (cert_modulus.empty()) throw KeyError(KeyError::Kind::Invalid, "the certificate's key is not RSA");
   if (const auto n = session->attribute(key, CKA_MODULUS); n && strip_zeros(*n) != cert_modulus)
-    throw KeyError(KeyError::Kind::Invalid,
-                   fmt::format("the token's key does not belong to the certificate of {}",
-                               pki::name_text(X509_get_subject_name(s.certificate.get()))));
+    throw KeyError(KeyError::Kind::Invalid, fmt::format("the token's key does not belong to the certificate of {}",
+                                                        pki::name_text(X509_get_subject_name(s.certificate.get()))));
   s.key = std::make_unique<Pkcs11Key>(std::move(session), key, cert_modulus.size());
   return s;
 }

@@ -4,19 +4,14 @@
 
 #include "keys/key.hpp"
 #include "keys/openssl_error.hpp"
+#include "util/handle.hpp"
 
 namespace hoadon::keys {
-namespace {
-
-struct P12Free {
-  void operator()(PKCS12* p) const noexcept { PKCS12_free(p); }
-};
-
-}  // namespace
+namespace {}  // namespace
 
 Signer from_pkcs12(std::string_view der, const Secret* password) {
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  std::unique_ptr<PKCS12, P12Free> p12(d2i_PKCS12(nullptr, &p, static_cast<long>(der.size())));
+  Owned<PKCS12, PKCS12_free> p12(d2i_PKCS12(nullptr, &p, static_cast<long>(der.size())));
   if (!p12) {
     ERR_clear_error();
     throw KeyError(KeyError::Kind::Invalid, "not a PKCS#12 file");
@@ -39,19 +34,17 @@ Signer from_pkcs12(std::string_view der, const Secret* password) {
   EVP_PKEY* key = nullptr;
   X509* cert = nullptr;
   STACK_OF(X509)* ca = nullptr;
-  if (PKCS12_parse(p12.get(), pass, &key, &cert, &ca) != 1 || !key) {
-    EVP_PKEY_free(key);
-    X509_free(cert);
-    sk_X509_pop_free(ca, X509_free);
-    throw KeyError(KeyError::Kind::Invalid, "cannot read the PKCS#12 file: " + openssl_error());
-  }
+  const int parsed = PKCS12_parse(p12.get(), pass, &key, &cert, &ca);
+  Owned<EVP_PKEY, EVP_PKEY_free> owned_key(key);
+  pki::Certificate owned_cert(cert);
+  const Owned<STACK_OF(X509), [](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }> owned_ca(ca);
+  if (parsed != 1 || !key) throw KeyError(KeyError::Kind::Invalid, "cannot read the PKCS#12 file: " + openssl_error());
   std::vector<pki::Certificate> certs;
-  if (cert) certs.emplace_back(cert);
+  if (owned_cert) certs.push_back(std::move(owned_cert));
   for (int i = 0; ca && i < sk_X509_num(ca); ++i) certs.push_back(pki::share(sk_X509_value(ca, i)));
-  sk_X509_pop_free(ca, X509_free);
   Signer s;
   s.kind = "pkcs12";
-  s.key = evp_key(key);
+  s.key = evp_key(owned_key.release());
   pair_with_certificate(s, key, std::move(certs));
   return s;
 }

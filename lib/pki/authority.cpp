@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "pki/certificate.hpp"
+#include "pki/der.hpp"
 #include "util/fold.hpp"
 
 namespace hoadon::pki {
@@ -17,11 +18,7 @@ std::vector<std::string> values(const X509_NAME* name, int nid) {
   std::vector<std::string> out;
   for (int i = -1; (i = X509_NAME_get_index_by_NID(name, nid, i)) >= 0;) {
     const ASN1_STRING* s = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i));
-    unsigned char* utf8 = nullptr;
-    const int n = ASN1_STRING_to_UTF8(&utf8, s);
-    if (n < 0) continue;
-    out.push_back(ascii_fold(std::string_view(reinterpret_cast<const char*>(utf8), static_cast<std::size_t>(n))));
-    OPENSSL_free(utf8);
+    if (const auto text = utf8_text(s)) out.push_back(ascii_fold(*text));
   }
   return out;
 }

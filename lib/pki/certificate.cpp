@@ -1,4 +1,5 @@
 #include "pki/certificate.hpp"
+#include "pki/der.hpp"
 
 #include <fmt/format.h>
 
@@ -11,14 +12,11 @@
 #include <cctype>
 
 #include "pki/time.hpp"
-#include "xml/node.hpp"
+#include "util/handle.hpp"
+#include "util/text.hpp"
 
 namespace hoadon::pki {
 namespace {
-
-struct BioFree {
-  void operator()(BIO* b) const noexcept { BIO_free(b); }
-};
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -74,18 +72,16 @@ std::vector<Identifier> identifiers(const X509* cert) {
   const X509_NAME* name = X509_get_subject_name(cert);
   for (int i = -1; (i = X509_NAME_get_index_by_NID(name, NID_userId, i)) >= 0;) {
     const X509_NAME_ENTRY* e = X509_NAME_get_entry(name, i);
-    unsigned char* utf8 = nullptr;
-    const int n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(e));
-    if (n < 0) continue;
+    const auto text = utf8_text(X509_NAME_ENTRY_get_data(e));
+    if (!text) continue;
     Identifier id;
-    id.text = std::string(xml::trim(std::string_view(reinterpret_cast<char*>(utf8), static_cast<std::size_t>(n))));
-    OPENSSL_free(utf8);
+    id.text = std::string(trim(*text));
     const auto colon = id.text.find(':');
     if (colon == std::string::npos) {
       id.value = id.text;
     } else {
-      id.kind = upper(xml::trim(std::string_view(id.text).substr(0, colon)));
-      id.value = std::string(xml::trim(std::string_view(id.text).substr(colon + 1)));
+      id.kind = upper(trim(std::string_view(id.text).substr(0, colon)));
+      id.value = std::string(trim(std::string_view(id.text).substr(colon + 1)));
     }
     out.push_back(std::move(id));
   }
@@ -100,7 +96,7 @@ const Identifier* identifier_among(const std::vector<Identifier>& ids, const std
 }
 
 std::string name_text(const X509_NAME* name) {
-  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  Owned<BIO, BIO_free> bio(BIO_new(BIO_s_mem()));
   if (!bio) return {};
   // RFC 2253/4514 order and escaping, UTF-8 kept as is (Vietnamese names).
   X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
@@ -113,12 +109,8 @@ CertificateInfo describe(const X509* cert) {
   CertificateInfo info;
   info.subject = name_text(X509_get_subject_name(cert));
   info.issuer = name_text(X509_get_issuer_name(cert));
-  if (BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
-    if (char* hex = BN_bn2hex(bn)) {
-      info.serial = hex;
-      OPENSSL_free(hex);
-    }
-    BN_free(bn);
+  if (const Owned<BIGNUM, BN_free> bn(ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)); bn) {
+    if (const OpensslBuffer<char> hex(BN_bn2hex(bn.get())); hex) info.serial = hex.get();
   }
   info.not_before = asn1_time_text(X509_get0_notBefore(cert));
   info.not_after = asn1_time_text(X509_get0_notAfter(cert));

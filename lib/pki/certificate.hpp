@@ -11,16 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "util/handle.hpp"
+
 namespace hoadon::pki {
 
-struct X509Free {
-  void operator()(X509* x) const noexcept { X509_free(x); }
-};
-using Certificate = std::unique_ptr<X509, X509Free>;
-
-struct KeyFree {
-  void operator()(EVP_PKEY* k) const noexcept { EVP_PKEY_free(k); }
-};
+using Certificate = Owned<X509, X509_free>;
 using PublicKey = std::shared_ptr<EVP_PKEY>;
 
 // A new reference to the same certificate.

@@ -5,18 +5,13 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs7.h>
 
+#include "util/handle.hpp"
+
 namespace hoadon::pki {
 namespace {
 
-struct BioFree {
-  void operator()(BIO* b) const noexcept { BIO_free(b); }
-};
-struct CrlFree {
-  void operator()(X509_CRL* c) const noexcept { X509_CRL_free(c); }
-};
-
-std::unique_ptr<BIO, BioFree> memory_bio(std::string_view data) {
-  return std::unique_ptr<BIO, BioFree>(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+Owned<BIO, BIO_free> memory_bio(std::string_view data) {
+  return own<BIO_free>(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
 }
 
 void add_pkcs7(PKCS7* p7, Loaded& out) {
@@ -41,13 +36,14 @@ Loaded load(std::string_view data) {
         if (info->x509) out.certs.push_back(share(info->x509));
         if (info->crl) {
           X509_CRL_up_ref(info->crl);
-          out.crls.emplace_back(info->crl, CrlFree{});
+          out.crls.emplace_back(info->crl, FreeWith<X509_CRL_free>{});
         }
       }
       sk_X509_INFO_pop_free(infos, X509_INFO_free);
     }
     bio = memory_bio(data);
-    while (EVP_PKEY* k = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr)) out.keys.emplace_back(k, KeyFree{});
+    while (EVP_PKEY* k = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr))
+      out.keys.emplace_back(k, FreeWith<EVP_PKEY_free>{});
     bio = memory_bio(data);
     while (PKCS7* p7 = PEM_read_bio_PKCS7(bio.get(), nullptr, nullptr, nullptr)) add_pkcs7(p7, out);
   } else {
@@ -57,9 +53,9 @@ Loaded load(std::string_view data) {
     if (X509* x = d2i_X509(nullptr, &p, len)) {
       out.certs.emplace_back(x);
     } else if (p = begin; X509_CRL* c = d2i_X509_CRL(nullptr, &p, len)) {
-      out.crls.emplace_back(c, CrlFree{});
+      out.crls.emplace_back(c, FreeWith<X509_CRL_free>{});
     } else if (p = begin; EVP_PKEY* k = d2i_PUBKEY(nullptr, &p, len)) {
-      out.keys.emplace_back(k, KeyFree{});
+      out.keys.emplace_back(k, FreeWith<EVP_PKEY_free>{});
     } else if (p = begin; PKCS7* p7 = d2i_PKCS7(nullptr, &p, len)) {
       add_pkcs7(p7, out);
     }

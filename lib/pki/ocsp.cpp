@@ -10,35 +10,23 @@
 #include <fmt/format.h>
 
 #include "pki/certificate.hpp"
+#include "pki/der.hpp"
 #include "pki/http.hpp"
 #include "pki/online_sources.hpp"
 #include "pki/revocation_cache.hpp"
 #include "pki/time.hpp"
+#include "util/handle.hpp"
 
 namespace hoadon::pki {
 namespace {
 
 constexpr long kClockSkewSeconds = 300;
 
-template <typename T, void (*F)(T*)>
-struct Free {
-  void operator()(T* p) const noexcept { F(p); }
-};
-using CertId = std::unique_ptr<OCSP_CERTID, Free<OCSP_CERTID, OCSP_CERTID_free>>;
-using Request = std::unique_ptr<OCSP_REQUEST, Free<OCSP_REQUEST, OCSP_REQUEST_free>>;
-using Response = std::unique_ptr<OCSP_RESPONSE, Free<OCSP_RESPONSE, OCSP_RESPONSE_free>>;
-using Basic = std::unique_ptr<OCSP_BASICRESP, Free<OCSP_BASICRESP, OCSP_BASICRESP_free>>;
-using Store = std::unique_ptr<X509_STORE, Free<X509_STORE, X509_STORE_free>>;
-
-template <typename T, int (*I2D)(const T*, unsigned char**)>
-std::string der_of(const T* v) {
-  unsigned char* out = nullptr;
-  const int len = I2D(v, &out);
-  if (len <= 0) return {};
-  std::string s(reinterpret_cast<const char*>(out), static_cast<std::size_t>(len));
-  OPENSSL_free(out);
-  return s;
-}
+using CertId = Owned<OCSP_CERTID, OCSP_CERTID_free>;
+using Request = Owned<OCSP_REQUEST, OCSP_REQUEST_free>;
+using Response = Owned<OCSP_RESPONSE, OCSP_RESPONSE_free>;
+using Basic = Owned<OCSP_BASICRESP, OCSP_BASICRESP_free>;
+using Store = Owned<X509_STORE, X509_STORE_free>;
 
 OnlineAnswer unknown(std::string why) { return {OnlineAnswer::Status::Unknown, 0, std::move(why)}; }
 

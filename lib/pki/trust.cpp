@@ -14,6 +14,7 @@
 #include "pki/crl_check.hpp"
 #include "pki/load.hpp"
 #include "pki/time.hpp"
+#include "util/handle.hpp"
 
 namespace hoadon::pki {
 
@@ -101,7 +102,7 @@ std::size_t TrustStore::add_loaded(Material kind, std::string_view bytes) {
       break;
     case Material::PinnedKey:
       for (auto& c : l.certs)
-        if (EVP_PKEY* k = X509_get_pubkey(c.get())) l.keys.emplace_back(k, KeyFree{});
+        if (EVP_PKEY* k = X509_get_pubkey(c.get())) l.keys.emplace_back(k, FreeWith<EVP_PKEY_free>{});
       added = l.keys.size();
       for (auto& k : l.keys) pinned_.push_back(std::move(k));
       break;
@@ -194,13 +195,12 @@ std::shared_ptr<const TrustStore::Chain> TrustStore::chain_of(X509* leaf, const 
   }
 
   auto chain = std::make_shared<Chain>();
-  STACK_OF(X509)* untrusted = sk_X509_new_null();
-  X509_STORE_CTX* ctx = X509_STORE_CTX_new();
-  if (!untrusted || !ctx) {
-    sk_X509_free(untrusted);
-    X509_STORE_CTX_free(ctx);
-    throw std::bad_alloc();
-  }
+  // The stack only borrows the certificates: sk_X509_free releases the stack, not them.
+  const Owned<STACK_OF(X509), [](STACK_OF(X509) * s) { sk_X509_free(s); }> owned_untrusted(sk_X509_new_null());
+  const Owned<X509_STORE_CTX, X509_STORE_CTX_free> owned_ctx(X509_STORE_CTX_new());
+  if (!owned_untrusted || !owned_ctx) throw std::bad_alloc();
+  STACK_OF(X509)* untrusted = owned_untrusted.get();
+  X509_STORE_CTX* ctx = owned_ctx.get();
   for (X509* x : extra) sk_X509_push(untrusted, x);
   for (const auto& c : intermediates_) sk_X509_push(untrusted, c.get());
   if (X509_STORE_CTX_init(ctx, anchors_, leaf, untrusted) == 1) {
@@ -230,8 +230,6 @@ std::shared_ptr<const TrustStore::Chain> TrustStore::chain_of(X509* leaf, const 
           at ? fmt::format("{} ({})", openssl_error(err), name_text(X509_get_subject_name(at))) : openssl_error(err);
     }
   }
-  X509_STORE_CTX_free(ctx);
-  sk_X509_free(untrusted);
   ERR_clear_error();
 
   std::lock_guard lock(cache_mutex_);

@@ -9,6 +9,7 @@
 
 #include "pki/load.hpp"
 #include "util/atomic_file.hpp"
+#include "util/handle.hpp"
 
 #ifndef HOADON_TRUST_LIST_DIR
 #define HOADON_TRUST_LIST_DIR "/usr/share/hoadon/trust"
@@ -52,15 +53,14 @@ std::string cell(std::string_view s) {
 }
 
 std::string pem_of(X509* cert) {
-  BIO* bio = BIO_new(BIO_s_mem());
+  const Owned<BIO, BIO_free> bio(BIO_new(BIO_s_mem()));
   if (!bio) throw std::bad_alloc();
   std::string out;
-  if (PEM_write_bio_X509(bio, cert) == 1) {
+  if (PEM_write_bio_X509(bio.get(), cert) == 1) {
     char* data = nullptr;
-    const long n = BIO_get_mem_data(bio, &data);
+    const long n = BIO_get_mem_data(bio.get(), &data);
     out.assign(data, static_cast<std::size_t>(n));
   }
-  BIO_free(bio);
   if (out.empty()) throw TrustError("cannot encode the certificate as PEM", false);
   return out;
 }

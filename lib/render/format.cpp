@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "rules/decimal.hpp"
+#include "util/decimal.hpp"
 
 namespace hoadon::render {
 namespace {
@@ -17,7 +17,7 @@ bool is_date(std::string_view t) {
 }  // namespace
 
 std::string vn_number(std::string_view text) {
-  const auto parsed = rules::parse_decimal(text);
+  const auto parsed = parse_decimal(text);
   if (!parsed.ok()) return std::string(text);
   const std::string canonical = parsed.value->to_string();  // "-1234567.5"
   std::string_view digits = canonical;

@@ -7,7 +7,7 @@
 #include "model/glossary.hpp"
 #include "render/format.hpp"
 #include "render/qr_payload.hpp"
-#include "rules/decimal.hpp"
+#include "util/decimal.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::render {
@@ -82,7 +82,7 @@ Line read_line(const xmlNode* h) {
   const auto rate = child_value(h, "TLCKhau");
   const auto amount = child_value(h, "STCKhau");
   const auto nonzero = [](const std::string& v) {
-    const auto p = rules::parse_decimal(v);
+    const auto p = parse_decimal(v);
     return !v.empty() && (!p.ok() || !p.value->is_zero());
   };
   if (nonzero(rate) && nonzero(amount))

@@ -34,14 +34,6 @@ bool rules_apply(const checks::Invoice& inv, const checks::Out& out) {
 
 }  // namespace
 
-std::optional<Stage> parse_stage(std::string_view name) noexcept {
-  if (name == "auto") return Stage::automatic;
-  if (name == "draft") return Stage::draft;
-  if (name == "signed") return Stage::seller_signed;
-  if (name == "issued") return Stage::issued;
-  return std::nullopt;
-}
-
 void check(const xml::Document& doc, const model::Index& index, const Settings& settings, Report& report) {
   const checks::Out out(doc, report);
   checks::check_envelope(doc, index, out);

@@ -7,8 +7,8 @@
 
 #include "model/index.hpp"
 #include "report/report.hpp"
-#include "rules/dates.hpp"
-#include "rules/decimal.hpp"
+#include "util/dates.hpp"
+#include "util/decimal.hpp"
 #include "xml/document.hpp"
 
 namespace hoadon::rules {
@@ -21,9 +21,6 @@ enum class Stage {
   seller_signed,  // signed by the seller, not (yet) coded: the seller's signature is required
   issued,         // final: code series (C) also need the tax authority's code and signature
 };
-
-// "auto", "draft", "signed", "issued".
-[[nodiscard]] std::optional<Stage> parse_stage(std::string_view name) noexcept;
 
 struct Settings {
   // Largest accepted difference per amount comparison, in the invoice currency. nullopt: one

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "rules/ascii.hpp"
+#include "util/ascii.hpp"
 
 namespace hoadon::rules {
 namespace {

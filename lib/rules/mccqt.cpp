@@ -1,6 +1,6 @@
 #include "rules/mccqt.hpp"
 
-#include "rules/ascii.hpp"
+#include "util/ascii.hpp"
 
 namespace hoadon::rules {
 namespace {

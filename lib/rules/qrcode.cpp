@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "rules/ascii.hpp"
-#include "rules/dates.hpp"
-#include "rules/decimal.hpp"
 #include "rules/series.hpp"
 #include "rules/taxcode.hpp"
-#include "rules/vntext.hpp"
+#include "util/ascii.hpp"
+#include "util/dates.hpp"
+#include "util/decimal.hpp"
+#include "util/vntext.hpp"
 
 namespace hoadon::rules {
 namespace {

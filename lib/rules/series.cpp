@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "rules/ascii.hpp"
+#include "util/ascii.hpp"
 
 namespace hoadon::rules {
 namespace {

@@ -4,7 +4,7 @@
 #include <array>
 #include <utility>
 
-#include "rules/ascii.hpp"
+#include "util/ascii.hpp"
 
 namespace hoadon::rules {
 namespace {

@@ -5,7 +5,7 @@
 #include <span>
 #include <vector>
 
-#include "rules/vntext.hpp"
+#include "util/vntext.hpp"
 
 namespace hoadon::rules {
 namespace {

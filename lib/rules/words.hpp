@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "rules/decimal.hpp"
+#include "util/decimal.hpp"
 
 namespace hoadon::rules {
 

@@ -14,14 +14,15 @@
 
 #include "init.hpp"
 #include "schema/embedded.hpp"
+#include "util/handle.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::schema {
 
 const File* embedded_file(std::string_view name) noexcept {
   const auto files = embedded_files();
-  const auto it = std::lower_bound(files.begin(), files.end(), name,
-                                   [](const File& f, std::string_view n) { return f.name < n; });
+  const auto it =
+      std::lower_bound(files.begin(), files.end(), name, [](const File& f, std::string_view n) { return f.name < n; });
   return (it != files.end() && it->name == name) ? &*it : nullptr;
 }
 
@@ -29,10 +30,7 @@ namespace {
 
 constexpr std::string_view kXs = "http://www.w3.org/2001/XMLSchema";
 
-struct DocDeleter {
-  void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
+using DocPtr = Owned<xmlDoc, xmlFreeDoc>;
 
 bool is_xs(const xmlNode* n, std::string_view name) {
   return xml::is_element(n) && xml::ns_of(n) == kXs && xml::name_of(n) == name;
@@ -111,9 +109,7 @@ struct Slot {
   std::once_flag once;
   Compiled compiled;
   DocPtr doc;
-  ~Slot() {
-    if (compiled.schema) xmlSchemaFree(compiled.schema);
-  }
+  ~Slot() { FreeWith<xmlSchemaFree>{}(compiled.schema); }
 };
 
 void compile(Slot& slot, std::string_view file, bool is_dsig) {
@@ -123,21 +119,22 @@ void compile(Slot& slot, std::string_view file, bool is_dsig) {
   if (doc && !is_dsig) {
     xmlNode* root = xmlDocGetRootElement(doc.get());
     std::set<std::string> seen;
-    if (inline_includes(doc.get(), root, seen, error)) cut_signature_refs(root);
-    else doc.reset();
+    if (inline_includes(doc.get(), root, seen, error))
+      cut_signature_refs(root);
+    else
+      doc.reset();
   }
   if (!doc) {
     slot.compiled.error = error;
     return;
   }
-  xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewDocParserCtxt(doc.get());
+  const Owned<xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt> pctxt(xmlSchemaNewDocParserCtxt(doc.get()));
   if (!pctxt) {
     slot.compiled.error = "out of memory creating a schema parser";
     return;
   }
-  xmlSchemaSetParserStructuredErrors(pctxt, collect_errors, &error);
-  slot.compiled.schema = xmlSchemaParse(pctxt);
-  xmlSchemaFreeParserCtxt(pctxt);
+  xmlSchemaSetParserStructuredErrors(pctxt.get(), collect_errors, &error);
+  slot.compiled.schema = xmlSchemaParse(pctxt.get());
   if (!slot.compiled.schema)
     slot.compiled.error = fmt::format("{} does not compile: {}", file, error.empty() ? "unknown error" : error);
   slot.doc = std::move(doc);

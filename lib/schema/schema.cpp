@@ -16,6 +16,7 @@
 #include "schema/findings.hpp"
 #include "schema/library.hpp"
 #include "schema/model.hpp"
+#include "util/handle.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::schema {
@@ -31,11 +32,10 @@ bool inside(const xmlNode* n, const std::vector<const xmlNode*>& subtrees) {
 // Validates the subtree of `element` (a global element of the schema); libxml2's errors go to
 // `errors`. One validation context per call: contexts are not shared between threads.
 bool validate(xmlSchemaPtr schema, xmlNode* element, std::vector<RawError>& errors) {
-  xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(schema);
+  const Owned<xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt> v(xmlSchemaNewValidCtxt(schema));
   if (!v) return false;
-  xmlSchemaSetValidStructuredErrors(v, collect, &errors);
-  xmlSchemaValidateOneElement(v, element);
-  xmlSchemaFreeValidCtxt(v);
+  xmlSchemaSetValidStructuredErrors(v.get(), collect, &errors);
+  xmlSchemaValidateOneElement(v.get(), element);
   return true;
 }
 

@@ -14,6 +14,7 @@
 
 #include "init.hpp"
 #include "schema/embedded.hpp"
+#include "util/handle.hpp"
 #include "util/utf8.hpp"
 #include "xml/node.hpp"
 
@@ -24,13 +25,9 @@ namespace facet {
 
 enum class Base { String, Decimal, Date, DateTime, Union };
 
-struct RegexpDeleter {
-  void operator()(xmlRegexp* r) const noexcept { xmlRegFreeRegexp(r); }
-};
-
 struct Pattern {
   std::string text;
-  std::unique_ptr<xmlRegexp, RegexpDeleter> re;
+  Owned<xmlRegexp, xmlRegFreeRegexp> re;
 };
 
 }  // namespace facet
@@ -64,8 +61,10 @@ Types load() {
   Types types;
   const File* f = embedded_file("types.xsd");
   if (!f) return types;
-  xmlDoc* doc = xmlReadMemory(f->text.data(), static_cast<int>(f->text.size()), nullptr, "UTF-8",
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  const Owned<xmlDoc, xmlFreeDoc> owned(xmlReadMemory(f->text.data(), static_cast<int>(f->text.size()), nullptr,
+                                                      "UTF-8",
+                                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  xmlDoc* doc = owned.get();
   if (!doc) return types;
   for (xmlNode* st = xml::first_child_element(xmlDocGetRootElement(doc)); st; st = xml::next_element(st)) {
     if (xml::name_of(st) != "simpleType") continue;
@@ -82,8 +81,8 @@ Types load() {
         }
       } else if (xml::name_of(d) == "restriction") {
         const auto base = xml::attribute(d, "base").value_or("");
-        t.base = base == "xs:decimal" ? Base::Decimal
-                 : base == "xs:date"  ? Base::Date
+        t.base = base == "xs:decimal"    ? Base::Decimal
+                 : base == "xs:date"     ? Base::Date
                  : base == "xs:dateTime" ? Base::DateTime
                                          : Base::String;
         for (xmlNode* fc = xml::first_child_element(d); fc; fc = xml::next_element(fc)) {
@@ -106,7 +105,6 @@ Types load() {
     if (name.size() > 1 && name[0] == 'i' && name[1] >= '0' && name[1] <= '9') t.counter = name.substr(1);
     types.emplace(name, std::move(t));
   }
-  xmlFreeDoc(doc);
   for (auto& [name, t] : types)
     for (const auto& m : t.members)
       if (const auto it = types.find(m); it != types.end() && &it->second != &t) t.member_types.push_back(&it->second);
@@ -157,7 +155,8 @@ Finding check_decimal(const Type& t, std::string_view raw) {
                  "một số viết bằng chữ số, có thể có dấu '-' ở đầu và dấu '.' ngăn cách phần thập phân");
   const auto fd = t.fraction_digits < 0 ? d.fraction : static_cast<std::size_t>(t.fraction_digits);
   if (d.significant_fraction > fd)
-    return fault(Fault::Decimals, fmt::format("at most {} decimals", fd), fmt::format("tối đa {} chữ số thập phân", fd));
+    return fault(Fault::Decimals, fmt::format("at most {} decimals", fd),
+                 fmt::format("tối đa {} chữ số thập phân", fd));
   const std::size_t total = std::max<std::size_t>(d.integer + d.significant_fraction, 1);
   if (t.total_digits >= 0 && total > static_cast<std::size_t>(t.total_digits))
     return fault(Fault::Digits, fmt::format("at most {} digits", t.total_digits),
@@ -173,7 +172,8 @@ Finding check_date(const Type& t, std::string_view raw) {
   const bool is_date = t.base == Base::Date;
   const char* form = is_date ? "YYYY-MM-DD" : "YYYY-MM-DDThh:mm:ss";
   if (v.empty()) return fault(Fault::Empty, fmt::format("a value {}", form), fmt::format("một giá trị dạng {}", form));
-  const bool shaped = std::all_of(t.patterns.begin(), t.patterns.end(), [&](const Pattern& p) { return matches(p, v); });
+  const bool shaped =
+      std::all_of(t.patterns.begin(), t.patterns.end(), [&](const Pattern& p) { return matches(p, v); });
   xmlSchemaTypePtr builtin = xmlSchemaGetBuiltInType(is_date ? XML_SCHEMAS_DATE : XML_SCHEMAS_DATETIME);
   const bool real = xmlSchemaValPredefTypeNode(builtin, BAD_CAST v.c_str(), nullptr, nullptr) == 0;
   if (shaped && real) return {};

@@ -10,20 +10,20 @@
 #include <fmt/ranges.h>
 
 #include "dsig/binding.hpp"
-#include "dsig/draft.hpp"
-#include "dsig/pending.hpp"
 #include "dsig/verify.hpp"
 #include "pki/time.hpp"
+#include "sign/draft.hpp"
+#include "sign/pending.hpp"
 #include "util/atomic_file.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::sign {
 namespace {
 
-dsig::SignerRole default_role(const model::Index& index) {
+sign::SignerRole default_role(const model::Index& index) {
   const bool invoices = index.kind == model::Kind::Invoice ||
                         (index.kind == model::Kind::Envelope && !index.invoices.empty() && index.message_type != "206");
-  return invoices ? dsig::SignerRole::Seller : dsig::SignerRole::Taxpayer;
+  return invoices ? sign::SignerRole::Seller : sign::SignerRole::Taxpayer;
 }
 
 // Refusals: errors; those --force may override become warnings saying what was overridden.
@@ -150,27 +150,27 @@ Made made_of(const model::SignatureNodes& nodes, std::string id, const dsig::ToB
 
 // Everything before the key signs: validation, the place, the certificate (described in `who`),
 // the digests. Null when refused (the result's report says why).
-std::unique_ptr<dsig::Draft> draft(const xml::Document& doc, const model::Index& index, const Report& parsed,
+std::unique_ptr<sign::Draft> draft(const xml::Document& doc, const model::Index& index, const Report& parsed,
                                    const keys::Signer& signer, const Options& o, Result& r,
                                    std::optional<dsig::Signer>& who) {
   if (!validated(doc, index, parsed, o, r)) return nullptr;
-  const auto placement = dsig::place(doc, index, o.role.value_or(default_role(index)), o.invoice, r.report);
+  const auto placement = sign::place(doc, index, o.role.value_or(default_role(index)), o.invoice, r.report);
   if (!placement) return nullptr;
   const std::int64_t at = o.time ? o.time : static_cast<std::int64_t>(std::time(nullptr));
   std::vector<X509*> certs{signer.certificate.get()};
   if (o.include_chain)
     for (const auto& c : signer.chain)
       if (!self_signed(c.get())) certs.push_back(c.get());  // a root in KeyInfo proves nothing
-  dsig::SignatureSpec spec;
+  sign::SignatureSpec spec;
   spec.method = o.sha1 ? "rsa-sha1" : "rsa-sha256";
   spec.digest = o.sha1 ? "sha1" : "sha256";
   spec.signing_time = at;
   spec.certificates = certs;
-  auto d = dsig::Draft::create(doc, index, *placement, spec, r.report);
+  auto d = sign::Draft::create(doc, index, *placement, spec, r.report);
   if (!d) return nullptr;
   const Refusals refusals{r.report, doc.locate(placement->slot_node ? placement->slot_node : placement->owner),
                           o.force};
-  who = certificate_fits(certs, at, xml::texts(dsig::party_tax_codes(index, d->nodes())), o.sha1, refusals);
+  who = certificate_fits(certs, at, xml::texts(sign::party_tax_codes(index, d->nodes())), o.sha1, refusals);
   if (!who || !d->digest(r.report)) return nullptr;
   return d;
 }
@@ -243,7 +243,7 @@ Result complete(const xml::Document* doc, const model::Index& index, const Repor
   r.report.set_kind(parsed.kind());
   r.report.append(parsed);
   if (!doc) return r;
-  auto p = dsig::Pending::find(*doc, index, r.report);
+  auto p = sign::Pending::find(*doc, index, r.report);
   if (!p) return r;
   const Refusals refusals{r.report, doc->locate(p->nodes().signature), o.force};
   const auto at = pki::parse_time(p->signing_time());
@@ -252,7 +252,7 @@ Result complete(const xml::Document* doc, const model::Index& index, const Repor
                     "chữ ký đang chờ không có thời điểm ký đọc được");
     return r;
   }
-  auto who = certificate_fits({p->certificate()}, *at, xml::texts(dsig::party_tax_codes(index, p->nodes())),
+  auto who = certificate_fits({p->certificate()}, *at, xml::texts(sign::party_tax_codes(index, p->nodes())),
                               p->digest_algorithm() == "sha1", refusals);
   if (!who) return r;
   auto bytes = p->complete(value, r.report);

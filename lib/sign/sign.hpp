@@ -13,20 +13,20 @@
 #include <string>
 #include <string_view>
 
-#include "dsig/placement.hpp"
+#include "dsig/result.hpp"
 #include "keys/key.hpp"
 #include "model/index.hpp"
-#include "dsig/result.hpp"
 #include "pki/certificate.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
+#include "sign/placement.hpp"
 #include "validate/validate.hpp"
 #include "xml/document.hpp"
 
 namespace hoadon::sign {
 
 struct Options {
-  std::optional<dsig::SignerRole> role;  // nullopt: seller for invoices, taxpayer for forms and messages
+  std::optional<sign::SignerRole> role;  // nullopt: seller for invoices, taxpayer for forms and messages
   std::int64_t time = 0;                 // signing time, Unix seconds; 0 = now
   bool sha1 = false;                     // rsa-sha1 and sha1 digests, for legacy receivers only
   bool force = false;                    // sign despite validation errors or a tax-code mismatch
@@ -40,23 +40,23 @@ struct Options {
 struct Made {
   std::string slot;  // NBan, NMua, NNT, CKSNNT
   int invoice = -1;
-  std::string path;  // XPath of the new ds:Signature in the output
-  std::string id;    // its Id
+  std::string path;                         // XPath of the new ds:Signature in the output
+  std::string id;                           // its Id
   std::string algorithm, digest_algorithm;  // "rsa-sha256" and "sha256", or "rsa-sha1" and "sha1"
   std::string signing_time;                 // as written (Vietnam's time)
-  dsig::Signer signer;  // as verification reports signers
+  dsig::Signer signer;                      // as verification reports signers
   // Two-phase signing: what the external signer signs — the canonical SignedInfo with the
   // algorithm, or its digest (RSASSA-PKCS1-v1_5 over a hash computed already).
   std::string to_be_signed, digest;
 };
 
 struct Result {
-  Report report;              // validation's diagnostics, then signing's (and writing's)
-  std::optional<Made> made;   // set once the signature is made (or prepared)
-  std::string bytes;          // the output document ("" when refused)
-  bool pending = false;       // prepared only: the SignatureValue is empty
-  std::string output;         // where write() put the bytes
-  bool unwritten = false;     // write() failed
+  Report report;             // validation's diagnostics, then signing's (and writing's)
+  std::optional<Made> made;  // set once the signature is made (or prepared)
+  std::string bytes;         // the output document ("" when refused)
+  bool pending = false;      // prepared only: the SignatureValue is empty
+  std::string output;        // where write() put the bytes
+  bool unwritten = false;    // write() failed
   [[nodiscard]] bool ok() const noexcept { return !bytes.empty() && !unwritten; }
 };
 

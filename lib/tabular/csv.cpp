@@ -1,6 +1,6 @@
 #include "tabular/csv.hpp"
 
-#include "rules/decimal.hpp"
+#include "util/decimal.hpp"
 
 namespace hoadon::tabular {
 namespace {
@@ -14,7 +14,7 @@ bool formula_like(std::string_view v) {
     case '@':
     case '\t':
     case '\r':
-      return !rules::parse_decimal(v).ok();
+      return !parse_decimal(v).ok();
     default:
       return false;
   }

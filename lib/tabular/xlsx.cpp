@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "rules/dates.hpp"
-#include "rules/decimal.hpp"
+#include "util/dates.hpp"
+#include "util/decimal.hpp"
 #include "util/utf8.hpp"
 #endif
 
@@ -41,10 +41,10 @@ std::string cell_text(std::string_view v) {
 }
 
 lxw_error write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, Type type, const std::string& v, lxw_format* date) {
-  if (type == Type::Number && rules::parse_decimal(v).ok())
+  if (type == Type::Number && parse_decimal(v).ok())
     return worksheet_write_number(ws, r, c, std::strtod(v.c_str(), nullptr), nullptr);
   if (type == Type::Date) {
-    const auto d = rules::parse_date(v);
+    const auto d = parse_date(v);
     if (d.ok() && d.date) {
       lxw_datetime dt{d.date->year, d.date->month, d.date->day, 0, 0, 0};
       return worksheet_write_datetime(ws, r, c, &dt, date);

@@ -17,7 +17,7 @@ namespace {
 
 hoadon_validate_options rules_only() {
   hoadon_validate_options options;
-  hoadon_validate_options_init(&options);
+  hoadon_validate_options_init(&options, sizeof options);
   options.skip_schema = 1;
   return options;
 }

@@ -38,6 +38,52 @@ static void test_version(void) {
   CHECK(HOADON_VERSION_NUMBER == HOADON_VERSION_MAJOR * 10000 + HOADON_VERSION_MINOR * 100 + HOADON_VERSION_PATCH);
 }
 
+/* Each HOADON_*_OPTIONS_INIT equals what its _init function writes; _init writes nothing past
+ * the size it is given (an older caller's shorter struct) and zeros past its own (a newer
+ * caller's longer struct). */
+#define SAME_AS_INIT(type, init, macro)              \
+  do {                                               \
+    static const type expected = macro;              \
+    type got;                                        \
+    memset(&got, 0, sizeof got);                     \
+    CHECK(init(&got, sizeof got) == HOADON_OK);      \
+    CHECK(memcmp(&got, &expected, sizeof got) == 0); \
+  } while (0)
+
+static void test_options_init(void) {
+  SAME_AS_INIT(hoadon_parse_options, hoadon_parse_options_init, HOADON_PARSE_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_validate_options, hoadon_validate_options_init, HOADON_VALIDATE_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_verify_options, hoadon_verify_options_init, HOADON_VERIFY_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_verdict_options, hoadon_verdict_options_init, HOADON_VERDICT_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_render_options, hoadon_render_options_init, HOADON_RENDER_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_words_options, hoadon_words_options_init, HOADON_WORDS_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_sign_options, hoadon_sign_options_init, HOADON_SIGN_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_archive_options, hoadon_archive_options_init, HOADON_ARCHIVE_OPTIONS_INIT);
+  {
+    /* A caller whose header ends before `online`: nothing of its memory past that is written. */
+    unsigned char buffer[sizeof(hoadon_verify_options) + 16];
+    const size_t known = offsetof(hoadon_verify_options, online);
+    size_t i;
+    memset(buffer, 0xab, sizeof buffer);
+    CHECK(hoadon_verify_options_init((hoadon_verify_options*)(void*)buffer, known) == HOADON_OK);
+    CHECK(((hoadon_verify_options*)(void*)buffer)->size == known);
+    for (i = known; i < sizeof buffer; ++i) CHECK(buffer[i] == 0xab);
+    /* A caller whose header is newer: the members this library does not know are zeroed. */
+    memset(buffer, 0xab, sizeof buffer);
+    CHECK(hoadon_verify_options_init((hoadon_verify_options*)(void*)buffer, sizeof buffer) == HOADON_OK);
+    CHECK(((hoadon_verify_options*)(void*)buffer)->size == sizeof buffer);
+    for (i = sizeof(hoadon_verify_options); i < sizeof buffer; ++i) CHECK(buffer[i] == 0);
+  }
+  {
+    hoadon_parse_options o;
+    CHECK(hoadon_parse_options_init(&o, 1) == HOADON_EINVAL);
+    CHECK(hoadon_last_error()[0] != '\0');
+    /* A success clears the last error. */
+    CHECK(hoadon_parse_options_init(&o, sizeof o) == HOADON_OK);
+    CHECK(strcmp(hoadon_last_error(), "") == 0);
+  }
+}
+
 static void test_parse_and_fields(void) {
   hoadon_doc* doc = NULL;
   CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
@@ -138,7 +184,7 @@ static void test_rejected(void) {
 static void test_options_and_files(void) {
   hoadon_parse_options o;
   hoadon_doc* doc = NULL;
-  hoadon_parse_options_init(&o);
+  hoadon_parse_options_init(&o, sizeof o);
   CHECK(o.size == sizeof o);
   CHECK(o.max_bytes == 64u << 20);
   CHECK(o.max_depth == 256);
@@ -232,7 +278,7 @@ static void test_validate_rules(void) {
   hoadon_validate_options o;
   CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
   /* kInvoice is too small for the schemas: the business rules alone here. */
-  hoadon_validate_options_init(&o);
+  hoadon_validate_options_init(&o, sizeof o);
   o.skip_schema = 1;
   /* Coded (it has an MCCQT) but without the tax authority's signature. */
   CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
@@ -243,34 +289,34 @@ static void test_validate_rules(void) {
 
   /* A profile that lets it pass, and one that silences it. */
   CHECK(hoadon_rule_profile_new(&profile) == HOADON_OK);
-  CHECK(hoadon_rule_profile_set(profile, "SIG-CQT-MISSING", "warning") == HOADON_OK);
-  CHECK(hoadon_rule_profile_set(profile, "NO-SUCH-CODE", "warning") == HOADON_ENOTFOUND);
-  CHECK(hoadon_rule_profile_set(profile, "MST-BUYER", "fatal") == HOADON_EINVAL);
+  CHECK(hoadon_rule_profile_set(profile, "SIG-CQT-MISSING", HOADON_SEVERITY_WARNING) == HOADON_OK);
+  CHECK(hoadon_rule_profile_set(profile, "NO-SUCH-CODE", HOADON_SEVERITY_WARNING) == HOADON_ENOTFOUND);
+  CHECK(hoadon_rule_profile_set(profile, "MST-BUYER", 3) == HOADON_EINVAL);
   o.profile = profile;
   CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
   CHECK(hoadon_report_ok(report) == 1);
   CHECK(hoadon_report_count(report) == 1 && hoadon_report_get(report, 0)->severity == HOADON_SEVERITY_WARNING);
   hoadon_report_free(report);
-  CHECK(hoadon_rule_profile_set(profile, "SIG-CQT-MISSING", "off") == HOADON_OK);
+  CHECK(hoadon_rule_profile_set(profile, "SIG-CQT-MISSING", HOADON_RULE_OFF) == HOADON_OK);
   CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
   CHECK(hoadon_report_count(report) == 0);
   hoadon_report_free(report);
 
   /* The stage: as a draft nothing is required of it. */
   o.profile = NULL;
-  o.stage = "draft";
+  o.stage = HOADON_STAGE_DRAFT;
   CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_OK);
   CHECK(hoadon_report_count(report) == 0);
   hoadon_report_free(report);
-  o.stage = "final";
+  o.stage = (hoadon_stage)7;
   CHECK(hoadon_validate_options_check(&o) == HOADON_EINVAL);
-  CHECK(strstr(hoadon_last_error(), "final") != NULL);
+  CHECK(strstr(hoadon_last_error(), "unknown stage 7") != NULL);
   CHECK(hoadon_doc_validate(doc, &o, &report) == HOADON_EINVAL && report == NULL);
   /* A binary built before `stage` existed passes a smaller struct: the member is not read. */
   o.size = offsetof(hoadon_validate_options, stage);
   CHECK(hoadon_validate_options_check(&o) == HOADON_OK);
   o.size = sizeof o;
-  o.stage = NULL;
+  o.stage = HOADON_STAGE_AUTO;
 
   /* "Now" before the issue date 2025-06-20 (Unix seconds). */
   o.now = 1750000000; /* 2025-06-15 */
@@ -305,26 +351,26 @@ static void test_words(void) {
   CHECK(streq(w, "Âm mười hai phẩy năm đô la Mỹ"));
   hoadon_free(w);
 
-  hoadon_words_options_init(&o);
+  hoadon_words_options_init(&o, sizeof o);
   CHECK(o.size == sizeof o && o.decimals == -1 && o.flags == 0 && o.unit == NULL);
   o.flags = HOADON_WORDS_LOWERCASE | HOADON_WORDS_LE | HOADON_WORDS_NGAN | HOADON_WORDS_TU;
   o.unit = "đồng chẵn";
   w = hoadon_amount_in_words("24105", "VND", &o);
   CHECK(streq(w, "hai mươi tư ngàn một trăm lẻ năm đồng chẵn"));
   hoadon_free(w);
-  hoadon_words_options_init(&o);
+  hoadon_words_options_init(&o, sizeof o);
   o.flags = HOADON_WORDS_MINOR_UNIT;
   w = hoadon_amount_in_words("1234.5", "USD", &o);
   CHECK(streq(w, "Một nghìn hai trăm ba mươi bốn đô la Mỹ và năm mươi xu"));
   hoadon_free(w);
-  hoadon_words_options_init(&o);
+  hoadon_words_options_init(&o, sizeof o);
   o.decimals = 0;
   o.unit = "";
   w = hoadon_amount_in_words("99.5", "VND", &o); /* rounds half away from zero */
   CHECK(streq(w, "Một trăm"));
   hoadon_free(w);
   /* A struct from an older header: only `size` and `flags`. */
-  hoadon_words_options_init(&o);
+  hoadon_words_options_init(&o, sizeof o);
   o.unit = "ignored";
   o.size = offsetof(hoadon_words_options, unit);
   w = hoadon_amount_in_words("5", "VND", &o);
@@ -336,10 +382,10 @@ static void test_words(void) {
   CHECK(hoadon_amount_in_words("1", "ĐỒNG", NULL) == NULL);
   CHECK(strstr(hoadon_last_error(), "ISO 4217") != NULL);
   CHECK(hoadon_amount_in_words(NULL, "VND", NULL) == NULL);
-  hoadon_words_options_init(&o);
+  hoadon_words_options_init(&o, sizeof o);
   o.decimals = 7;
   CHECK(hoadon_amount_in_words("1", "VND", &o) == NULL);
-  hoadon_words_options_init(NULL); /* accepted */
+  CHECK(hoadon_words_options_init(NULL, sizeof o) == HOADON_EINVAL);
 }
 
 static void test_threads(void) {
@@ -386,7 +432,7 @@ static void test_validate(void) {
   hoadon_report* r = NULL;
   hoadon_validate_options o;
   const hoadon_diagnostic* d;
-  hoadon_validate_options_init(&o);
+  hoadon_validate_options_init(&o, sizeof o);
   o.skip_rules = 1;
 
   CHECK(hoadon_doc_open(SAMPLES "invalid/dev-line-TThue-Viettel.xml", NULL, &doc) == HOADON_OK);
@@ -405,7 +451,7 @@ static void test_validate(void) {
   hoadon_doc_free(doc);
 
   /* The version override, and an unknown version. */
-  hoadon_validate_options_init(&o);
+  hoadon_validate_options_init(&o, sizeof o);
   o.skip_rules = 1;
   CHECK(hoadon_doc_open(SAMPLES "valid/2.1.0/hdon-1-min.xml", NULL, &doc) == HOADON_OK);
   CHECK(hoadon_doc_validate(doc, &o, &r) == HOADON_OK);
@@ -447,7 +493,7 @@ static void* validate_worker(void* arg) {
     hoadon_doc* doc = NULL;
     hoadon_report* r = NULL;
     hoadon_validate_options o;
-    hoadon_validate_options_init(&o);
+    hoadon_validate_options_init(&o, sizeof o);
     o.strict = i % 2;
     o.skip_rules = 1;
     if (hoadon_doc_open(SAMPLES "invalid/bad-TGia-3-decimals.xml", NULL, &doc) != HOADON_OK ||
@@ -473,9 +519,9 @@ static void test_validate_threads(void) {
 /* ---- Signature verification ---------------------------------------------------------- */
 
 /* ../shared (or $HOADON_SHARED_DIR) + relative path, when that file exists; else NULL. */
-static const char *shared_file(const char *relative, char *buf, size_t size) {
-  const char *base = getenv("HOADON_SHARED_DIR");
-  FILE *f;
+static const char* shared_file(const char* relative, char* buf, size_t size) {
+  const char* base = getenv("HOADON_SHARED_DIR");
+  FILE* f;
   if (!base || !*base) base = HOADON_DEFAULT_SHARED_DIR;
   snprintf(buf, size, "%s/%s", base, relative);
   f = fopen(buf, "rb");
@@ -487,7 +533,7 @@ static const char *shared_file(const char *relative, char *buf, size_t size) {
 static void test_verify_options_and_time(void) {
   hoadon_verify_options o;
   long long t = 0;
-  hoadon_verify_options_init(&o);
+  hoadon_verify_options_init(&o, sizeof o);
   CHECK(o.size == sizeof o);
   CHECK(o.policy == HOADON_POLICY_DEFAULT);
   CHECK(o.time == 0);
@@ -503,7 +549,7 @@ static void test_verify_options_and_time(void) {
 }
 
 static void test_trust_handle(void) {
-  hoadon_trust *trust = NULL;
+  hoadon_trust* trust = NULL;
   CHECK(hoadon_trust_new(NULL) == HOADON_EINVAL);
   CHECK(hoadon_trust_new(&trust) == HOADON_OK && trust);
   CHECK(hoadon_trust_count(trust, HOADON_TRUST_ANCHOR) == 0);
@@ -518,10 +564,10 @@ static void test_trust_handle(void) {
 }
 
 static void test_verify_in_memory(void) {
-  hoadon_doc *doc = NULL;
-  hoadon_verify_result *r = NULL;
-  const hoadon_signature_result *s;
-  char *json;
+  hoadon_doc* doc = NULL;
+  hoadon_verify_result* r = NULL;
+  const hoadon_signature_result* s;
+  char* json;
   /* kInvoice's signature has no reference: it is read, refused, and says why. */
   CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &doc) == HOADON_OK);
   CHECK(hoadon_doc_verify(NULL, NULL, NULL, &r) == HOADON_EINVAL && r == NULL);
@@ -574,15 +620,15 @@ static void test_verify_in_memory(void) {
 
 static void test_verify_real_sample(void) {
   char path[1024];
-  hoadon_doc *doc = NULL;
-  hoadon_verify_result *r = NULL;
+  hoadon_doc* doc = NULL;
+  hoadon_verify_result* r = NULL;
   hoadon_verify_options o;
-  const hoadon_signature_result *s;
+  const hoadon_signature_result* s;
   if (!shared_file("vn-invoice-samples/120.xml", path, sizeof path)) {
     printf("skipped: ../shared/vn-invoice-samples is absent\n");
     return;
   }
-  hoadon_verify_options_init(&o);
+  hoadon_verify_options_init(&o, sizeof o);
   o.integrity_only = 1;
   CHECK(hoadon_doc_open(path, NULL, &doc) == HOADON_OK);
   CHECK(hoadon_doc_verify(doc, NULL, &o, &r) == HOADON_OK);
@@ -609,22 +655,23 @@ static void test_verify_real_sample(void) {
 
 /* One trust handle shared by threads verifying a public interop vector. */
 struct vector_job {
-  const hoadon_trust *trust;
-  const char *path;
+  const hoadon_trust* trust;
+  const char* path;
   int bad;
 };
 
-static void *verify_vector(void *arg) {
-  struct vector_job *job = (struct vector_job *)arg;
+static void* verify_vector(void* arg) {
+  struct vector_job* job = (struct vector_job*)arg;
   hoadon_verify_options o;
   int i;
-  hoadon_verify_options_init(&o);
+  hoadon_verify_options_init(&o, sizeof o);
   o.profile = HOADON_VERIFY_PROFILE_XMLDSIG;
   for (i = 0; i < 20; ++i) {
-    hoadon_doc *doc = NULL;
-    hoadon_verify_result *r = NULL;
-    if (hoadon_doc_open(job->path, NULL, &doc) != HOADON_OK || hoadon_doc_verify(doc, job->trust, &o, &r) != HOADON_OK ||
-        !hoadon_verify_result_ok(r) || hoadon_verify_result_get(r, 0)->outcome != HOADON_OUTCOME_VALID)
+    hoadon_doc* doc = NULL;
+    hoadon_verify_result* r = NULL;
+    if (hoadon_doc_open(job->path, NULL, &doc) != HOADON_OK ||
+        hoadon_doc_verify(doc, job->trust, &o, &r) != HOADON_OK || !hoadon_verify_result_ok(r) ||
+        hoadon_verify_result_get(r, 0)->outcome != HOADON_OUTCOME_VALID)
       ++job->bad;
     hoadon_verify_result_free(r);
     hoadon_doc_free(doc);
@@ -634,7 +681,7 @@ static void *verify_vector(void *arg) {
 
 static void test_verify_shared_trust(void) {
   char anchor[1024], vector[1024];
-  hoadon_trust *trust = NULL;
+  hoadon_trust* trust = NULL;
   pthread_t t[4];
   struct vector_job jobs[4];
   int i;
@@ -659,26 +706,25 @@ static void test_verify_shared_trust(void) {
   hoadon_trust_free(trust);
 }
 
-
 /* ---- Signing ---- */
 
-static const char *g_material = NULL; /* the test PKI's folder (argv[1]), written by hoadon_test_material */
+static const char* g_material = NULL; /* the test PKI's folder (argv[1]), written by hoadon_test_material */
 
-static const char *material(const char *name, char *buf, size_t size) {
+static const char* material(const char* name, char* buf, size_t size) {
   snprintf(buf, size, "%s/%s", g_material, name);
   return buf;
 }
 
-static hoadon_doc *open_bundled(void) {
-  hoadon_doc *doc = NULL;
+static hoadon_doc* open_bundled(void) {
+  hoadon_doc* doc = NULL;
   CHECK(hoadon_doc_open(HOADON_SOURCE_DIR "/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml", NULL, &doc) == HOADON_OK);
   return doc;
 }
 
 /* The test world's trust: its root as anchor, its issuing CA, its CRLs. */
-static hoadon_trust *world_trust(void) {
+static hoadon_trust* world_trust(void) {
   char buf[1024];
-  hoadon_trust *trust = NULL;
+  hoadon_trust* trust = NULL;
   CHECK(hoadon_trust_new(&trust) == HOADON_OK);
   CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_ANCHOR, material("anchors.pem", buf, sizeof buf)) == HOADON_OK);
   CHECK(hoadon_trust_add_path(trust, HOADON_TRUST_INTERMEDIATE, material("ca.pem", buf, sizeof buf)) == HOADON_OK);
@@ -688,10 +734,10 @@ static hoadon_trust *world_trust(void) {
 
 /* Parses `bytes` and verifies them with the world's trust: the number of valid signatures, or -1
  * when the document does not pass. */
-static int valid_signatures(const void *bytes, size_t len) {
-  hoadon_doc *doc = NULL;
-  hoadon_verify_result *r = NULL;
-  hoadon_trust *trust = world_trust();
+static int valid_signatures(const void* bytes, size_t len) {
+  hoadon_doc* doc = NULL;
+  hoadon_verify_result* r = NULL;
+  hoadon_trust* trust = world_trust();
   int n = -1;
   size_t i;
   if (hoadon_doc_parse(bytes, len, NULL, &doc) == HOADON_OK && hoadon_doc_verify(doc, trust, NULL, &r) == HOADON_OK &&
@@ -706,15 +752,15 @@ static int valid_signatures(const void *bytes, size_t len) {
   return n;
 }
 
-static void sign_options(hoadon_sign_options *o) {
-  hoadon_sign_options_init(o);
+static void sign_options(hoadon_sign_options* o) {
+  CHECK(hoadon_sign_options_init(o, sizeof *o) == HOADON_OK);
   CHECK(o->size == sizeof *o && o->role == HOADON_SIGN_ROLE_AUTO && o->invoice == -1 && o->time == 0);
   CHECK(hoadon_time_parse("2026-11-20T10:00:00", &o->time) == HOADON_OK);
 }
 
 static void test_signers(void) {
   char key[1024], cert[1024], p12[1024];
-  hoadon_signer *s = NULL;
+  hoadon_signer* s = NULL;
   material("signer.key", key, sizeof key);
   material("signer.pem", cert, sizeof cert);
   material("signer.p12", p12, sizeof p12);
@@ -739,7 +785,8 @@ static void test_signers(void) {
   hoadon_signer_free(s);
   CHECK(hoadon_signer_from_pkcs12_file(p12, NULL, &s) == HOADON_EAUTH);
   /* PKCS#11: a PIN in the URI is refused; a module that does not exist is an I/O error. */
-  CHECK(hoadon_signer_from_pkcs11("pkcs11:token=t?pin-value=1234", "/nonexistent.so", NULL, NULL, 0, &s) == HOADON_EINVAL);
+  CHECK(hoadon_signer_from_pkcs11("pkcs11:token=t?pin-value=1234", "/nonexistent.so", NULL, NULL, 0, &s) ==
+        HOADON_EINVAL);
   CHECK(strstr(hoadon_last_error(), "1234") == NULL);
   CHECK(hoadon_signer_from_pkcs11("pkcs11:token=t", "/nonexistent.so", "1234", NULL, 0, &s) == HOADON_EIO);
   /* Arguments. */
@@ -756,10 +803,10 @@ static void test_sign(void) {
   hoadon_sign_options o;
   hoadon_sign_result *r = NULL, *again = NULL, *second = NULL;
   hoadon_doc *doc = open_bundled(), *signed_doc = NULL;
-  const hoadon_sign_info *info;
-  const void *bytes;
+  const hoadon_sign_info* info;
+  const void* bytes;
   size_t len = 0;
-  char *json;
+  char* json;
   sign_options(&o);
   CHECK(hoadon_signer_from_pem_files(material("signer.key", key, sizeof key), material("signer.pem", cert, sizeof cert),
                                      NULL, &seller) == HOADON_OK);
@@ -785,14 +832,15 @@ static void test_sign(void) {
   CHECK(bytes && len > 0);
   CHECK(valid_signatures(bytes, len) == 1);
   json = hoadon_sign_result_to_json(r, "in.xml");
-  CHECK(json && strstr(json, "{\"file\":\"in.xml\",\"output\":null,\"kind\":\"HDon\",\"ok\":true,\"pending\":false") == json);
+  CHECK(json &&
+        strstr(json, "{\"file\":\"in.xml\",\"output\":null,\"kind\":\"HDon\",\"ok\":true,\"pending\":false") == json);
   hoadon_free(json);
 
   /* The document handle is left as it was: signing it again gives the same bytes. */
   CHECK(hoadon_doc_sign(doc, seller, &o, &again) == HOADON_OK);
   {
     size_t len2 = 0;
-    const void *b2 = hoadon_sign_result_bytes(again, &len2);
+    const void* b2 = hoadon_sign_result_bytes(again, &len2);
     CHECK(len2 == len && memcmp(b2, bytes, len) == 0);
   }
   hoadon_sign_result_free(again);
@@ -838,15 +886,15 @@ static void test_sign(void) {
   hoadon_signer_free(buyer);
 }
 
-static char *read_file_c(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf;
+static char* read_file_c(const char* path, size_t* len) {
+  FILE* f = fopen(path, "rb");
+  char* buf;
   long n;
   if (!f) return NULL;
   fseek(f, 0, SEEK_END);
   n = ftell(f);
   fseek(f, 0, SEEK_SET);
-  buf = (char *)malloc((size_t)n + 1);
+  buf = (char*)malloc((size_t)n + 1);
   *len = fread(buf, 1, (size_t)n, f);
   fclose(f);
   return buf;
@@ -854,14 +902,14 @@ static char *read_file_c(const char *path, size_t *len) {
 
 static void test_sign_two_phase(void) {
   char cert[1024], key[1024], digest_path[1024], sig_path[1024], command[4096];
-  hoadon_signer *external = NULL;
+  hoadon_signer* external = NULL;
   hoadon_sign_options o;
   hoadon_sign_result *prepared = NULL, *completed = NULL;
   hoadon_doc *doc = open_bundled(), *pending = NULL;
-  const hoadon_sign_info *info;
-  const void *bytes;
+  const hoadon_sign_info* info;
+  const void* bytes;
   size_t len = 0, value_len = 0;
-  char *value;
+  char* value;
   if (system("command -v openssl >/dev/null 2>&1") != 0) {
     printf("skipped: two-phase signing with openssl pkeyutl (openssl is not installed)\n");
     CHECK(getenv("HOADON_REQUIRE_TOOLS") == NULL); /* in CI the tools must be there */
@@ -871,7 +919,7 @@ static void test_sign_two_phase(void) {
   sign_options(&o);
   {
     size_t n = 0;
-    char *pem = read_file_c(material("signer.pem", cert, sizeof cert), &n);
+    char* pem = read_file_c(material("signer.pem", cert, sizeof cert), &n);
     CHECK(hoadon_signer_from_certificate(pem, n, &external) == HOADON_OK);
     free(pem);
   }
@@ -925,7 +973,7 @@ static void test_archive_and_export(void) {
   hoadon_archive* a = NULL;
   hoadon_doc* doc = NULL;
   hoadon_archive_options ao;
-  hoadon_archive_options_init(&ao);
+  hoadon_archive_options_init(&ao, sizeof ao);
   CHECK(ao.size == sizeof ao && ao.max_depth == 2 && ao.max_ratio == 100);
   CHECK(hoadon_archive_detect("PK\3\4", 4) == 1);
   CHECK(hoadon_archive_detect("<?xml", 5) == 0);
@@ -973,7 +1021,7 @@ static void test_archive_and_export(void) {
 /* hoadon_doc_render: HTML always, PDF when built; bytes to free; forms and bad arguments refused. */
 static void test_render(void) {
   hoadon_render_options o;
-  hoadon_render_options_init(&o);
+  hoadon_render_options_init(&o, sizeof o);
   CHECK(o.size == sizeof o);
   CHECK(o.format == HOADON_RENDER_HTML);
   CHECK(o.invoice == -1);
@@ -1017,8 +1065,9 @@ static void test_render(void) {
   hoadon_doc_free(doc);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   test_version();
+  test_options_init();
   test_parse_and_fields();
   test_rejected();
   test_options_and_files();

@@ -52,9 +52,9 @@ TEST_CASE("a rejected input is a value, with its diagnostics") {
 
 TEST_CASE("rule profiles and option errors throw hoadon::Error with the status") {
   hoadon::RuleProfile profile;
-  profile.set("MST-BUYER", "warning");
+  profile.set("MST-BUYER", HOADON_SEVERITY_WARNING);
   try {
-    profile.set("NO-SUCH-CODE", "off");
+    profile.set("NO-SUCH-CODE", HOADON_RULE_OFF);
     FAIL("no exception");
   } catch (const hoadon::Error& e) {
     CHECK(e.status() == HOADON_ENOTFOUND);

@@ -54,7 +54,7 @@ hoadon_signer* fuzz_signer() {
 // must hold exactly the pending signature that a wrong value cannot complete.
 void sign(hoadon_doc* doc) {
   hoadon_sign_options o;
-  hoadon_sign_options_init(&o);
+  hoadon_sign_options_init(&o, sizeof o);
   o.force = 1;
   o.time = 1795140000;  // 2026-11-20
   for (hoadon_sign_role role : {HOADON_SIGN_ROLE_AUTO, HOADON_SIGN_ROLE_BUYER, HOADON_SIGN_ROLE_TAXPAYER}) {
@@ -70,7 +70,7 @@ void sign(hoadon_doc* doc) {
       hoadon_doc* out = nullptr;
       if (hoadon_doc_parse(bytes, len, nullptr, &out) != HOADON_OK) std::abort();
       hoadon_verify_options vo;
-      hoadon_verify_options_init(&vo);
+      hoadon_verify_options_init(&vo, sizeof vo);
       vo.integrity_only = 1;
       vo.check_tax_code = 0;
       hoadon_verify_result* v = nullptr;
@@ -99,7 +99,7 @@ void sign(hoadon_doc* doc) {
 // Every signature the document holds goes through reading, binding and xmlsec.
 void verify(hoadon_doc* doc, hoadon_verify_profile profile, int integrity_only) {
   hoadon_verify_options options;
-  hoadon_verify_options_init(&options);
+  hoadon_verify_options_init(&options, sizeof options);
   options.profile = profile;
   options.integrity_only = integrity_only;
   hoadon_verify_result* result = nullptr;
@@ -115,7 +115,7 @@ void verify(hoadon_doc* doc, hoadon_verify_profile profile, int integrity_only) 
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   hoadon_parse_options opts;
-  hoadon_parse_options_init(&opts);
+  hoadon_parse_options_init(&opts, sizeof opts);
   opts.max_bytes = 1 << 20;
   hoadon_doc* doc = nullptr;
   const int rc = hoadon_doc_parse(data, size, &opts, &doc);
@@ -126,7 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   hoadon_free(hoadon_doc_to_json(doc, "fuzz"));
   hoadon_free(hoadon_doc_to_text(doc, "fuzz", HOADON_LANG_BOTH));
   hoadon_validate_options vo;
-  hoadon_validate_options_init(&vo);
+  hoadon_validate_options_init(&vo, sizeof vo);
   for (int strict = 0; strict <= 1; ++strict) {
     vo.strict = strict;
     hoadon_report* report = nullptr;

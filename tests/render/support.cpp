@@ -4,8 +4,8 @@
 
 #include "model/essentials.hpp"
 #include "model/index.hpp"
+#include "sign/sign_helpers.hpp"
 #include "support/support.hpp"
-#include "unit/sign_helpers.hpp"
 #include "xml/document.hpp"
 
 namespace testing {

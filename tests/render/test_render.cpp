@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "dsig/verify_helpers.hpp"
 #include "model/essentials.hpp"
 #include "model/index.hpp"
 #include "render/format.hpp"
@@ -17,7 +18,6 @@
 #include "rules/qrcode.hpp"
 #include "support/run.hpp"
 #include "support/support.hpp"
-#include "unit/verify_helpers.hpp"
 #include "xml/document.hpp"
 #include "xml/node.hpp"
 

@@ -4,12 +4,13 @@
 #include <cstdio>
 #include <string>
 
-#include "rules/decimal.hpp"
 #include "rules/qrcode.hpp"
 #include "rules/series.hpp"
 #include "rules/support.hpp"
 #include "support/support.hpp"
+#include "util/decimal.hpp"
 
+using namespace hoadon;
 using namespace hoadon::rules;
 
 using hoadon::test::official_example_body;

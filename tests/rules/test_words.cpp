@@ -4,10 +4,11 @@
 #include <string>
 
 #include "rules/support.hpp"
-#include "support/support.hpp"
-#include "rules/vntext.hpp"
 #include "rules/words.hpp"
+#include "support/support.hpp"
+#include "util/vntext.hpp"
 
+using namespace hoadon;
 using namespace hoadon::rules;
 
 namespace {

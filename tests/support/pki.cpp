@@ -12,11 +12,11 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "dsig/draft.hpp"
 #include "dsig/sign.hpp"
 #include "keys/key.hpp"
 #include "model/index.hpp"
 #include "pki/time.hpp"
+#include "sign/draft.hpp"
 #include "support/pki_engine.hpp"
 #include "xml/document.hpp"
 
@@ -279,6 +279,7 @@ std::string sign(const std::string& invoice, const Key& key, const std::vector<C
   // The signing engine itself, without the product's refusals: test material includes
   // signatures verification must reject (expired certificates, other tax codes…).
   namespace dsig = hoadon::dsig;
+  namespace sign = hoadon::sign;
   hoadon::Report report;
   const auto fail = [&](const char* what) {
     check(false, report.items().empty() ? what : report.items().back().message.c_str());
@@ -286,19 +287,19 @@ std::string sign(const std::string& invoice, const Key& key, const std::vector<C
   auto doc = hoadon::xml::parse(invoice, {}, report);
   if (!doc) fail("parse");
   const auto index = hoadon::model::build_index(*doc, report);
-  const auto role = spec.slot == "NBan"   ? dsig::SignerRole::Seller
-                    : spec.slot == "NMua" ? dsig::SignerRole::Buyer
-                                          : dsig::SignerRole::Taxpayer;
-  const auto placement = dsig::place(*doc, index, role, -1, report);
+  const auto role = spec.slot == "NBan"   ? sign::SignerRole::Seller
+                    : spec.slot == "NMua" ? sign::SignerRole::Buyer
+                                          : sign::SignerRole::Taxpayer;
+  const auto placement = sign::place(*doc, index, role, -1, report);
   if (!placement) fail("placement");
-  dsig::SignatureSpec s;
+  sign::SignatureSpec s;
   s.method = spec.method;
   s.digest = spec.digest;
   s.signing_time = spec.signing_time ? spec.signing_time : world().signing_time;
   s.certificates = raw(chain);
   s.signature_id = spec.signature_id;
   s.object_id = spec.object_id;
-  auto draft = dsig::Draft::create(*doc, index, *placement, s, report);
+  auto draft = sign::Draft::create(*doc, index, *placement, s, report);
   if (!draft || !draft->digest(report)) fail("signing");
   const auto& tbs = draft->to_be_signed();
   return draft->bytes(key_of(key)->sign_digest(tbs.hash, tbs.digest));

@@ -3,11 +3,11 @@
 
 #include <stdexcept>
 
-#include "dsig/draft.hpp"
-#include "dsig/placement.hpp"
 #include "dsig/sign.hpp"
 #include "keys/key.hpp"
 #include "model/index.hpp"
+#include "sign/draft.hpp"
+#include "sign/placement.hpp"
 #include "support/pki_engine.hpp"
 #include "xml/document.hpp"
 
@@ -47,17 +47,17 @@ std::string sign_as_library(const std::string& xml, const Key& key, const std::v
                             std::int64_t signing_time) {
   // The engine hoadon sign uses, without the product's refusals (the pipeline's checks of
   // certificates and documents are what other cases test).
-  namespace dsig = hoadon::dsig;
+  namespace sign = hoadon::sign;
   hoadon::Report report;
   auto doc = hoadon::xml::parse(xml, {}, report);
   if (!doc) failed("parse", report);
   const auto index = hoadon::model::build_index(*doc, report);
-  const auto placement = dsig::place(*doc, index, dsig::SignerRole::Seller, 0, report);
+  const auto placement = sign::place(*doc, index, sign::SignerRole::Seller, 0, report);
   if (!placement) failed("placement", report);
-  dsig::SignatureSpec spec;
+  sign::SignatureSpec spec;
   spec.signing_time = signing_time;
   spec.certificates = raw(chain);
-  auto draft = dsig::Draft::create(*doc, index, *placement, spec, report);
+  auto draft = sign::Draft::create(*doc, index, *placement, spec, report);
   if (!draft || !draft->digest(report)) failed("digests", report);
   const auto& tbs = draft->to_be_signed();
   return draft->bytes(key_of(key)->sign_digest(tbs.hash, tbs.digest));

@@ -4,7 +4,7 @@
 
 #include "model/index.hpp"
 #include "rules/checks/context.hpp"
-#include "rules/dates.hpp"
+#include "util/dates.hpp"
 
 namespace hoadon::rules::checks {
 

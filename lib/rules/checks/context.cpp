@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 
-#include "rules/vntext.hpp"
+#include "util/vntext.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::rules::checks {

@@ -18,9 +18,9 @@
 #include "rules/check.hpp"
 #include "rules/checks/names.hpp"
 #include "rules/currency.hpp"
-#include "rules/dates.hpp"
-#include "rules/decimal.hpp"
 #include "rules/series.hpp"
+#include "util/dates.hpp"
+#include "util/decimal.hpp"
 #include "xml/document.hpp"
 
 namespace hoadon::rules::checks {

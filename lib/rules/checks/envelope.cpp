@@ -5,11 +5,11 @@
 #include <array>
 
 #include "model/essentials.hpp"
-#include "rules/ascii.hpp"
 #include "rules/checks/checks.hpp"
 #include "rules/checks/names.hpp"
 #include "rules/checks/taxcodes.hpp"
-#include "rules/vntext.hpp"
+#include "util/ascii.hpp"
+#include "util/vntext.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::rules::checks {

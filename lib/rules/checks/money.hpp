@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "rules/checks/context.hpp"
-#include "rules/decimal.hpp"
+#include "util/decimal.hpp"
 
 namespace hoadon::rules::checks {
 

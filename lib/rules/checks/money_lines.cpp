@@ -2,9 +2,9 @@
 // pass over its children so that a 10,000-line invoice stays linear and cheap.
 #include <fmt/format.h>
 
-#include "rules/ascii.hpp"
 #include "rules/checks/money.hpp"
 #include "rules/checks/names.hpp"
+#include "util/ascii.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::rules::checks {

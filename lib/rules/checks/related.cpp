@@ -1,9 +1,9 @@
 // REL-*: the invoice a replacement or adjustment refers to (TTHDLQuan, spec §1.4, §7.4).
 #include <fmt/format.h>
 
-#include "rules/ascii.hpp"
 #include "rules/checks/checks.hpp"
 #include "rules/checks/names.hpp"
+#include "util/ascii.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::rules::checks {

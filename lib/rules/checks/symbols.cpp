@@ -3,7 +3,7 @@
 
 #include "rules/checks/checks.hpp"
 #include "rules/checks/names.hpp"
-#include "rules/vntext.hpp"
+#include "util/vntext.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::rules::checks {

@@ -10,7 +10,7 @@ namespace hoadon::test {
 
 rules::Settings fixed_settings() {
   rules::Settings s;
-  s.now = rules::to_instant(*rules::parse_datetime("2026-12-31T12:00:00").value);
+  s.now = to_instant(*parse_datetime("2026-12-31T12:00:00").value);
   return s;
 }
 

@@ -74,9 +74,10 @@ TEST_CASE("MONEY-LINE: quantity × price − discount, within one đồng") {
   REQUIRE(r.has("MONEY-LINE"));
   const auto& d = r.first("MONEY-LINE");
   CHECK(d.where.path == "/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu/ThTien");
-  CHECK(d.message ==
-        "HHDVu/ThTien (Thành tiền chưa có thuế GTGT) 1000000 differs from SLuong × DGia − STCKhau = 1 × 1000000 − 200000 "
-        "= 800000 (tolerance 1)");
+  CHECK(
+      d.message ==
+      "HHDVu/ThTien (Thành tiền chưa có thuế GTGT) 1000000 differs from SLuong × DGia − STCKhau = 1 × 1000000 − 200000 "
+      "= 800000 (tolerance 1)");
   CHECK(d.message_vi ==
         "HHDVu/ThTien (Thành tiền chưa có thuế GTGT) 1000000 khác SLuong × DGia − STCKhau = 1 × 1000000 − 200000 = "
         "800000 (dung sai 1)");
@@ -251,9 +252,9 @@ TEST_CASE("the tolerance: one minor unit of the currency, or as configured") {
       vat({{"1", "1", "1000", "", "", "1003", "10%"}}, totals(rate("10%", "1003", "100"), "1003", "100", "1103"));
   CHECK(check_rules(off_by_3).has("MONEY-LINE"));
   auto settings = fixed_settings();
-  settings.tolerance = hoadon::rules::Decimal::from_int(5);
+  settings.tolerance = hoadon::Decimal::from_int(5);
   CHECK_CODES(check_rules(off_by_3, settings), {});
-  settings.tolerance = hoadon::rules::Decimal();
+  settings.tolerance = hoadon::Decimal();
   CHECK_CODES(check_rules(vat({{"1", "1", "12445454.5455", "", "", "12445455"}},
                               totals(rate("10%", "12445455", "1244545"), "12445455", "1244545", "13690000")),
                           settings),

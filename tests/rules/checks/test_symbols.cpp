@@ -81,14 +81,14 @@ TEST_CASE("INV-NUMBER: 1 to 99,999,999, compared as a number") {
 TEST_CASE("INV-DATE-FUTURE: the issue date against a configurable today") {
   const std::string ok = demo_vat();  // dated 2026-11-20
   auto settings = fixed_settings();
-  settings.now = hoadon::rules::to_instant(*hoadon::rules::parse_datetime("2026-11-19T23:59:59").value);
+  settings.now = hoadon::to_instant(*hoadon::parse_datetime("2026-11-19T23:59:59").value);
   auto r = check_rules(ok, settings);
   CHECK_CODES(r, {"INV-DATE-FUTURE"});
   CHECK(r.first("INV-DATE-FUTURE").message == "TTChung/NLap (Ngày lập) 2026-11-20 is after today (2026-11-19)");
   // 17:00 UTC on the 19th is already the 20th in Vietnam (GMT+7).
-  settings.now = hoadon::rules::to_instant(*hoadon::rules::parse_datetime("2026-11-19T17:00:00Z").value);
+  settings.now = hoadon::to_instant(*hoadon::parse_datetime("2026-11-19T17:00:00Z").value);
   CHECK_CODES(check_rules(ok, settings), {});
-  settings.now = hoadon::rules::to_instant(*hoadon::rules::parse_datetime("2026-11-19T16:59:59Z").value);
+  settings.now = hoadon::to_instant(*hoadon::parse_datetime("2026-11-19T16:59:59Z").value);
   CHECK_CODES(check_rules(ok, settings), {"INV-DATE-FUTURE"});
 }
 

@@ -61,7 +61,7 @@ TEST_CASE("WORDS: hundreds of totals written by the generator pass, and one đ�
     style.four_as_tu = i % 7 == 0;
     style.unit = i % 4 == 0 ? "đồng chẵn./." : "đồng";
     ++i;
-    const auto total = hoadon::rules::Decimal::from_int(n);
+    const auto total = hoadon::Decimal::from_int(n);
     const std::string words = hoadon::rules::amount_in_words(total, style);
     const std::string invoice = set(base, "TgTTTBSo", total.to_string());
     CAPTURE(words);
@@ -69,7 +69,7 @@ TEST_CASE("WORDS: hundreds of totals written by the generator pass, and one đ�
     CHECK_FALSE(ok.has("WORDS-MISMATCH"));
     CHECK_FALSE(ok.has("WORDS-UNREADABLE"));
     const auto off = check_rules(
-        set(invoice, "TgTTTBChu", hoadon::rules::amount_in_words(total + hoadon::rules::Decimal::from_int(1), style)));
+        set(invoice, "TgTTTBChu", hoadon::rules::amount_in_words(total + hoadon::Decimal::from_int(1), style)));
     CHECK(off.has("WORDS-MISMATCH"));
   }
 }
