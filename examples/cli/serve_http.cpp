@@ -164,6 +164,7 @@ struct Server::Impl {
         metrics.rejected("body_too_large");
         return error(413, fmt::format("request body too large: over {} bytes", limits.max_body));
       }
+      x.request.body.reserve(n);
     }
     return std::nullopt;
   }
@@ -199,17 +200,21 @@ struct Server::Impl {
       return MHD_YES;
     }
     if (*upload_size) {  // a piece of the body
-      if (x->request.body.size() + *upload_size > self->limits.max_body) {
+      // Past the limit (a chunked body announces no length), the rest is read and dropped:
+      // libmicrohttpd answers only once the request is in. The request deadline bounds that.
+      if (!x->too_big && x->request.body.size() + *upload_size > self->limits.max_body) {
         x->too_big = true;
-        x->answered = true;
-        *upload_size = 0;
+        std::string().swap(x->request.body);
         self->metrics.rejected("body_too_large");
-        return static_cast<enum MHD_Result>(self->queue(
-            conn, *x, error(413, fmt::format("request body too large: over {} bytes", self->limits.max_body))));
       }
-      x->request.body.append(upload, *upload_size);
+      if (!x->too_big) x->request.body.append(upload, *upload_size);
       *upload_size = 0;
       return MHD_YES;
+    }
+    if (x->too_big) {
+      x->answered = true;
+      return static_cast<enum MHD_Result>(self->queue(
+          conn, *x, error(413, fmt::format("request body too large: over {} bytes", self->limits.max_body))));
     }
     // The whole request is in: answer it.
     self->set_busy(conn, true);

@@ -120,8 +120,8 @@ def case_routes():
                 check(h["content-type"] == "application/json", h["content-type"])
         # Query parameters are the command's options.
         same_as_cli(s, "validate", INVOICE, ["strict"], ["--strict"])
-        same_as_cli(s, "validate", INVOICE, ["rule=VAT-RATE=off", "now=2026-01-01"],
-                    ["--rule", "VAT-RATE=off", "--now", "2026-01-01"])
+        same_as_cli(s, "validate", INVOICE, ["rule=INV-VERSION=off", "now=2026-01-01"],
+                    ["--rule", "INV-VERSION=off", "--now", "2026-01-01"])
         same_as_cli(s, "verify", good, ["at=2020-01-01"], ["--at", "2020-01-01", *TRUST])
         same_as_cli(s, "inspect", good, ["lines=1"], ["--lines"])
         status, h, data = s.request("POST", "/v1/validate?format=text&lang=vi&name=" + INVOICE, open(INVOICE, "rb").read())
@@ -203,14 +203,13 @@ def case_oversized():
         conn.putrequest("POST", "/v1/validate")
         conn.putheader("Transfer-Encoding", "chunked")
         conn.endheaders()
-        try:
-            for _ in range(8):
-                conn.send(b"800\r\n" + b"a" * 0x800 + b"\r\n")
-            conn.send(b"0\r\n\r\n")
-            status = conn.getresponse().status
-        except (BrokenPipeError, ConnectionResetError):
-            status = 413  # the server answered and closed while we were still sending
-        check(status == 413, f"chunked over the limit: {status}")
+        for _ in range(8):
+            conn.send(b"800\r\n" + b"a" * 0x800 + b"\r\n")
+        conn.send(b"0\r\n\r\n")
+        r = conn.getresponse()
+        status, data = r.status, r.read()
+        conn.close()
+        check(status == 413 and b"too large" in data, f"chunked over the limit: {status}")
         check(s.request("POST", "/v1/validate", open(INVOICE, "rb").read())[0] == 200, "served afterwards")
         check(metric(s, 'hoadon_http_rejected_total{reason="body_too_large"}') >= 2, "rejections counted")
 
@@ -326,7 +325,7 @@ def case_tls():
                         "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert],
                        check=True, capture_output=True)
         probe = subprocess.run([HOADON, "serve", "--port", "0", "--tls-cert", cert, "--tls-key", "/nonexistent"],
-                               capture_output=True)
+                               capture_output=True, timeout=10)
         check(probe.returncode == 3, "an unreadable key is an I/O error")
         with Server("--tls-cert", cert, "--tls-key", key, scheme="https") as s:
             ctx = ssl.create_default_context(cafile=cert)
