@@ -270,6 +270,8 @@ Server::Server(const Limits& limits, const std::string& address, unsigned port, 
   // Beyond max_connections, requests get 503; beyond a quarter more, connections are refused.
   const unsigned hard_limit = limits.max_connections + std::max(4u, limits.max_connections / 4);
   std::vector<MHD_OptionItem> options = {
+      // First, so that every message goes through it.
+      {MHD_OPTION_EXTERNAL_LOGGER, reinterpret_cast<intptr_t>(&Impl::log), nullptr},
       {MHD_OPTION_SOCK_ADDR, 0, &addr},
       {MHD_OPTION_THREAD_POOL_SIZE, limits.threads, nullptr},
       {MHD_OPTION_CONNECTION_LIMIT, hard_limit, nullptr},
@@ -278,7 +280,6 @@ Server::Server(const Limits& limits, const std::string& address, unsigned port, 
       {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(2 * limits.max_header), nullptr},
       {MHD_OPTION_NOTIFY_CONNECTION, reinterpret_cast<intptr_t>(&Impl::on_connection), impl_},
       {MHD_OPTION_NOTIFY_COMPLETED, reinterpret_cast<intptr_t>(&Impl::on_completed), impl_},
-      {MHD_OPTION_EXTERNAL_LOGGER, reinterpret_cast<intptr_t>(&Impl::log), nullptr},
   };
   if (limits.max_per_ip) options.push_back({MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.max_per_ip, nullptr});
   if (!tls.cert_pem.empty()) {
