@@ -273,7 +273,6 @@ Server::Server(const Limits& limits, const std::string& address, unsigned port, 
       // First, so that every message goes through it.
       {MHD_OPTION_EXTERNAL_LOGGER, reinterpret_cast<intptr_t>(&Impl::log), nullptr},
       {MHD_OPTION_SOCK_ADDR, 0, &addr},
-      {MHD_OPTION_THREAD_POOL_SIZE, limits.threads, nullptr},
       {MHD_OPTION_CONNECTION_LIMIT, hard_limit, nullptr},
       {MHD_OPTION_CONNECTION_TIMEOUT, limits.idle_timeout, nullptr},
       // The memory of one connection: the request line and headers take about half of it.
@@ -281,6 +280,8 @@ Server::Server(const Limits& limits, const std::string& address, unsigned port, 
       {MHD_OPTION_NOTIFY_CONNECTION, reinterpret_cast<intptr_t>(&Impl::on_connection), impl_},
       {MHD_OPTION_NOTIFY_COMPLETED, reinterpret_cast<intptr_t>(&Impl::on_completed), impl_},
   };
+  // One thread is the internal polling thread alone (libmicrohttpd warns about a pool of one).
+  if (limits.threads > 1) options.push_back({MHD_OPTION_THREAD_POOL_SIZE, limits.threads, nullptr});
   if (limits.max_per_ip) options.push_back({MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.max_per_ip, nullptr});
   if (!tls.cert_pem.empty()) {
     options.push_back({MHD_OPTION_HTTPS_MEM_CERT, 0, const_cast<char*>(impl_->cert.c_str())});
