@@ -39,15 +39,21 @@ class Server:
     """`hoadon serve --port 0 ARGS`, its port read from its first line on stdout."""
 
     def __init__(self, *args, scheme="http"):
+        # Its messages go to a file: a pipe nobody reads could fill up and block the server.
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([HOADON, "serve", "--port", "0", "--threads", "2", *args],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                     stdout=subprocess.PIPE, stderr=self.log)
         ready, _, _ = select.select([self.proc.stdout], [], [], 10)
         line = self.proc.stdout.readline().decode() if ready else ""
         m = re.fullmatch(scheme + r"://127\.0\.0\.1:(\d+)", line.strip().removeprefix("listening on "))
         if not m:
             self.proc.kill()
-            raise AssertionError(f"no 'listening on' line: {line!r} {self.proc.stderr.read().decode()!r}")
+            raise AssertionError(f"no 'listening on' line: {line!r} {self.messages()!r}")
         self.port = int(m.group(1))
+
+    def messages(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
 
     def connection(self, timeout=5):
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
@@ -63,7 +69,7 @@ class Server:
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         code = self.proc.wait(10)
-        check(code == 0, f"exit status {code} after SIGTERM")
+        check(code == 0, f"exit status {code} after SIGTERM: {self.messages()[-2000:]}")
 
     def __enter__(self):
         return self
