@@ -164,7 +164,8 @@ struct Server::Impl {
         metrics.rejected("body_too_large");
         return error(413, fmt::format("request body too large: over {} bytes", limits.max_body));
       }
-      x.request.body.reserve(n);
+      // Announced is not sent: reserve a little, so that idle clients cannot claim memory.
+      x.request.body.reserve(std::min<unsigned long long>(n, 1u << 20));
     }
     return std::nullopt;
   }
