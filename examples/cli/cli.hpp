@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,12 +84,25 @@ struct Input {
   std::size_t member = 0;
   static constexpr std::size_t kRefused = static_cast<std::size_t>(-1);
   std::string problem;  // why this path yields no document (a folder without XML), else ""
+  // The document's bytes when they are already in memory (the body of a request to `hoadon
+  // serve`), else null: the input is read from `path`.
+  std::shared_ptr<const std::string> bytes;
 };
 
 // Expands files, directories (searched recursively for *.xml and *.zip, sorted) and "-". A ZIP
 // file (named *.zip, or starting as one) stands for its XML members, in archive order.
 // Missing paths stay in the list: processing them reports an I/O error.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args);
+// The same for bytes in memory named `label`: one input, or one per XML member of a ZIP file
+// ("LABEL!member.xml"), or one refused archive.
+std::vector<Input> expand_bytes(const std::string& label, std::shared_ptr<const std::string> bytes);
+
+// An input or output that cannot be read or written, or a resource that cannot be had: exit
+// status 3 (a UsageError is exit status 2).
+class IoError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // The outcome of one input: what to print on stdout and how it went.
 struct Outcome {
@@ -127,6 +141,39 @@ int run_all(const std::vector<Input>& inputs, unsigned jobs, const std::function
 // run_all for the commands that print verdicts: with --summary (text), a header line first and
 // the count of each verdict last ("45 documents: 37 NOT CONFIRMED, 8 INVALID").
 int run_verdicts(const std::vector<Input>& inputs, const Common& c, const std::function<Outcome(const Input&)>& work);
+
+// What a document-processing command does to each input, built once from its options (throws
+// UsageError for bad ones, IoError for unreadable files they name): `hoadon CMD` runs `work` over
+// its inputs, `hoadon serve` over each request's body, so both print the same lines. `work` may
+// be called from several threads at once.
+struct Job {
+  Common common;
+  std::function<Outcome(const Input&)> work;
+};
+CommandSpec inspect_spec();
+CommandSpec validate_spec();
+CommandSpec verify_spec();
+CommandSpec render_spec();
+Job inspect_job(const Args& args);
+Job validate_job(const Args& args);
+// `trust` (may be shared by threads) outlives the job; the trust options in `args` are not read.
+Job verify_job(const Args& args, const hoadon_trust* trust);
+
+// What render does to each input, built from its options (throws UsageError); not copyable, as
+// `options` points into it. The trust options in `args` are not read: `options.trust` is set by
+// the caller.
+struct Render {
+  hoadon_parse_options parse{};
+  hoadon_verify_options verify{};
+  hoadon_render_options options{};
+  Render() = default;
+  Render(const Render&) = delete;
+  Render& operator=(const Render&) = delete;
+};
+std::unique_ptr<Render> render_settings(const Args& args);
+// Renders one input: true with the file in `bytes`, else false with what to print (why not) and
+// its status in `failure`. May be called from several threads at once.
+bool render_input(const Render& r, const Input& in, std::string& bytes, Outcome& failure);
 
 // Status of an opened document for the exit code.
 int status_of_open(int rc);
@@ -170,5 +217,6 @@ int cmd_schema(const std::vector<std::string>& argv);
 int cmd_words(const std::vector<std::string>& argv);
 int cmd_export(const std::vector<std::string>& argv);
 int cmd_conformance(const std::vector<std::string>& argv);
+int cmd_serve(const std::vector<std::string>& argv);
 
 }  // namespace cli

@@ -1,9 +1,8 @@
 #include "cli.hpp"
 
 namespace cli {
-namespace {
 
-CommandSpec spec() {
+CommandSpec inspect_spec() {
   CommandSpec s{"inspect", "[options] PATH...",
                 "Print the essentials of each document: kind, format version, template, series, number, date, "
                 "seller, buyer, totals, tax-authority code and the signatures present.",
@@ -18,33 +17,38 @@ CommandSpec spec() {
   return s;
 }
 
-}  // namespace
+Job inspect_job(const Args& args) {
+  const Common c = common_settings(args);
+  const bool lines = args.has("--lines");
+  return {c, [c, lines](const Input& in) {
+            hoadon_doc* doc = nullptr;
+            const int rc = open_input(in, c.parse, &doc);
+            if (!doc) return Outcome{take_line(nullptr), kExitIo};
+            Outcome o;
+            const char* label = in.label.c_str();
+            if (lines)
+              o.output = take_line(c.json ? hoadon_doc_content_to_json(doc, label)
+                                          : hoadon_doc_content_to_text(doc, label, c.lang));
+            else
+              o.output = take_line(c.json ? hoadon_doc_to_json(doc, label) : hoadon_doc_to_text(doc, label, c.lang));
+            o.status = rc != HOADON_OK                            ? status_of_open(rc)
+                       : hoadon_report_ok(hoadon_doc_report(doc)) ? kExitOk
+                                                                  : kExitFailed;
+            hoadon_doc_free(doc);
+            return o;
+          }};
+}
 
 int cmd_inspect(const std::vector<std::string>& argv) {
-  const auto s = spec();
+  const auto s = inspect_spec();
   const Args args(s, argv);
   if (args.has("--help")) {
     fputs(help_text(s).c_str(), stdout);
     return kExitOk;
   }
   if (args.positional().empty()) throw UsageError("inspect needs at least one PATH (or - for standard input)");
-  const Common c = common_settings(args);
-  const bool lines = args.has("--lines");
-  return run_all(expand_inputs(args.positional()), c.jobs, [&](const Input& in) {
-    hoadon_doc* doc = nullptr;
-    const int rc = open_input(in, c.parse, &doc);
-    if (!doc) return Outcome{take_line(nullptr), kExitIo};
-    Outcome o;
-    const char* label = in.label.c_str();
-    if (lines)
-      o.output =
-          take_line(c.json ? hoadon_doc_content_to_json(doc, label) : hoadon_doc_content_to_text(doc, label, c.lang));
-    else
-      o.output = take_line(c.json ? hoadon_doc_to_json(doc, label) : hoadon_doc_to_text(doc, label, c.lang));
-    o.status = rc != HOADON_OK ? status_of_open(rc) : hoadon_report_ok(hoadon_doc_report(doc)) ? kExitOk : kExitFailed;
-    hoadon_doc_free(doc);
-    return o;
-  });
+  const Job job = inspect_job(args);
+  return run_all(expand_inputs(args.positional()), job.common.jobs, job.work);
 }
 
 }  // namespace cli

@@ -10,9 +10,8 @@
 #include "cli.hpp"
 
 namespace cli {
-namespace {
 
-CommandSpec spec() {
+CommandSpec render_spec() {
   CommandSpec s{
       "render",
       "[--format html|pdf] [-o OUT | --suffix SUFFIX] [--trust PATH]... [--integrity-only | --no-verify] PATH...",
@@ -46,10 +45,58 @@ CommandSpec spec() {
   return s;
 }
 
-}  // namespace
+std::unique_ptr<Render> render_settings(const Args& args) {
+  if (args.has("--no-verify") && (args.has("--trust") || args.has("--integrity-only")))
+    throw UsageError("--no-verify leaves the signatures unchecked: it takes no --trust or --integrity-only");
+  auto r = std::make_unique<Render>();
+  hoadon_parse_options_init(&r->parse, sizeof r->parse);
+  r->parse.max_bytes = args.number("--max-bytes", r->parse.max_bytes, 1, 1ul << 31);
+  hoadon_render_options_init(&r->options, sizeof r->options);
+  r->options.format =
+      args.choice("--format", {"html", "pdf"}, "html") == "pdf" ? HOADON_RENDER_PDF : HOADON_RENDER_HTML;
+  r->verify = verify_settings(args);
+  r->options.verify = &r->verify;
+  r->options.skip_verify = args.has("--no-verify");
+  if (args.has("--invoice")) r->options.invoice = static_cast<int>(args.number("--invoice", 1, 1, 100000)) - 1;
+  return r;
+}
+
+bool render_input(const Render& r, const Input& in, std::string& bytes, Outcome& failure) {
+  hoadon_doc* doc = nullptr;
+  const int open_rc = open_input(in, r.parse, &doc);
+  if (!doc) {
+    failure = Outcome{take_line(nullptr), kExitIo};
+    return false;
+  }
+  std::unique_ptr<hoadon_doc, void (*)(hoadon_doc*)> doc_guard(doc, hoadon_doc_free);
+  if (open_rc == HOADON_EIO) {
+    failure =
+        Outcome{take_line(hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN)), kExitIo};
+    return false;
+  }
+  void* out = nullptr;
+  size_t len = 0;
+  const int rc = hoadon_doc_render(doc, &r.options, &out, &len);
+  if (rc != HOADON_OK) {
+    std::string why = hoadon_last_error();
+    if (rc == HOADON_EREJECTED) {
+      char* text = hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN);
+      why = text ? text : why;
+      hoadon_free(text);
+      failure = Outcome{why.ends_with('\n') ? why : why + "\n", kExitFailed};
+      return false;
+    }
+    failure = Outcome{fmt::format("{}: not rendered: {}\n", in.label, why),
+                      rc == HOADON_EINVAL || rc == HOADON_ERANGE ? kExitFailed : kExitIo};
+    return false;
+  }
+  std::unique_ptr<void, void (*)(void*)> bytes_guard(out, hoadon_free);
+  bytes.assign(static_cast<const char*>(out), len);
+  return true;
+}
 
 int cmd_render(const std::vector<std::string>& argv) {
-  const auto s = spec();
+  const auto s = render_spec();
   const Args args(s, argv);
   if (args.has("--help")) {
     fputs(help_text(s).c_str(), stdout);
@@ -62,70 +109,39 @@ int cmd_render(const std::vector<std::string>& argv) {
   if (output && args.has("--suffix")) throw UsageError("give -o OUT or --suffix SUFFIX, not both");
   if (suffix.empty() || suffix.find('/') != std::string::npos || suffix == ".xml")
     throw UsageError("--suffix must be a new ending such as .html, without '/'");
-  if (args.has("--no-verify") && (args.has("--trust") || args.has("--integrity-only")))
-    throw UsageError("--no-verify leaves the signatures unchecked: it takes no --trust or --integrity-only");
+  const auto r = render_settings(args);
   const auto inputs = expand_inputs(args.positional());
   if (output && inputs.size() != 1) throw UsageError("-o takes one input; for several, use --suffix");
   for (const auto& in : inputs)
     if (in.path == "-" && !output) throw UsageError("standard input needs -o OUT");
   const unsigned jobs = static_cast<unsigned>(args.number("--jobs", 1, 1, 256));
-  hoadon_parse_options parse;
-  hoadon_parse_options_init(&parse, sizeof parse);
-  parse.max_bytes = args.number("--max-bytes", parse.max_bytes, 1, 1ul << 31);
-
-  hoadon_render_options options;
-  hoadon_render_options_init(&options, sizeof options);
-  options.format = pdf ? HOADON_RENDER_PDF : HOADON_RENDER_HTML;
-  if (!hoadon_render_supported(options.format)) {
+  if (!hoadon_render_supported(r->options.format)) {
     std::fprintf(stderr, "hoadon render: PDF output: this hoadon was not built with cairo and pango\n");
     return kExitIo;
   }
-  const hoadon_verify_options verify = verify_settings(args);
-  options.verify = &verify;
-  options.skip_verify = args.has("--no-verify");
-  if (args.has("--invoice")) options.invoice = static_cast<int>(args.number("--invoice", 1, 1, 100000)) - 1;
   std::string error;
   const Trust trust = load_trust(args, error);
   if (!trust) {
     std::fprintf(stderr, "hoadon render: %s\n", error.c_str());
     return kExitIo;
   }
-  options.trust = trust.get();
+  r->options.trust = trust.get();
 
   return run_all(inputs, jobs, [&](const Input& in) {
-    hoadon_doc* doc = nullptr;
-    const int open_rc = open_input(in, parse, &doc);
-    if (!doc) return Outcome{take_line(nullptr), kExitIo};
-    std::unique_ptr<hoadon_doc, void (*)(hoadon_doc*)> doc_guard(doc, hoadon_doc_free);
-    if (open_rc == HOADON_EIO)
-      return Outcome{take_line(hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN)),
-                     kExitIo};
-    void* bytes = nullptr;
-    size_t len = 0;
-    const int rc = hoadon_doc_render(doc, &options, &bytes, &len);
-    if (rc != HOADON_OK) {
-      std::string why = hoadon_last_error();
-      if (rc == HOADON_EREJECTED) {
-        char* text = hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN);
-        why = text ? text : why;
-        hoadon_free(text);
-        return Outcome{why.ends_with('\n') ? why : why + "\n", kExitFailed};
-      }
-      return Outcome{fmt::format("{}: not rendered: {}\n", in.label, why),
-                     rc == HOADON_EINVAL || rc == HOADON_ERANGE ? kExitFailed : kExitIo};
-    }
-    std::unique_ptr<void, void (*)(void*)> bytes_guard(bytes, hoadon_free);
+    std::string bytes;
+    Outcome failure;
+    if (!render_input(*r, in, bytes, failure)) return failure;
     const std::string out = output.value_or(in.path == "-" ? std::string("-") : with_suffix(in.path, suffix));
     if (out == "-") {
-      std::fwrite(bytes, 1, len, stdout);
+      std::fwrite(bytes.data(), 1, bytes.size(), stdout);
       std::fflush(stdout);
       return Outcome{"", kExitOk};
     }
     if (in.path != "-" && same_file(out, in.path))
       return Outcome{fmt::format("{}: not rendered: {} is the input itself\n", in.label, out), kExitIo};
-    if (hoadon_file_write(out.c_str(), bytes, len, 0) != HOADON_OK)
+    if (hoadon_file_write(out.c_str(), bytes.data(), bytes.size(), 0) != HOADON_OK)
       return Outcome{fmt::format("{}: {}\n", in.label, hoadon_last_error()), kExitIo};
-    return Outcome{fmt::format("{}: rendered {} ({} bytes)\n", in.label, out, len), kExitOk};
+    return Outcome{fmt::format("{}: rendered {} ({} bytes)\n", in.label, out, bytes.size()), kExitOk};
   });
 }
 

@@ -1,13 +1,14 @@
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "cli.hpp"
 
 namespace cli {
-namespace {
 
-CommandSpec spec() {
+CommandSpec validate_spec() {
   auto options = document_options();
   options.insert(
       options.begin(),
@@ -32,6 +33,8 @@ CommandSpec spec() {
           options};
 }
 
+namespace {
+
 // --now takes a calendar date (midnight, Vietnam time) or any time --at takes; the library
 // reads it.
 long long parse_now(const std::string& s) {
@@ -43,72 +46,86 @@ long long parse_now(const std::string& s) {
 
 }  // namespace
 
+Job validate_job(const Args& args) {
+  if (args.has("--schema-only") && args.has("--rules-only"))
+    throw UsageError("--schema-only and --rules-only exclude each other");
+  const Common c = common_settings(args);
+
+  // What every call of the work shares, read-only once built.
+  struct State {
+    std::unique_ptr<hoadon_rule_profile, decltype(&hoadon_rule_profile_free)> profile{nullptr,
+                                                                                      hoadon_rule_profile_free};
+    std::optional<std::string> version, tolerance;
+    hoadon_validate_options vo{};
+  };
+  auto st = std::make_shared<State>();
+  {
+    hoadon_rule_profile* p = nullptr;
+    if (hoadon_rule_profile_new(&p) != HOADON_OK) throw std::runtime_error(hoadon_last_error());
+    st->profile.reset(p);
+  }
+  for (const auto& file : args.all("--profile"))
+    if (int rc = hoadon_rule_profile_load(st->profile.get(), file.c_str()); rc != HOADON_OK) {
+      if (rc == HOADON_EIO) throw IoError(hoadon_last_error());
+      throw UsageError(hoadon_last_error());
+    }
+  for (const auto& rule : args.all("--rule")) {
+    const auto eq = rule.find('=');
+    if (eq == std::string::npos) throw UsageError(fmt::format("--rule expects CODE=SEVERITY, not '{}'", rule));
+    if (hoadon_rule_profile_set(st->profile.get(), rule.substr(0, eq).c_str(), severity_named(rule.substr(eq + 1))) !=
+        HOADON_OK)
+      throw UsageError(fmt::format("--rule {}: {}", rule, hoadon_last_error()));
+  }
+
+  hoadon_validate_options& vo = st->vo;
+  hoadon_validate_options_init(&vo, sizeof vo);
+  vo.strict = args.has("--strict");
+  st->version = args.get("--version");
+  vo.version = st->version ? st->version->c_str() : nullptr;
+  vo.skip_schema = args.has("--rules-only");
+  vo.skip_rules = args.has("--schema-only");
+  vo.profile = st->profile.get();
+  st->tolerance = args.get("--tolerance");
+  vo.tolerance = st->tolerance ? st->tolerance->c_str() : nullptr;
+  if (const auto now = args.get("--now")) vo.now = parse_now(*now);
+  if (const auto stage = args.get("--stage")) vo.stage = stage_named(*stage);
+  if (hoadon_validate_options_check(&vo) != HOADON_OK) throw UsageError(hoadon_last_error());
+
+  return {c, [c, st](const Input& in) {
+            hoadon_doc* doc = nullptr;
+            const int rc = open_input(in, c.parse, &doc);
+            if (!doc) return Outcome{take_line(nullptr), kExitIo};
+            hoadon_report* report = nullptr;
+            Outcome o;
+            if (hoadon_doc_validate(doc, &st->vo, &report) != HOADON_OK) {
+              o = {take_line(nullptr), kExitIo};
+            } else {
+              o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
+                                          : hoadon_report_to_verdict(report, doc, in.label.c_str(), &c.verdict));
+              o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
+              o.tally = hoadon_report_verdict(report, c.lang);
+            }
+            hoadon_report_free(report);
+            hoadon_doc_free(doc);
+            return o;
+          }};
+}
+
 int cmd_validate(const std::vector<std::string>& argv) {
-  const auto s = spec();
+  const auto s = validate_spec();
   const Args args(s, argv);
   if (args.has("--help")) {
     fputs(help_text(s).c_str(), stdout);
     return kExitOk;
   }
   if (args.positional().empty()) throw UsageError("validate needs at least one PATH (or - for standard input)");
-  if (args.has("--schema-only") && args.has("--rules-only"))
-    throw UsageError("--schema-only and --rules-only exclude each other");
-  const Common c = common_settings(args);
-
-  std::unique_ptr<hoadon_rule_profile, decltype(&hoadon_rule_profile_free)> profile(nullptr, hoadon_rule_profile_free);
-  {
-    hoadon_rule_profile* p = nullptr;
-    if (hoadon_rule_profile_new(&p) != HOADON_OK) throw std::runtime_error(hoadon_last_error());
-    profile.reset(p);
+  try {
+    const Job job = validate_job(args);
+    return run_verdicts(expand_inputs(args.positional()), job.common, job.work);
+  } catch (const IoError& e) {
+    std::fprintf(stderr, "hoadon validate: %s\n", e.what());
+    return kExitIo;
   }
-  for (const auto& file : args.all("--profile"))
-    if (int rc = hoadon_rule_profile_load(profile.get(), file.c_str()); rc != HOADON_OK) {
-      if (rc == HOADON_EIO) {
-        std::fprintf(stderr, "hoadon validate: %s\n", hoadon_last_error());
-        return kExitIo;
-      }
-      throw UsageError(hoadon_last_error());
-    }
-  for (const auto& rule : args.all("--rule")) {
-    const auto eq = rule.find('=');
-    if (eq == std::string::npos) throw UsageError(fmt::format("--rule expects CODE=SEVERITY, not '{}'", rule));
-    if (hoadon_rule_profile_set(profile.get(), rule.substr(0, eq).c_str(), severity_named(rule.substr(eq + 1))) !=
-        HOADON_OK)
-      throw UsageError(fmt::format("--rule {}: {}", rule, hoadon_last_error()));
-  }
-
-  hoadon_validate_options vo;
-  hoadon_validate_options_init(&vo, sizeof vo);
-  vo.strict = args.has("--strict");
-  const auto version = args.get("--version");
-  vo.version = version ? version->c_str() : nullptr;
-  vo.skip_schema = args.has("--rules-only");
-  vo.skip_rules = args.has("--schema-only");
-  vo.profile = profile.get();
-  const auto tolerance = args.get("--tolerance");
-  vo.tolerance = tolerance ? tolerance->c_str() : nullptr;
-  if (const auto now = args.get("--now")) vo.now = parse_now(*now);
-  if (const auto stage = args.get("--stage")) vo.stage = stage_named(*stage);
-  if (hoadon_validate_options_check(&vo) != HOADON_OK) throw UsageError(hoadon_last_error());
-
-  return run_verdicts(expand_inputs(args.positional()), c, [&](const Input& in) {
-    hoadon_doc* doc = nullptr;
-    const int rc = open_input(in, c.parse, &doc);
-    if (!doc) return Outcome{take_line(nullptr), kExitIo};
-    hoadon_report* report = nullptr;
-    Outcome o;
-    if (hoadon_doc_validate(doc, &vo, &report) != HOADON_OK) {
-      o = {take_line(nullptr), kExitIo};
-    } else {
-      o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
-                                  : hoadon_report_to_verdict(report, doc, in.label.c_str(), &c.verdict));
-      o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
-      o.tally = hoadon_report_verdict(report, c.lang);
-    }
-    hoadon_report_free(report);
-    hoadon_doc_free(doc);
-    return o;
-  });
 }
 
 }  // namespace cli

@@ -2,13 +2,13 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "cli.hpp"
 
 namespace cli {
-namespace {
 
-CommandSpec spec() {
+CommandSpec verify_spec() {
   CommandSpec s{"verify", "[options] PATH...",
                 "Verify every signature of each document: integrity, binding to the data it must cover, the "
                 "signer's certificate, and trust.",
@@ -38,18 +38,15 @@ CommandSpec spec() {
   return s;
 }
 
-}  // namespace
-
-int cmd_verify(const std::vector<std::string>& argv) {
-  const auto s = spec();
-  const Args args(s, argv);
-  if (args.has("--help")) {
-    fputs(help_text(s).c_str(), stdout);
-    return kExitOk;
-  }
-  if (args.positional().empty()) throw UsageError("verify needs at least one PATH (or - for standard input)");
+Job verify_job(const Args& args, const hoadon_trust* trust) {
   Common c = common_settings(args);
-  hoadon_verify_options options = verify_settings(args);
+  struct State {
+    hoadon_verify_options options{};
+    std::optional<std::string> cache;
+  };
+  auto st = std::make_shared<State>();
+  hoadon_verify_options& options = st->options;
+  options = verify_settings(args);
   options.profile = args.choice("--profile", {"invoice", "xmldsig"}, "invoice") == "xmldsig"
                         ? HOADON_VERIFY_PROFILE_XMLDSIG
                         : HOADON_VERIFY_PROFILE_INVOICE;
@@ -60,8 +57,8 @@ int cmd_verify(const std::vector<std::string>& argv) {
     throw UsageError("--online-cache and --online-timeout apply to --online only");
   if (options.online && !hoadon_online_available())
     throw UsageError("--online: not built with libcurl (online revocation checking is unavailable)");
-  const auto cache = args.get("--online-cache");
-  if (cache) options.online_cache = cache->c_str();
+  st->cache = args.get("--online-cache");
+  if (st->cache) options.online_cache = st->cache->c_str();
   if (const auto t = args.get("--online-timeout")) {
     const bool digits = !t->empty() && t->size() <= 4 && t->find_first_not_of("0123456789") == std::string::npos;
     options.online_timeout = digits ? std::stoi(*t) : 0;
@@ -71,31 +68,45 @@ int cmd_verify(const std::vector<std::string>& argv) {
   if (args.has("--pin-key") && options.profile != HOADON_VERIFY_PROFILE_XMLDSIG)
     throw UsageError("--pin-key applies to --profile xmldsig only: invoices are verified with their certificate");
 
+  return {
+      c, [c, st, trust](const Input& in) {
+        hoadon_doc* doc = nullptr;
+        const int rc = open_input(in, c.parse, &doc);
+        if (!doc) return Outcome{take_line(nullptr), kExitIo};
+        hoadon_verify_result* result = nullptr;
+        hoadon_doc_verify(doc, trust, &st->options, &result);
+        Outcome o;
+        if (!result) {
+          o = {take_line(nullptr), kExitIo};
+        } else {
+          o.output = take_line(c.json ? hoadon_verify_result_to_json(result, in.label.c_str())
+                                      : hoadon_verify_result_to_verdict(result, doc, in.label.c_str(), &c.verdict));
+          o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
+          o.tally = hoadon_verify_result_verdict(result, c.lang);
+        }
+        hoadon_verify_result_free(result);
+        hoadon_doc_free(doc);
+        return o;
+      }};
+}
+
+int cmd_verify(const std::vector<std::string>& argv) {
+  const auto s = verify_spec();
+  const Args args(s, argv);
+  if (args.has("--help")) {
+    fputs(help_text(s).c_str(), stdout);
+    return kExitOk;
+  }
+  if (args.positional().empty()) throw UsageError("verify needs at least one PATH (or - for standard input)");
+  verify_job(args, nullptr);  // a usage error is reported before the trust is loaded
   std::string error;
   const auto trust = load_trust(args, error);
   if (!trust) {
     std::fprintf(stderr, "hoadon verify: %s\n", error.c_str());
     return kExitIo;
   }
-  return run_verdicts(expand_inputs(args.positional()), c, [&](const Input& in) {
-    hoadon_doc* doc = nullptr;
-    const int rc = open_input(in, c.parse, &doc);
-    if (!doc) return Outcome{take_line(nullptr), kExitIo};
-    hoadon_verify_result* result = nullptr;
-    hoadon_doc_verify(doc, trust.get(), &options, &result);
-    Outcome o;
-    if (!result) {
-      o = {take_line(nullptr), kExitIo};
-    } else {
-      o.output = take_line(c.json ? hoadon_verify_result_to_json(result, in.label.c_str())
-                                  : hoadon_verify_result_to_verdict(result, doc, in.label.c_str(), &c.verdict));
-      o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
-      o.tally = hoadon_verify_result_verdict(result, c.lang);
-    }
-    hoadon_verify_result_free(result);
-    hoadon_doc_free(doc);
-    return o;
-  });
+  const Job job = verify_job(args, trust.get());
+  return run_verdicts(expand_inputs(args.positional()), job.common, job.work);
 }
 
 }  // namespace cli

@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
+    {"serve", "answer validate, verify, inspect and render over HTTP (JSON, metrics)", cli::cmd_serve},
 };
 
 // Interrupted (Ctrl-C, kill, the file-size limit), the command removes the temporary files of the outputs it was
