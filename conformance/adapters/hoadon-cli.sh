@@ -8,6 +8,11 @@
 # HOADON names the hoadon binary to grade (default: hoadon on PATH).
 set -eu
 hoadon=${HOADON:-hoadon}
+if [ "$CONFORMANCE_OP" = identify ]; then  # the report's implementation name
+  version=$("$hoadon" --version)
+  printf '%s, command line\n' "$version"
+  exit 0
+fi
 file=$CONFORMANCE_FILE
 if [ "$CONFORMANCE_OP" = validate ]; then
   set -- validate --format json

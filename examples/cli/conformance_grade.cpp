@@ -23,7 +23,75 @@ std::string describe(bool pass, const std::vector<std::string>& signatures, cons
   return s;
 }
 
+// The severity of a case that does not pass: accepting what must be refused is worst, and
+// among those, a document whose signatures had to be refused (forged, wrapped, tampered,
+// untrusted) or hostile input (the parser area) is a forgery accepted.
+Severity severity_of(const Case& c, const std::string& status) {
+  if (status == "pass") return Severity::none;
+  if (status == "error") return Severity::no_answer;
+  if (status == "mismatch") return Severity::wrong_details;
+  if (c.pass) return Severity::rejected_valid;
+  return c.verifies() || c.area == "parser" || c.area == "wrapping" ? Severity::accepted_forgery
+                                                                    : Severity::accepted_invalid;
+}
+
+Result graded(Result r, std::string status) {
+  r.status = std::move(status);
+  r.severity = severity_of(*r.c, r.status);
+  return r;
+}
+
 }  // namespace
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::accepted_forgery:
+      return "accepted-forgery";
+    case Severity::accepted_invalid:
+      return "accepted-invalid";
+    case Severity::rejected_valid:
+      return "rejected-valid";
+    case Severity::no_answer:
+      return "no-answer";
+    case Severity::wrong_details:
+      return "wrong-details";
+    case Severity::none:
+      break;
+  }
+  return "";
+}
+
+const char* severity_title(Severity s) {
+  switch (s) {
+    case Severity::accepted_forgery:
+      return "Accepted forgeries and hostile input";
+    case Severity::accepted_invalid:
+      return "Accepted invalid documents";
+    case Severity::rejected_valid:
+      return "Rejected valid documents";
+    case Severity::no_answer:
+      return "No answer (crash, signal, timeout, malformed answer)";
+    case Severity::wrong_details:
+      return "Right verdict, wrong codes or signature outcomes";
+    case Severity::none:
+      break;
+  }
+  return "";
+}
+
+std::vector<const Result*> failures_by_severity(const Run& run) {
+  std::vector<const Result*> out;
+  for (const auto& r : run.results)
+    if (r.severity != Severity::none) out.push_back(&r);
+  std::stable_sort(out.begin(), out.end(), [](const Result* a, const Result* b) { return a->severity < b->severity; });
+  return out;
+}
+
+std::size_t new_failures(const Run& run) {
+  std::size_t n = 0;
+  for (const auto& r : run.results) n += r.severity != Severity::none && !r.expected_failure;
+  return n;
+}
 
 Result grade(const Case& c, const std::vector<std::pair<std::string, Answer>>& answers, bool verdict_only) {
   Result r;
@@ -37,6 +105,7 @@ Result grade(const Case& c, const std::vector<std::pair<std::string, Answer>>& a
   const Answer* verification = nullptr;
   for (const auto& [op, a] : answers) {
     if (!a.error.empty()) r.problems.push_back(fmt::format("{}: {}", op, a.error));
+    if (a.signal && !r.signal) r.signal = a.signal;
     ok = ok && a.ok;
     detailed = detailed && a.detailed;
     for (const auto& [code, severity] : a.diagnostics) {
@@ -49,15 +118,11 @@ Result grade(const Case& c, const std::vector<std::pair<std::string, Answer>>& a
   if (verification)
     for (const auto& s : verification->signatures) actual_sigs.push_back(signature_text(s.slot, s.outcome, s.reason));
   r.actual = r.problems.empty() ? describe(ok, actual_sigs, {codes.begin(), codes.end()}) : "error";
-  if (!r.problems.empty()) {
-    r.status = "error";
-    return r;
-  }
+  if (!r.problems.empty()) return graded(std::move(r), "error");
   if (ok != c.pass) {
     r.problems.push_back(
         fmt::format("verdict {} where {} is expected", ok ? "pass" : "fail", c.pass ? "pass" : "fail"));
-    r.status = "fail";
-    return r;
+    return graded(std::move(r), "fail");
   }
   if (detailed && !verdict_only) {
     for (const auto& code : c.codes)
@@ -79,8 +144,8 @@ Result grade(const Case& c, const std::vector<std::pair<std::string, Answer>>& a
       }
     }
   }
-  r.status = r.problems.empty() ? "pass" : "mismatch";
-  return r;
+  const bool passes = r.problems.empty();
+  return graded(std::move(r), passes ? "pass" : "mismatch");
 }
 
 void Totals::add(const std::string& status) {

@@ -28,6 +28,7 @@ void collect(const hoadon_report* report, Answer& a) {
 class Library final : public Implementation {
  public:
   std::string name() const override { return fmt::format("hoadon {} (library)", hoadon_version()); }
+  std::string command() const override { return {}; }
 
   Answer run(const Manifest& m, const Case& c, const std::string& operation) override {
     Answer a;

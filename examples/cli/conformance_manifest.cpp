@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <stdexcept>
@@ -22,6 +23,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 const std::vector<std::string> kColumns = {"id",     "area",       "file",  "operation",   "options",
                                            "expect", "signatures", "codes", "description", "description_vi"};
+
+// The options whose values are files of the suite: they enter the suite's hash.
+const std::vector<std::string> kPathOptions = {"trust", "intermediate", "crl", "tax-authority"};
 
 }  // namespace
 
@@ -67,12 +71,19 @@ Manifest read_manifest(const std::filesystem::path& suite) {
     if (c.id.empty() || !ids.insert(c.id).second) fail("missing or duplicate id '" + c.id + "'");
     if (c.operation != "validate" && c.operation != "verify" && c.operation != "both")
       fail("operation must be validate, verify or both");
-    if (c.file.empty() || c.file.find("..") != std::string::npos) fail("bad file '" + c.file + "'");
+    if (c.file.empty() || c.file.find("..") != std::string::npos || c.file[0] == '/') fail("bad file '" + c.file + "'");
+    c.files.push_back(c.file);
     for (const auto& kv : split(f[4], ' ')) {
       if (kv.empty()) continue;
       const auto eq = kv.find('=');
       if (eq == std::string::npos) fail("option '" + kv + "' is not KEY=VALUE");
-      c.options[kv.substr(0, eq)] = kv.substr(eq + 1);
+      const auto key = kv.substr(0, eq), value = kv.substr(eq + 1);
+      c.options[key] = value;
+      if (std::find(kPathOptions.begin(), kPathOptions.end(), key) != kPathOptions.end()) {
+        if (value.empty() || value.find("..") != std::string::npos || value[0] == '/')
+          fail("bad file '" + value + "' in option " + key);
+        c.files.push_back(value);
+      }
     }
     if (f[5] != "pass" && f[5] != "fail") fail("expect must be pass or fail");
     c.pass = f[5] == "pass";

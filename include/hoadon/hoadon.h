@@ -108,6 +108,11 @@ HOADON_API const char *hoadon_strerror(int status);
 /* Releases a `char *` returned by hoadon. Accepts NULL. */
 HOADON_API void hoadon_free(void *p);
 
+/* The SHA-256 of `len` bytes at `data` as 64 lowercase hexadecimal digits and a NUL, written to
+ * `hex` (65 chars) — what sha256sum prints. `data` may be NULL when `len` is 0. Returns HOADON_OK,
+ * or HOADON_EINVAL for a NULL `hex` or a NULL `data` with a nonzero `len`. */
+HOADON_API int hoadon_sha256_hex(const void *data, size_t len, char hex[65]);
+
 /* ------------------------------------------------------------------------------------- */
 /* Diagnostics and reports                                                               */
 /* ------------------------------------------------------------------------------------- */

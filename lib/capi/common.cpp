@@ -4,6 +4,7 @@
 
 #include "capi/handles.hpp"
 #include "report/catalogue.hpp"
+#include "util/sha256.hpp"
 
 namespace hoadon::capi {
 namespace {
@@ -89,6 +90,15 @@ const char* hoadon_strerror(int status) {
 }
 
 void hoadon_free(void* p) { std::free(p); }
+
+int hoadon_sha256_hex(const void* data, size_t len, char hex[65]) {
+  if (!hex || (!data && len)) return hoadon::capi::fail(HOADON_EINVAL, "hoadon_sha256_hex: NULL argument");
+  return hoadon::capi::guard([&] {
+    const auto digest = hoadon::sha256_hex({static_cast<const char*>(data), data ? len : 0});
+    std::memcpy(hex, digest.c_str(), digest.size() + 1);
+    return HOADON_OK;
+  });
+}
 
 size_t hoadon_code_count(void) { return hoadon::catalogue().size(); }
 

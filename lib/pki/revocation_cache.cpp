@@ -1,7 +1,5 @@
 #include "pki/revocation_cache.hpp"
 
-#include <openssl/evp.h>
-
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "util/atomic_file.hpp"
+#include "util/sha256.hpp"
 
 namespace hoadon::pki {
 namespace {
@@ -42,12 +41,7 @@ std::filesystem::path file_of(const std::string& dir, const std::string& key) {
 }  // namespace
 
 std::string cache_key(std::string_view prefix, std::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  std::string out(prefix);
-  for (unsigned int i = 0; i < len; ++i) out += fmt::format("{:02x}", md[i]);
-  return out;
+  return std::string(prefix) + sha256_hex(bytes);
 }
 
 std::optional<std::string> cached_answer(const std::string& dir, const std::string& key) {

@@ -82,6 +82,15 @@ static void test_options_init(void) {
     CHECK(hoadon_parse_options_init(&o, sizeof o) == HOADON_OK);
     CHECK(strcmp(hoadon_last_error(), "") == 0);
   }
+/* FIPS 180-2's examples: what sha256sum prints for "abc" and for no byte at all. */
+static void test_sha256(void) {
+  char hex[65];
+  CHECK(hoadon_sha256_hex("abc", 3, hex) == HOADON_OK);
+  CHECK(streq(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+  CHECK(hoadon_sha256_hex(NULL, 0, hex) == HOADON_OK);
+  CHECK(streq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+  CHECK(hoadon_sha256_hex(NULL, 1, hex) == HOADON_EINVAL);
+  CHECK(hoadon_sha256_hex("abc", 3, NULL) == HOADON_EINVAL);
 }
 
 static void test_parse_and_fields(void) {
@@ -1068,6 +1077,7 @@ static void test_render(void) {
 int main(int argc, char** argv) {
   test_version();
   test_options_init();
+  test_sha256();
   test_parse_and_fields();
   test_rejected();
   test_options_and_files();

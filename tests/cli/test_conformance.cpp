@@ -170,8 +170,10 @@ TEST_CASE("conformance: JUnit and text reports count what the JSON counts and --
   const auto text = hoadon({"conformance", "--suite", suite(), "--impl", "exit 0", "--area", "certificates"}).out;
   CHECK(text.find("\n" + std::to_string(cases - failures) + " passed, " + std::to_string(failures) + " failed\n") !=
         std::string::npos);
-  CHECK(text.find("fail certificates/expired — A certificate that expired on 2025-12-31\n  expected: fail · "
-                  "NBan=invalid/expired · PKI-EXPIRED\n  actual:   pass\n") != std::string::npos);
+  CHECK(
+      text.find(
+          "fail [accepted-forgery] certificates/expired — A certificate that expired on 2025-12-31\n  expected: fail · "
+          "NBan=invalid/expired · PKI-EXPIRED\n  actual:   pass\n") != std::string::npos);
 }
 
 TEST_CASE("conformance: a case whose expectation is wrong fails against hoadon and a broken manifest is refused") {
@@ -186,7 +188,7 @@ TEST_CASE("conformance: a case whose expectation is wrong fails against hoadon a
   testing::write_file(dir / "manifest.tsv", manifest);
   const auto r = hoadon({"conformance", "--suite", dir.path().string(), "--area", "certificates"});
   CHECK(r.exit_code == 1);
-  CHECK(r.out.find("fail certificates/revoked") != std::string::npos);
+  CHECK(r.out.find("fail [rejected-valid] certificates/revoked") != std::string::npos);
 
   testing::write_file(dir / "manifest.tsv", "suite-version\t1.0.0\nid\tarea\n");
   const auto broken = hoadon({"conformance", "--suite", dir.path().string()});

@@ -1,0 +1,71 @@
+#!/bin/sh
+# An adapter for `hoadon conformance --impl` that grades a validation service over HTTP: it
+# POSTs the case's document to the service and answers with the service's verdict and JSON, as
+# hoadon-cli.sh does for the command line. It needs curl and nothing else.
+#
+#   HOADON_URL=http://127.0.0.1:8080 hoadon conformance --impl 'sh /path/to/hoadon-http.sh'
+#
+# The service (`hoadon serve`): POST $HOADON_URL/v1/validate or /v1/verify, the XML as the body,
+# the options as query parameters named as the CLI's long options without their dashes
+# (validate: now, strict, stage, tolerance, version; verify: policy, trust, intermediate, crl,
+# tax-authority, at, integrity-only, no-tax-code-check, no-default-trust; a flag is sent as
+# NAME=yes). It answers the lines `hoadon validate|verify --format json` prints, the first one
+# with the document's "ok". Trust material is named by its path: the service must see the
+# suite's files there, or at HOADON_REMOTE_SUITE, its copy of the suite, when that is set.
+#
+# HOADON_URL      the service (required), e.g. http://127.0.0.1:8080
+# HOADON_TOKEN    sent as "Authorization: Bearer $HOADON_TOKEN" when set
+# HOADON_CURL     curl options added to every request (e.g. "--cacert ca.pem")
+set -eu
+url=${HOADON_URL:?set HOADON_URL to the service, e.g. http://127.0.0.1:8080}
+url=${url%/}
+if [ "$CONFORMANCE_OP" = identify ]; then  # the report's implementation name
+  printf 'hoadon service at %s\n' "$url"
+  exit 0
+fi
+remote() {  # a path of the suite as the service sees it
+  case $1 in
+    "$CONFORMANCE_SUITE"/*) [ -n "${HOADON_REMOTE_SUITE:-}" ] && set -- "$HOADON_REMOTE_SUITE${1#"$CONFORMANCE_SUITE"}" ;;
+  esac
+  printf '%s' "$1"
+}
+# Each option goes through --url-query, which percent-encodes it (the times' "+" included).
+set --
+if [ "$CONFORMANCE_OP" = validate ]; then
+  [ -n "${CONFORMANCE_NOW:-}" ] && set -- "$@" --url-query "now=$CONFORMANCE_NOW"
+  [ "${CONFORMANCE_STRICT:-}" = yes ] && set -- "$@" --url-query "strict=yes"
+  [ -n "${CONFORMANCE_STAGE:-}" ] && set -- "$@" --url-query "stage=$CONFORMANCE_STAGE"
+  [ -n "${CONFORMANCE_TOLERANCE:-}" ] && set -- "$@" --url-query "tolerance=$CONFORMANCE_TOLERANCE"
+  [ -n "${CONFORMANCE_VERSION:-}" ] && set -- "$@" --url-query "version=$CONFORMANCE_VERSION"
+else
+  set -- "$@" --url-query "no-default-trust=yes" --url-query "policy=${CONFORMANCE_POLICY:-default}"
+  [ -n "${CONFORMANCE_TRUST:-}" ] && set -- "$@" --url-query "trust=$(remote "$CONFORMANCE_TRUST")"
+  [ -n "${CONFORMANCE_INTERMEDIATE:-}" ] && set -- "$@" --url-query "intermediate=$(remote "$CONFORMANCE_INTERMEDIATE")"
+  [ -n "${CONFORMANCE_CRL:-}" ] && set -- "$@" --url-query "crl=$(remote "$CONFORMANCE_CRL")"
+  [ -n "${CONFORMANCE_TAX_AUTHORITY:-}" ] && set -- "$@" --url-query "tax-authority=$(remote "$CONFORMANCE_TAX_AUTHORITY")"
+  [ -n "${CONFORMANCE_AT:-}" ] && set -- "$@" --url-query "at=$CONFORMANCE_AT"
+  [ "${CONFORMANCE_INTEGRITY_ONLY:-}" = yes ] && set -- "$@" --url-query "integrity-only=yes"
+  [ "${CONFORMANCE_TAX_CODE_CHECK:-}" = no ] && set -- "$@" --url-query "no-tax-code-check=yes"
+fi
+[ -n "${HOADON_TOKEN:-}" ] && set -- "$@" -H "Authorization: Bearer $HOADON_TOKEN"
+# The answer stays in memory: no temporary file to leave behind. curl fails (exit 22) on an
+# HTTP error, and the runner reports its status and the first line of this script's stderr.
+# shellcheck disable=SC2086
+answer=$(curl --silent --show-error --fail-with-body ${HOADON_CURL:-} -X POST \
+  -H 'Content-Type: application/xml' --data-binary "@$CONFORMANCE_FILE" "$@" "$url/v1/$CONFORMANCE_OP") || {
+  status=$?
+  printf 'curl exit status %s for %s/v1/%s: %s\n' "$status" "$url" "$CONFORMANCE_OP" "$(printf '%s' "$answer" | head -c 300)" >&2
+  exit 3
+}
+printf '%s\n' "$answer"
+# The verdict is the first line's first "ok": the document's, which comes before any nested object.
+first=$(printf '%s\n' "$answer" | head -n 1)
+rest=${first#*\"ok\":}
+if [ "$rest" != "$first" ]; then
+  case $rest in
+    true*) exit 0 ;;
+    false*) exit 1 ;;
+  esac
+fi
+echo "the service's answer has no \"ok\": $(printf '%s' "$first" | head -c 200)" >&2
+exit 3
