@@ -6,12 +6,18 @@
 #   HOADON_URL=http://127.0.0.1:8080 hoadon conformance --impl 'sh /path/to/hoadon-http.sh'
 #
 # The service (`hoadon serve`): POST $HOADON_URL/v1/validate or /v1/verify, the XML as the body,
-# the options as query parameters named as the CLI's long options without their dashes
-# (validate: now, strict, stage, tolerance, version; verify: policy, trust, intermediate, crl,
-# tax-authority, at, integrity-only, no-tax-code-check, no-default-trust; a flag is sent as
-# NAME=yes). It answers the lines `hoadon validate|verify --format json` prints, the first one
-# with the document's "ok". Trust material is named by its path: the service must see the
-# suite's files there, or at HOADON_REMOTE_SUITE, its copy of the suite, when that is set.
+# the per-document options as query parameters named as the CLI's long options without their
+# dashes (validate: now, strict, stage, tolerance, version; verify: at, policy, integrity-only,
+# no-tax-code-check; a flag is sent as NAME=1). It answers the lines `hoadon validate|verify
+# --format json` prints, the first one with the document's "ok". The trust configuration is the
+# service's own, loaded once when it starts, so start it with the suite's test PKI:
+#
+#   hoadon serve --no-default-trust --trust SUITE/pki/root.pem --intermediate SUITE/pki/intermediate.pem \
+#     --crl SUITE/pki/crl.pem --tax-authority SUITE/pki/certs/authority.pem
+#
+# A case that names other trust material, or leaves some out (certificates/untrusted-root-added,
+# no-crl, no-intermediate...), cannot be asked of such a service: the adapter refuses it (no
+# answer) rather than grade it against the wrong anchors.
 #
 # HOADON_URL      the service (required), e.g. http://127.0.0.1:8080
 # HOADON_TOKEN    sent as "Authorization: Bearer $HOADON_TOKEN" when set
@@ -23,29 +29,33 @@ if [ "$CONFORMANCE_OP" = identify ]; then  # the report's implementation name
   printf 'hoadon service at %s\n' "$url"
   exit 0
 fi
-remote() {  # a path of the suite as the service sees it
-  case $1 in
-    "$CONFORMANCE_SUITE"/*) [ -n "${HOADON_REMOTE_SUITE:-}" ] && set -- "$HOADON_REMOTE_SUITE${1#"$CONFORMANCE_SUITE"}" ;;
-  esac
-  printf '%s' "$1"
-}
 # Each option goes through --url-query, which percent-encodes it (the times' "+" included).
 set --
 if [ "$CONFORMANCE_OP" = validate ]; then
   [ -n "${CONFORMANCE_NOW:-}" ] && set -- "$@" --url-query "now=$CONFORMANCE_NOW"
-  [ "${CONFORMANCE_STRICT:-}" = yes ] && set -- "$@" --url-query "strict=yes"
+  [ "${CONFORMANCE_STRICT:-}" = yes ] && set -- "$@" --url-query "strict=1"
   [ -n "${CONFORMANCE_STAGE:-}" ] && set -- "$@" --url-query "stage=$CONFORMANCE_STAGE"
   [ -n "${CONFORMANCE_TOLERANCE:-}" ] && set -- "$@" --url-query "tolerance=$CONFORMANCE_TOLERANCE"
   [ -n "${CONFORMANCE_VERSION:-}" ] && set -- "$@" --url-query "version=$CONFORMANCE_VERSION"
 else
-  set -- "$@" --url-query "no-default-trust=yes" --url-query "policy=${CONFORMANCE_POLICY:-default}"
-  [ -n "${CONFORMANCE_TRUST:-}" ] && set -- "$@" --url-query "trust=$(remote "$CONFORMANCE_TRUST")"
-  [ -n "${CONFORMANCE_INTERMEDIATE:-}" ] && set -- "$@" --url-query "intermediate=$(remote "$CONFORMANCE_INTERMEDIATE")"
-  [ -n "${CONFORMANCE_CRL:-}" ] && set -- "$@" --url-query "crl=$(remote "$CONFORMANCE_CRL")"
-  [ -n "${CONFORMANCE_TAX_AUTHORITY:-}" ] && set -- "$@" --url-query "tax-authority=$(remote "$CONFORMANCE_TAX_AUTHORITY")"
+  # The trust material must be the service's: anything else is a question it cannot answer.
+  suite=${CONFORMANCE_SUITE%/}
+  ours() {  # ours OPTION VALUE FILE: VALUE is the suite's FILE, which the service was started with
+    [ "$2" = "$suite/$3" ] && return 0
+    echo "this case needs --$1 ${2:-absent}; the service has the suite's whole test PKI" >&2
+    exit 3
+  }
+  # A case with no trust material at all (hostile input) is graded before any trust is used.
+  if [ -n "${CONFORMANCE_TRUST:-}${CONFORMANCE_INTERMEDIATE:-}${CONFORMANCE_CRL:-}${CONFORMANCE_TAX_AUTHORITY:-}" ]; then
+  ours trust "${CONFORMANCE_TRUST:-}" pki/root.pem
+  ours intermediate "${CONFORMANCE_INTERMEDIATE:-}" pki/intermediate.pem
+  ours crl "${CONFORMANCE_CRL:-}" pki/crl.pem
+  ours tax-authority "${CONFORMANCE_TAX_AUTHORITY:-}" pki/certs/authority.pem
+  fi
+  [ -n "${CONFORMANCE_POLICY:-}" ] && set -- "$@" --url-query "policy=$CONFORMANCE_POLICY"
   [ -n "${CONFORMANCE_AT:-}" ] && set -- "$@" --url-query "at=$CONFORMANCE_AT"
-  [ "${CONFORMANCE_INTEGRITY_ONLY:-}" = yes ] && set -- "$@" --url-query "integrity-only=yes"
-  [ "${CONFORMANCE_TAX_CODE_CHECK:-}" = no ] && set -- "$@" --url-query "no-tax-code-check=yes"
+  [ "${CONFORMANCE_INTEGRITY_ONLY:-}" = yes ] && set -- "$@" --url-query "integrity-only=1"
+  [ "${CONFORMANCE_TAX_CODE_CHECK:-}" = no ] && set -- "$@" --url-query "no-tax-code-check=1"
 fi
 [ -n "${HOADON_TOKEN:-}" ] && set -- "$@" -H "Authorization: Bearer $HOADON_TOKEN"
 # The answer stays in memory: no temporary file to leave behind. curl fails (exit 22) on an

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "hoadon/hoadon.h"
+#include "hoadon/hoadon.hpp"
 
 namespace cli {
 
@@ -197,10 +198,7 @@ bool same_file(const std::string& a, const std::string& b);
 std::vector<OptionSpec> trust_options();
 // The verification options the command line asks for (--policy, --integrity-only, --at, …).
 hoadon_verify_options verify_settings(const Args& args);
-struct TrustFree {
-  void operator()(hoadon_trust* t) const noexcept { hoadon_trust_free(t); }
-};
-using Trust = std::unique_ptr<hoadon_trust, TrustFree>;
+using Trust = hoadon::Owned<hoadon_trust>;
 // Loads every --trust/--intermediate/--crl/--pin-key/--tax-authority…; null with `error` set
 // when one cannot be loaded (the command then ends with exit status 3).
 Trust load_trust(const Args& args, std::string& error);

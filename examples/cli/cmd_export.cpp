@@ -70,7 +70,7 @@ int cmd_export(const std::vector<std::string>& argv) {
 
   hoadon_export* raw = nullptr;
   if (hoadon_export_new(&raw) != HOADON_OK) throw std::bad_alloc();
-  std::unique_ptr<hoadon_export, void (*)(hoadon_export*)> exp(raw, hoadon_export_free);
+  const hoadon::Owned<hoadon_export> exp(raw);
   const auto inputs = expand_inputs(args.positional());
   const bool json = format == "json";
   std::vector<std::string> json_lines(json && output ? inputs.size() : 0);
@@ -79,7 +79,7 @@ int cmd_export(const std::vector<std::string>& argv) {
     hoadon_doc* doc = nullptr;
     const int rc = open_input(in, parse, &doc);
     if (!doc) return Outcome{take_line(nullptr), kExitIo};
-    std::unique_ptr<hoadon_doc, void (*)(hoadon_doc*)> guard(doc, hoadon_doc_free);
+    const hoadon::Owned<hoadon_doc> guard(doc);
     Outcome o;
     o.status = rc != HOADON_OK ? status_of_open(rc) : hoadon_report_ok(hoadon_doc_report(doc)) ? kExitOk : kExitFailed;
     const auto position = static_cast<std::size_t>(&in - inputs.data());

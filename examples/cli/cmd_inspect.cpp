@@ -24,6 +24,7 @@ Job inspect_job(const Args& args) {
             hoadon_doc* doc = nullptr;
             const int rc = open_input(in, c.parse, &doc);
             if (!doc) return Outcome{take_line(nullptr), kExitIo};
+            const hoadon::Owned<hoadon_doc> owned(doc);
             Outcome o;
             const char* label = in.label.c_str();
             if (lines)
@@ -34,7 +35,6 @@ Job inspect_job(const Args& args) {
             o.status = rc != HOADON_OK                            ? status_of_open(rc)
                        : hoadon_report_ok(hoadon_doc_report(doc)) ? kExitOk
                                                                   : kExitFailed;
-            hoadon_doc_free(doc);
             return o;
           }};
 }

@@ -68,7 +68,7 @@ bool render_input(const Render& r, const Input& in, std::string& bytes, Outcome&
     failure = Outcome{take_line(nullptr), kExitIo};
     return false;
   }
-  std::unique_ptr<hoadon_doc, void (*)(hoadon_doc*)> doc_guard(doc, hoadon_doc_free);
+  const hoadon::Owned<hoadon_doc> doc_guard(doc);
   if (open_rc == HOADON_EIO) {
     failure =
         Outcome{take_line(hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN)), kExitIo};
@@ -80,9 +80,8 @@ bool render_input(const Render& r, const Input& in, std::string& bytes, Outcome&
   if (rc != HOADON_OK) {
     std::string why = hoadon_last_error();
     if (rc == HOADON_EREJECTED) {
-      char* text = hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN);
-      why = text ? text : why;
-      hoadon_free(text);
+      const hoadon::Owned<char> text(hoadon_report_to_text(hoadon_doc_report(doc), in.label.c_str(), HOADON_LANG_EN));
+      why = text ? text.get() : why;
       failure = Outcome{why.ends_with('\n') ? why : why + "\n", kExitFailed};
       return false;
     }
@@ -90,7 +89,7 @@ bool render_input(const Render& r, const Input& in, std::string& bytes, Outcome&
                       rc == HOADON_EINVAL || rc == HOADON_ERANGE ? kExitFailed : kExitIo};
     return false;
   }
-  std::unique_ptr<void, void (*)(void*)> bytes_guard(out, hoadon_free);
+  const hoadon::Owned<void> bytes_guard(out);
   bytes.assign(static_cast<const char*>(out), len);
   return true;
 }

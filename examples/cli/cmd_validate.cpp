@@ -53,8 +53,7 @@ Job validate_job(const Args& args) {
 
   // What every call of the work shares, read-only once built.
   struct State {
-    std::unique_ptr<hoadon_rule_profile, decltype(&hoadon_rule_profile_free)> profile{nullptr,
-                                                                                      hoadon_rule_profile_free};
+    hoadon::Owned<hoadon_rule_profile> profile;
     std::optional<std::string> version, tolerance;
     hoadon_validate_options vo{};
   };
@@ -95,9 +94,12 @@ Job validate_job(const Args& args) {
             hoadon_doc* doc = nullptr;
             const int rc = open_input(in, c.parse, &doc);
             if (!doc) return Outcome{take_line(nullptr), kExitIo};
+            const hoadon::Owned<hoadon_doc> owned(doc);
             hoadon_report* report = nullptr;
+            const int vrc = hoadon_doc_validate(doc, &st->vo, &report);
+            const hoadon::Owned<hoadon_report> owned_report(report);
             Outcome o;
-            if (hoadon_doc_validate(doc, &st->vo, &report) != HOADON_OK) {
+            if (vrc != HOADON_OK) {
               o = {take_line(nullptr), kExitIo};
             } else {
               o.output = take_line(c.json ? hoadon_report_to_json(report, in.label.c_str())
@@ -105,8 +107,6 @@ Job validate_job(const Args& args) {
               o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_report_ok(report) ? kExitOk : kExitFailed;
               o.tally = hoadon_report_verdict(report, c.lang);
             }
-            hoadon_report_free(report);
-            hoadon_doc_free(doc);
             return o;
           }};
 }

@@ -73,8 +73,10 @@ Job verify_job(const Args& args, const hoadon_trust* trust) {
         hoadon_doc* doc = nullptr;
         const int rc = open_input(in, c.parse, &doc);
         if (!doc) return Outcome{take_line(nullptr), kExitIo};
+        const hoadon::Owned<hoadon_doc> owned(doc);
         hoadon_verify_result* result = nullptr;
         hoadon_doc_verify(doc, trust, &st->options, &result);
+        const hoadon::Owned<hoadon_verify_result> owned_result(result);
         Outcome o;
         if (!result) {
           o = {take_line(nullptr), kExitIo};
@@ -84,8 +86,6 @@ Job verify_job(const Args& args, const hoadon_trust* trust) {
           o.status = status_of_open(rc) == kExitIo ? kExitIo : hoadon_verify_result_ok(result) ? kExitOk : kExitFailed;
           o.tally = hoadon_verify_result_verdict(result, c.lang);
         }
-        hoadon_verify_result_free(result);
-        hoadon_doc_free(doc);
         return o;
       }};
 }

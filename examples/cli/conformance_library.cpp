@@ -11,10 +11,7 @@
 namespace cli::conformance {
 namespace {
 
-struct TrustFree {
-  void operator()(hoadon_trust* t) const noexcept { hoadon_trust_free(t); }
-};
-using TrustPtr = std::unique_ptr<hoadon_trust, TrustFree>;
+using TrustPtr = hoadon::Owned<hoadon_trust>;
 
 void collect(const hoadon_report* report, Answer& a) {
   for (std::size_t i = 0; i < hoadon_report_count(report); ++i) {
@@ -39,9 +36,9 @@ class Library final : public Implementation {
       a.error = fmt::format("cannot open {}: {}", path, hoadon_last_error());
       return a;
     }
+    const hoadon::Owned<hoadon_doc> owned(doc);
     if (rc == HOADON_EIO) a.error = fmt::format("cannot read {}", path);
     if (a.error.empty()) a = operation == "validate" ? validate(doc, c) : verify(m, doc, c);
-    hoadon_doc_free(doc);
     return a;
   }
 
@@ -63,11 +60,12 @@ class Library final : public Implementation {
     if (!now.empty() && hoadon_time_parse(now.c_str(), &o.now) != HOADON_OK)
       return Answer::failure(fmt::format("now={}: {}", now, hoadon_last_error()));
     hoadon_report* report = nullptr;
-    if (hoadon_doc_validate(doc, &o, &report) != HOADON_OK) return Answer::failure(hoadon_last_error());
+    const int rc = hoadon_doc_validate(doc, &o, &report);
+    const hoadon::Owned<hoadon_report> owned(report);
+    if (rc != HOADON_OK) return Answer::failure(hoadon_last_error());
     a.ok = hoadon_report_ok(report);
     a.detailed = true;
     collect(report, a);
-    hoadon_report_free(report);
     return a;
   }
 
@@ -89,6 +87,7 @@ class Library final : public Implementation {
     hoadon_verify_result* r = nullptr;
     hoadon_doc_verify(doc, trust, &o, &r);
     if (!r) return Answer::failure(hoadon_last_error());
+    const hoadon::Owned<hoadon_verify_result> owned(r);
     a.ok = hoadon_verify_result_ok(r);
     a.detailed = true;
     collect(hoadon_verify_result_report(r), a);
@@ -96,7 +95,6 @@ class Library final : public Implementation {
       const auto* s = hoadon_verify_result_get(r, i);
       a.signatures.push_back({s->slot, s->outcome_name, s->reason});
     }
-    hoadon_verify_result_free(r);
     return a;
   }
 

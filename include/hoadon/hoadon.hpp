@@ -42,25 +42,48 @@ class Error : public std::runtime_error {
   int status_;
 };
 
+// The owner of a handle the C API returns, freed with its own _free function:
+// `hoadon::Owned<hoadon_doc> doc(raw);`. For C code mixed with the classes below, and for the
+// handles they do not wrap.
+template <class T>
+struct Free;
+#define HOADON_HPP_FREE(T)                                      \
+  template <>                                                   \
+  struct Free<T> {                                              \
+    void operator()(T *p) const noexcept { T##_free(p); }       \
+  }
+HOADON_HPP_FREE(hoadon_doc);
+HOADON_HPP_FREE(hoadon_report);
+HOADON_HPP_FREE(hoadon_rule_profile);
+HOADON_HPP_FREE(hoadon_trust);
+HOADON_HPP_FREE(hoadon_verify_result);
+HOADON_HPP_FREE(hoadon_signer);
+HOADON_HPP_FREE(hoadon_sign_result);
+HOADON_HPP_FREE(hoadon_archive);
+HOADON_HPP_FREE(hoadon_export);
+#undef HOADON_HPP_FREE
+// Bytes and strings the library allocated (hoadon_free).
+template <>
+struct Free<void> {
+  void operator()(void *p) const noexcept { hoadon_free(p); }
+};
+template <>
+struct Free<char> {
+  void operator()(char *p) const noexcept { hoadon_free(p); }
+};
+template <class T>
+using Owned = std::unique_ptr<T, Free<T>>;
+
 namespace detail {
 
 inline void check(int status) {
   if (status != HOADON_OK) throw Error(status, hoadon_last_error());
 }
 
-template <class T, void (*Free)(T *)>
-struct Deleter {
-  void operator()(T *p) const noexcept { Free(p); }
-};
-template <class T, void (*Free)(T *)>
-using Owned = std::unique_ptr<T, Deleter<T, Free>>;
-
-inline void free_string(char *s) { hoadon_free(s); }
-
 // Takes a char* the library returned (freeing it); throws when it is NULL.
 inline std::string take(char *s) {
   if (!s) throw Error(HOADON_EINTERNAL, hoadon_last_error());
-  Owned<char, free_string> owned(s);
+  Owned<char> owned(s);
   return std::string(s);
 }
 
@@ -132,7 +155,7 @@ class Report {
  private:
   Report(const hoadon_report *r, hoadon_report *owned) : r_(r), owned_(owned) {}
   const hoadon_report *r_;
-  detail::Owned<hoadon_report, hoadon_report_free> owned_;
+  Owned<hoadon_report> owned_;
 };
 
 // Per-code severity overrides for validation.
@@ -155,7 +178,7 @@ class RuleProfile {
   const hoadon_rule_profile *get() const noexcept { return p_.get(); }
 
  private:
-  detail::Owned<hoadon_rule_profile, hoadon_rule_profile_free> p_;
+  Owned<hoadon_rule_profile> p_;
 };
 
 // Anchors, intermediates, CRLs: load once, share between threads.
@@ -178,7 +201,7 @@ class Trust {
   const hoadon_trust *get() const noexcept { return t_.get(); }
 
  private:
-  detail::Owned<hoadon_trust, hoadon_trust_free> t_;
+  Owned<hoadon_trust> t_;
 };
 
 // The outcome of one signature, copied out of its verification.
@@ -231,7 +254,7 @@ class Verification {
   }
 
  private:
-  detail::Owned<hoadon_verify_result, hoadon_verify_result_free> r_;
+  Owned<hoadon_verify_result> r_;
 };
 
 // A key (or, for two-phase signing, only a certificate) with its certificate and chain. Load it
@@ -293,7 +316,7 @@ class Signer {
     return Signer(s);
   }
   explicit Signer(hoadon_signer *s) : s_(s) {}
-  detail::Owned<hoadon_signer, hoadon_signer_free> s_;
+  Owned<hoadon_signer> s_;
 };
 
 // What was signed (or prepared), copied out of its result.
@@ -367,7 +390,7 @@ class SignResult {
   const hoadon_sign_result *get() const noexcept { return r_.get(); }
 
  private:
-  detail::Owned<hoadon_sign_result, hoadon_sign_result_free> r_;
+  Owned<hoadon_sign_result> r_;
   int status_;
 };
 
@@ -483,9 +506,8 @@ class Document {
     void *out = nullptr;
     std::size_t len = 0;
     detail::check(hoadon_doc_render(d_.get(), options, &out, &len));
-    std::string bytes(static_cast<const char *>(out), len);
-    hoadon_free(out);
-    return bytes;
+    const Owned<void> owned(out);
+    return std::string(static_cast<const char *>(out), len);
   }
   std::string render(const hoadon_render_options &options) { return render(&options); }
 
@@ -515,7 +537,7 @@ class Document {
   Document(hoadon_doc *d, int status) : d_(d), status_(status) {
     if (!d_) detail::check(status);  // argument or memory errors leave no document
   }
-  detail::Owned<hoadon_doc, hoadon_doc_free> d_;
+  Owned<hoadon_doc> d_;
   int status_;
 };
 
