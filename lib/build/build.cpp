@@ -173,6 +173,11 @@ class Obj {
   [[nodiscard]] std::string at(std::string_view key) const { return ptr_ + "/" + pointer_token(key); }
   [[nodiscard]] unsigned line() const { return v_ ? v_->line : 0; }
   const Value* get(std::string_view key);
+  // Whether the member is there (given, not null), without using it.
+  [[nodiscard]] bool has(std::string_view key) const {
+    const Value* v = v_ ? v_->find(key) : nullptr;
+    return v && v->type != Value::Type::Null;
+  }
   // A scalar member as text (strings as they are, numbers as written, booleans as 1/0); a
   // BUILD-TYPE diagnostic and nullopt for arrays and objects; nullopt when absent, null or "".
   std::optional<std::string> text(std::string_view key);
@@ -192,8 +197,12 @@ class Builder {
  public:
   explicit Builder(Report& r) : report_(r) {}
 
-  void error(Code code, const std::string& ptr, unsigned line, const std::string& en, const std::string& vi) {
-    report_.add(code, {ptr, line}, en, vi);
+  // Messages name their pointer first, for whoever reads them alone; the report's path says it already.
+  void error(Code code, const std::string& ptr, unsigned line, std::string en, std::string vi) {
+    const std::string lead = ptr + ": ";
+    if (!ptr.empty() && en.starts_with(lead)) en.erase(0, lead.size());
+    if (!ptr.empty() && vi.starts_with(lead)) vi.erase(0, lead.size());
+    report_.add(code, {ptr, line}, std::move(en), std::move(vi));
     failed_ = true;
   }
   [[nodiscard]] bool failed() const { return failed_; }
@@ -625,7 +634,7 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
               fmt::format("{}: \"{}\" không phải mã tiền tệ ISO 4217 (VND, USD, EUR…)", currency_ptr, currency));
     else
       minor = std::max<int>(0, info->minor_units);
-    if (currency != "VND" && !top.get("exchange_rate"))
+    if (currency != "VND" && !top.has("exchange_rate"))
       b.error(Code::BuildMissing, "/exchange_rate", 0,
               fmt::format("/exchange_rate: an invoice in {} states its exchange rate to VND (TGia)", currency),
               fmt::format("/exchange_rate: hóa đơn bằng {} phải ghi tỷ giá với VND (TGia)", currency));
@@ -733,9 +742,10 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
         const auto dr = dec(discount_rate, "discount_rate"), da = dec(discount_amount, "discount_amount");
         const auto a = dec(amount, "amount");
         std::optional<Decimal> value;
-        if (quantity) b.put(h, "SLuong", q ? q->to_string() : *quantity, line.at("quantity"), line.line());
-        if (price) b.put(h, "DGia", p ? p->to_string() : *price, line.at("unit_price"), line.line());
-        if (discount_rate) b.put(h, "TLCKhau", *discount_rate, line.at("discount_rate"), line.line());
+        // Values that failed to parse were reported above: they are left out.
+        if (q) b.put(h, "SLuong", q->to_string(), line.at("quantity"), line.line());
+        if (p) b.put(h, "DGia", p->to_string(), line.at("unit_price"), line.line());
+        if (dr) b.put(h, "TLCKhau", dr->to_string(), line.at("discount_rate"), line.line());
         if (q && p) {
           const Decimal gross = *q * *p;
           std::optional<Decimal> from_rate;
@@ -767,7 +777,7 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
                               line.at(key)));
         } else if (a) {
           value = a;
-          if (discount_amount) b.put(h, "STCKhau", *discount_amount, line.at("discount_amount"), line.line());
+          if (da) b.put(h, "STCKhau", da->to_string(), line.at("discount_amount"), line.line());
         } else if (nature != 2 && !quantity && !price) {  // promotions may be given free, without amount
           b.error(Code::BuildMissing, line.at("amount"), line.line(),
                   fmt::format("{}: give quantity and unit_price, or the amount", line.at("amount")),
@@ -905,6 +915,8 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
       const rules::CurrencyWords* names = rules::currency_words(currency.empty() ? "VND" : currency);
       style.unit = names ? names->unit : std::string_view(currency);
       if (names && !names->minor_unit.empty()) style.minor_unit = names->minor_unit;
+      // Cents spoken as cents: 1940.30 is "… phẩy ba mươi", not "… phẩy ba".
+      if (!grand.is_integer()) style.fraction_digits = minor;
       words = rules::amount_in_words(grand, style);
     }
     b.put(tt, "TgTTTBChu", words, "/totals/words", 0);
@@ -971,6 +983,7 @@ bool available() noexcept { return json_available(); }
 Result build(std::string_view json, const Options& options) {
   Result result;
   result.report = Report(options.profile);
+  result.report.set_kind("HDon");
   Builder b(result.report);
   Value input;
   if (!read_json(json, input, result.report)) return result;
