@@ -560,7 +560,12 @@ struct Invoice {
 // Reads everything; false when the input was refused.
 bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoice& inv) {
   Obj top(b, &input, "");
-  if (!top.present()) return false;
+  if (!top.present()) {
+    if (input.type == Value::Type::Null)
+      b.error(Code::BuildType, "", 0, "an object describing the invoice is expected, not null",
+              "cần một đối tượng mô tả hóa đơn, không phải null");
+    return false;
+  }
 
   // Which tables: PBan and template kind first, everything else depends on them.
   inv.version = top.text("version").value_or("2.1.0");
