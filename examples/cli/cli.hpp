@@ -205,6 +205,24 @@ using Trust = std::unique_ptr<hoadon_trust, TrustFree>;
 // when one cannot be loaded (the command then ends with exit status 3).
 Trust load_trust(const Args& args, std::string& error);
 
+// The key options (--p12, --key, --cert, --pkcs11…, --pass-*, --pin-*, --chain, --time, --sha1) of
+// the commands that sign: `sign` and `envelope wrap`.
+std::vector<OptionSpec> key_options();
+struct SignerFree {
+  void operator()(hoadon_signer* s) const noexcept { hoadon_signer_free(s); }
+};
+using Signer = std::unique_ptr<hoadon_signer, SignerFree>;
+// Two-phase signing's modes of `sign` (neither for one-phase signing).
+struct KeyMode {
+  bool prepare = false, complete = false;
+};
+// The signer the key options name (null for `complete`: the certificate is in the document).
+// UsageError for options that do not go together; std::runtime_error when a key, token or
+// certificate cannot be used (the command then ends with exit status 3).
+Signer load_signer(const Args& args, const KeyMode& mode);
+// A whole file; UsageError naming `what` when it cannot be read.
+std::string read_whole(const std::string& path, const char* what);
+
 // Commands.
 int cmd_inspect(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
@@ -218,5 +236,6 @@ int cmd_words(const std::vector<std::string>& argv);
 int cmd_export(const std::vector<std::string>& argv);
 int cmd_conformance(const std::vector<std::string>& argv);
 int cmd_serve(const std::vector<std::string>& argv);
+int cmd_envelope(const std::vector<std::string>& argv);
 
 }  // namespace cli

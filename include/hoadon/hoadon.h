@@ -997,11 +997,19 @@ typedef struct hoadon_envelope_options {
   int force;             /* 1: give the message back even when it fails validation (an ENV-WRAP-FORCED
                             warning); default 0 */
   const hoadon_validate_options *validate; /* how the message is validated; NULL = defaults */
+  /* The taxpayer's signature of a 206 (TDiep/CKSNNT over TDiep/DLieu), made as hoadon_doc_sign
+   * makes it with the taxpayer's role: NULL (default) leaves the message unsigned; a signer for
+   * another type is refused (ENV-WRAP-HEADER). Its certificate must carry the message's MST
+   * (`force` overrides that too). */
+  const hoadon_signer *signer;
+  long long time;    /* signing time, Unix seconds; 0 (default) = now */
+  int sha1;          /* 1: rsa-sha1 and sha1 digests (legacy receivers); default 0 */
+  int include_chain; /* 1: KeyInfo also carries the signer's CA certificates; default 0 */
 } hoadon_envelope_options;
 
 /* Every member at its default. */
 #define HOADON_ENVELOPE_OPTIONS_INIT \
-  { sizeof(hoadon_envelope_options), NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL }
+  { sizeof(hoadon_envelope_options), NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0 }
 
 /* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
  * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
@@ -1012,8 +1020,7 @@ HOADON_API int hoadon_envelope_options_init(hoadon_envelope_options *options, si
 /* Wraps `count` invoices (parsed HDon documents, left as they are) into one message TDiep:
  * TTChung (PBan, MNGui, MNNhan, MLTDiep, MTDiep, MTDTChieu when given, MST — the sellers' —,
  * SLuong) and DLieu holding each invoice's HDon element byte for byte, so that its signatures
- * still verify; a 206's DLieu gets an Id, for the taxpayer's signature that hoadon_doc_sign then
- * adds (TDiep/CKSNNT, role taxpayer). A 200 carries exactly one invoice, with a C series and no
+ * still verify; a 206's DLieu gets an Id, for the taxpayer's signature (options: signer). A 200 carries exactly one invoice, with a C series and no
  * MCCQT; a 203 invoices with a K series and no MCCQT; a 206 cash-register invoices (C..M..) with
  * their MCCQT; all of one seller; a message is at most 2 MB. The message is validated (schemas,
  * rules) before it is given back.
@@ -1023,6 +1030,15 @@ HOADON_API int hoadon_envelope_options_init(hoadon_envelope_options *options, si
  * holds the message's warnings. HOADON_EINVAL (bad arguments, *out and *report NULL). */
 HOADON_API int hoadon_envelope_wrap(const hoadon_doc *const *invoices, size_t count,
                                     const hoadon_envelope_options *options, hoadon_doc **out, hoadon_report **report);
+
+/* A message made by hoadon_envelope_wrap (NULL when refused) and the report of its making as one
+ * JSON object: {"file","kind","ok","message":{"type","id","reference","sender","receiver",
+ * "tax_code","count","version"} or null,"signature":{"slot","id","algorithm","signing_time","path"}
+ * or null,"diagnostics":[…]}. Free with hoadon_free(). */
+HOADON_API char *hoadon_envelope_to_json(const hoadon_doc *message, const hoadon_report *report, const char *file);
+/* The same for people. Free with hoadon_free(). */
+HOADON_API char *hoadon_envelope_to_text(const hoadon_doc *message, const hoadon_report *report, const char *file,
+                                         hoadon_lang lang);
 
 /* What a tax authority's answer says. */
 typedef enum hoadon_answer_outcome {

@@ -44,6 +44,10 @@ int hoadon_envelope_wrap(const hoadon_doc* const* invoices, size_t count, const 
   opts.reference = string_member(options, &O::reference);
   opts.uuid = string_member(options, &O::uuid);
   if (has_member(options, &O::force)) opts.force = options->force != 0;
+  if (has_member(options, &O::signer) && options->signer) opts.signer = &options->signer->signer;
+  if (has_member(options, &O::time)) opts.time = options->time;
+  if (has_member(options, &O::sha1)) opts.sha1 = options->sha1 != 0;
+  if (has_member(options, &O::include_chain)) opts.include_chain = options->include_chain != 0;
   if (has_member(options, &O::validate))
     if (const int rc = hoadon::capi::translate(options->validate, opts.validation); rc != HOADON_OK) return rc;
   return guard([&] {
@@ -64,6 +68,24 @@ int hoadon_envelope_wrap(const hoadon_doc* const* invoices, size_t count, const 
     *out = doc;
     *report = new hoadon_report(std::move(r.report));
     return HOADON_OK;
+  });
+}
+
+char* hoadon_envelope_to_json(const hoadon_doc* message, const hoadon_report* report, const char* file) {
+  if (!report) return fail(HOADON_EINVAL, "report is NULL"), nullptr;
+  return guard_ptr([&] {
+    return hoadon::capi::dup_string(hoadon::envelope::message_to_json(message ? &message->essentials : nullptr,
+                                                                      report->report, file ? file : ""));
+  });
+}
+
+char* hoadon_envelope_to_text(const hoadon_doc* message, const hoadon_report* report, const char* file,
+                              hoadon_lang lang) {
+  if (!report) return fail(HOADON_EINVAL, "report is NULL"), nullptr;
+  return guard_ptr([&] {
+    return hoadon::capi::dup_string(hoadon::envelope::message_to_text(message ? &message->essentials : nullptr,
+                                                                      report->report, file ? file : "-",
+                                                                      hoadon::capi::lang_of(lang)));
   });
 }
 

@@ -191,8 +191,9 @@ void write_reasons(JsonWriter& w, const std::vector<Reason>& reasons) {
   w.end_array();
 }
 
-std::string reason_line(const Reason& r, bool vi) {
-  std::string line = fmt::format("        {} {}: {}", vi ? "lý do" : "reason", r.code.empty() ? "-" : r.code, r.text);
+std::string reason_line(const Reason& r, bool vi, std::string_view indent) {
+  std::string line =
+      fmt::format("{}{} {}: {}", indent, vi ? "lý do" : "reason", r.code.empty() ? "-" : r.code, r.text);
   if (!r.action.empty()) line += fmt::format(" ({}: {})", vi ? "hướng xử lý" : "to do", r.action);
   if (!r.note.empty()) line += fmt::format(" [{}]", r.note);
   return line + "\n";
@@ -334,7 +335,7 @@ std::string answer_to_text(const Answer& a, std::string_view file, Lang lang) {
     if (!a.original_id.empty() && a.original_id != a.reference)
       out += fmt::format("    {}: {}\n", vi ? "thông điệp được kiểm tra" : "message checked", a.original_id);
     if (!a.time.empty()) out += fmt::format("    {}: {}\n", vi ? "thời gian" : "time", a.time);
-    for (const auto& r : a.reasons) out += reason_line(r, vi);
+    for (const auto& r : a.reasons) out += reason_line(r, vi, "    ");
     std::size_t n = 0;
     for (const auto& inv : a.invoices) {
       out += fmt::format("    {} {}: {}{}/{} {}", vi ? "hóa đơn" : "invoice", ++n, inv.template_code, inv.series,
@@ -342,7 +343,7 @@ std::string answer_to_text(const Answer& a, std::string_view file, Lang lang) {
       if (!inv.date.empty()) out += fmt::format(" ({})", inv.date);
       if (!inv.mccqt.empty()) out += fmt::format(", MCCQT {}", inv.mccqt);
       out += "\n";
-      for (const auto& r : inv.reasons) out += reason_line(r, vi);
+      for (const auto& r : inv.reasons) out += reason_line(r, vi, "        ");
     }
   }
   out += diagnostics_to_text(a.report, file, lang);

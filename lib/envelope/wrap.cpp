@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
+#include "report/json.hpp"
 #include "rules/taxcode.hpp"
 #include "util/ascii.hpp"
 #include "xml/node.hpp"
@@ -105,6 +107,28 @@ bool check_invoices(const std::vector<Invoice>& invoices, std::string_view type,
   return ok;
 }
 
+// Each Id once in the message: a signature's reference to a repeated Id is refused (§5.3.9).
+bool check_ids(const std::vector<Invoice>& invoices, Report& report) {
+  std::map<std::string, std::size_t, std::less<>> seen;  // Id -> the input carrying it first
+  bool ok = true;
+  for (std::size_t i = 0; i < invoices.size(); ++i) {
+    const Invoice& in = invoices[i];
+    xml::for_each_element(in.index->root, [&](xmlNode* n) {
+      const auto id = xml::attribute(n, "Id");
+      if (!id) return;
+      const auto [at, fresh] = seen.emplace(*id, i);
+      if (fresh) return;
+      ok = false;
+      const std::string& first = invoices[at->second].label;
+      report.add(Code::EnvWrapId, in.doc->locate(n),
+                 fmt::format("{}: Id=\"{}\" is also {}'s: give each invoice its own Ids (and sign it again)", in.label,
+                             *id, first),
+                 fmt::format("{}: Id=\"{}\" trùng với {}: mỗi hóa đơn cần Id riêng (và ký lại)", in.label, *id, first));
+    });
+  }
+  return ok;
+}
+
 bool check_party(std::string_view what, const std::string& code, Report& report) {
   if (plain(code) && rules::check_party_code(code).ok()) return true;
   report.add(Code::EnvWrapHeader, {},
@@ -152,7 +176,7 @@ WrapResult wrap(const std::vector<Invoice>& invoices, const WrapOptions& options
     return r;
   }
   Checked checked;
-  if (!check_invoices(invoices, options.type, checked, report)) return r;
+  if (!check_invoices(invoices, options.type, checked, report) || !check_ids(invoices, report)) return r;
 
   const std::string sender = options.sender.empty() ? "K" + compact(checked.tax_code) : options.sender;
   const std::string version = options.version.empty() ? (checked.version.empty() ? "2.1.0" : checked.version)
@@ -177,6 +201,16 @@ WrapResult wrap(const std::vector<Invoice>& invoices, const WrapOptions& options
                            options.reference),
                fmt::format("mã tham chiếu \"{}\" không phải mã thông điệp (MTDTChieu: chữ và số, tối đa 46)",
                            options.reference));
+    header_ok = false;
+  }
+  if (options.signer && options.type != "206") {
+    report.add(Code::EnvWrapHeader, {},
+               fmt::format("message {} carries no taxpayer's signature (only a 206 has CKSNNT): sign the invoices "
+                           "before wrapping them",
+                           options.type),
+               fmt::format("thông điệp {} không có chữ ký của người nộp thuế (chỉ thông điệp 206 có CKSNNT): hãy ký "
+                           "các hóa đơn trước khi đóng gói",
+                           options.type));
     header_ok = false;
   }
   if (!header_ok) return r;
@@ -220,8 +254,105 @@ WrapResult wrap(const std::vector<Invoice>& invoices, const WrapOptions& options
     }
     report.add(Code::EnvWrapForced, {});
   }
-  r.bytes = std::move(bytes);
+  if (!options.signer) {
+    r.bytes = std::move(bytes);
+    return r;
+  }
+  sign::Options so;
+  so.role = sign::SignerRole::Taxpayer;
+  so.time = options.time;
+  so.sha1 = options.sha1;
+  so.force = options.force;
+  so.include_chain = options.include_chain;
+  so.validation = options.validation;
+  so.validated = &validated;
+  auto s = sign::sign(doc.get(), index, parsed, *options.signer, so);
+  // Signing's report repeats the validation given to it first: only what follows is new.
+  const auto& items = s.report.items();
+  for (std::size_t i = validated.items().size(); i < items.size(); ++i) {
+    const Diagnostic& d = items[i];
+    report.add(d.code, d.where, d.message, d.message_vi);
+  }
+  if (!s.ok()) return r;
+  r.signature = std::move(s.made);
+  r.bytes = std::move(s.bytes);
   return r;
+}
+
+namespace {
+
+struct HeaderField {
+  model::DocField field;
+  std::string_view json, en, vi;
+};
+constexpr std::array kHeader = {
+    HeaderField{model::DocField::MessageType, "type", "type", "loại"},
+    HeaderField{model::DocField::MessageId, "id", "id", "mã"},
+    HeaderField{model::DocField::MessageRef, "reference", "answers", "trả lời"},
+    HeaderField{model::DocField::Sender, "sender", "from", "nơi gửi"},
+    HeaderField{model::DocField::Receiver, "receiver", "to", "nơi nhận"},
+    HeaderField{model::DocField::TaxCode, "tax_code", "taxpayer", "người nộp thuế"},
+    HeaderField{model::DocField::Count, "count", "invoices", "số hóa đơn"},
+    HeaderField{model::DocField::MessageVersion, "version", "version", "phiên bản"},
+};
+
+const model::SignatureSummary* taxpayer_signature(const model::Essentials& m) {
+  for (const auto& s : m.signatures)
+    if (s.slot == "CKSNNT") return &s;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string message_to_json(const model::Essentials* message, const Report& report, std::string_view file) {
+  JsonWriter w;
+  w.begin_object().field("file", file).field("kind", std::string_view("TDiep")).field("ok", message != nullptr);
+  w.key("message");
+  if (!message) {
+    w.null();
+  } else {
+    w.begin_object();
+    for (const auto& h : kHeader) {
+      const auto& v = message->get(h.field);
+      w.key(h.json).text_or_null(v ? std::string_view(*v) : std::string_view());
+    }
+    w.end_object();
+  }
+  w.key("signature");
+  const model::SignatureSummary* s = message ? taxpayer_signature(*message) : nullptr;
+  if (!s) {
+    w.null();
+  } else {
+    w.begin_object()
+        .field("slot", std::string_view(s->slot))
+        .field("id", std::string_view(s->id))
+        .field("algorithm", std::string_view(s->algorithm))
+        .field("signing_time", std::string_view(s->signing_time))
+        .field("path", std::string_view(s->path))
+        .end_object();
+  }
+  write_diagnostics(w, report);
+  w.end_object();
+  return w.take();
+}
+
+std::string message_to_text(const model::Essentials* message, const Report& report, std::string_view file,
+                            Lang lang) {
+  const bool vi = lang == Lang::Vi;
+  std::string out;
+  if (message) {
+    out += fmt::format("{}: {}\n", file, vi ? "thông điệp đã tạo" : "message made");
+    for (const auto& h : kHeader)
+      if (const auto& v = message->get(h.field); v && !v->empty())
+        out += fmt::format("    {}: {}\n", vi ? h.vi : h.en, *v);
+    if (const auto* s = taxpayer_signature(*message))
+      out += fmt::format("    {}: {} ({}, {})\n", vi ? "chữ ký người nộp thuế" : "taxpayer's signature", s->path,
+                         s->algorithm, s->signing_time);
+  }
+  out += diagnostics_to_text(report, file, lang);
+  out += verdict_to_text(report, file, message != nullptr, lang, message ? "wrapped" : "not wrapped",
+                         message ? "đã đóng gói" : "không đóng gói");
+  return out;
 }
 
 }  // namespace hoadon::envelope

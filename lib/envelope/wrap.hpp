@@ -4,17 +4,24 @@
 //
 // Each invoice's HDon element goes into TDiep/DLieu byte for byte: TDiep and DLieu declare no
 // namespace, so what is in scope in each invoice, and so what its signatures cover, stays as it
-// was (§5.3.1). The message is validated like any input before it is given back; the taxpayer's
-// signature of a 206 (TDiep/CKSNNT over TDiep/DLieu) is made afterwards by `sign`.
+// was (§5.3.1). The message is validated like any input before it is given back. With a signer,
+// a 206 gets the taxpayer's signature (TDiep/CKSNNT over TDiep/DLieu, §6.1) from lib/sign, which
+// places it by role (taxpayer) as `hoadon sign` does.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "keys/key.hpp"
+#include "model/essentials.hpp"
 #include "model/index.hpp"
+#include "report/render.hpp"
 #include "report/report.hpp"
+#include "sign/sign.hpp"
 #include "validate/validate.hpp"
 #include "xml/document.hpp"
 
@@ -32,6 +39,12 @@ struct WrapOptions {
   std::string uuid;              // the 32 hex digits of MTDiep after the sender; "" = a new random UUID
   bool force = false;            // give the message back despite validation errors (ENV-WRAP-FORCED)
   validate::Options validation;  // how the message is validated
+  // The taxpayer's signature of a 206 (null: the message is left unsigned). Its certificate
+  // must carry the message's MST; `force` also overrides a mismatch, as for `sign`.
+  const keys::Signer* signer = nullptr;
+  std::int64_t time = 0;       // signing time, Unix seconds; 0 = now
+  bool sha1 = false;           // rsa-sha1 and sha1, for legacy receivers
+  bool include_chain = false;  // the signer's CA certificates in KeyInfo
 };
 
 // One invoice to wrap: a parsed document (null when the parser rejected it) and its index.
@@ -47,6 +60,7 @@ struct WrapResult {
   std::string message_id;  // MTDiep
   std::string tax_code;    // MST: the taxpayer's
   std::size_t count = 0;   // SLuong
+  std::optional<sign::Made> signature;  // the taxpayer's, when signed
   [[nodiscard]] bool ok() const noexcept { return !bytes.empty(); }
 };
 
@@ -57,5 +71,17 @@ struct WrapResult {
 
 // Whether `type` is a message type `wrap` makes.
 [[nodiscard]] bool wraps(std::string_view type) noexcept;
+
+}  // namespace hoadon::envelope
+
+namespace hoadon::envelope {
+
+// A message made (its essentials; null when refused) and the report of its making, as one JSON
+// object {"file","kind","ok","message":{…}|null,"signature":{…}|null,"diagnostics":[…]}
+// (examples/cli/JSON.md: envelope wrap), or as text.
+[[nodiscard]] std::string message_to_json(const model::Essentials* message, const Report& report,
+                                          std::string_view file);
+[[nodiscard]] std::string message_to_text(const model::Essentials* message, const Report& report,
+                                          std::string_view file, Lang lang);
 
 }  // namespace hoadon::envelope

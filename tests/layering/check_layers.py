@@ -25,7 +25,7 @@ PARTS = {
     "validate": {"util", "report", "xml", "model", "rules", "schema"},
     "sign": {"util", "report", "xml", "pki", "keys", "model", "dsig", "validate", "init"},
     "render": {"util", "report", "xml", "pki", "model", "rules", "dsig"},
-    "envelope": {"util", "report", "xml", "model", "rules", "validate"},
+    "envelope": {"util", "report", "xml", "pki", "keys", "model", "rules", "validate", "dsig", "sign"},
     "tabular": {"util", "report", "model"},
     "archive": {"util", "report"},
     "init": {"dsig"},  # init.cpp starts xmlsec through dsig/engine
