@@ -83,6 +83,9 @@ int wrap(const Args& args, const Common& c, const std::vector<std::string>& path
                  stderr);
       return kExitIo;
     }
+    // A rejected input is refused by the wrap (ENV-WRAP-INPUT); the parser says why here.
+    if (rc == HOADON_EREJECTED)
+      std::fputs(take_line(hoadon_report_to_text(hoadon_doc_report(d), in.label.c_str(), c.lang)).c_str(), stderr);
     docs.push_back(std::move(doc));
   }
   std::vector<const hoadon_doc*> raw;

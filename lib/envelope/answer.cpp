@@ -347,8 +347,10 @@ std::string answer_to_text(const Answer& a, std::string_view file, Lang lang) {
     }
   }
   out += diagnostics_to_text(a.report, file, lang);
-  out += verdict_to_text(a.report, file, a.report.ok(), lang, outcome_name(a.outcome),
-                         outcome_word(a.outcome, true));
+  const std::string_view vi_word = a.outcome == Outcome::Accepted  ? "chấp nhận"
+                                   : a.outcome == Outcome::Refused ? "từ chối"
+                                                                   : "không rõ";
+  out += verdict_to_text(a.report, file, a.report.ok(), lang, outcome_name(a.outcome), vi_word);
   return out;
 }
 

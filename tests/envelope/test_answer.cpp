@@ -137,7 +137,7 @@ TEST_CASE("what is not an answer: a request, an invoice, a broken file") {
     REQUIRE(request.find(Code::EnvAnswerType));
     CHECK(request.find(Code::EnvAnswerType)->where.path == "/TDiep/TTChung/MLTDiep");
   }
-  const auto invoice = read_bytes(testing::example_invoice(testing::kDemoVat));
+  const auto invoice = read_bytes(testing::read_file(testing::example_invoice(testing::kDemoVat)));
   CHECK(invoice.find(Code::EnvAnswerType));
   const auto broken = read_bytes("<TDiep><TTChung>");
   CHECK(broken.a.outcome == env::Outcome::Unknown);
