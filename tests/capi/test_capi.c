@@ -83,6 +83,8 @@ static void test_options_init(void) {
     CHECK(hoadon_parse_options_init(&o, sizeof o) == HOADON_OK);
     CHECK(strcmp(hoadon_last_error(), "") == 0);
   }
+}
+
 /* FIPS 180-2's examples: what sha256sum prints for "abc" and for no byte at all. */
 static void test_sha256(void) {
   char hex[65];
