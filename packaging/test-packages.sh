@@ -87,8 +87,9 @@ test ! -e /usr/share/hoadon/conformance/pki/private  # test keys stay in the sou
   | tail -n 1 | sed 's/^/  through the installed adapter: /'
 
 say "the installed library's symbols"
-lib=$(dpkg -L "$(dpkg-deb -f "$build"/libhoadon[0-9]*_*.deb Package)" | grep '/libhoadon\.so\.[0-9]*$')
-symbols=$(dpkg-query --control-path "$(dpkg-deb -f "$build"/libhoadon[0-9]*_*.deb Package)" symbols)
+runtime=$(for d in "${debs[@]}"; do dpkg-deb -f "$d" Package; done | grep -x 'libhoadon[0-9]*')
+lib=$(dpkg -L "$runtime" | grep '/libhoadon\.so\.[0-9]*$')
+symbols=$(dpkg-query --control-path "$runtime" symbols)
 # Every exported function is versioned HOADON_0 and the symbols file lists exactly them.
 diff <(objdump -T "$lib" | awk '$4 == ".text" { print $7 "@" $6 }' | sort) \
      <(awk '/^ hoadon_/ { print $1 }' "$symbols" | sort)

@@ -58,6 +58,6 @@ awk '$2 != "T" && $2 != "W" && $2 != "i"' "$tmp/nm-defined" >"$tmp/d6"
 report "$tmp/d6" "exported by $lib but not a function (an exported object is an ABI hazard):"
 
 if [ "$status" -eq 0 ]; then
-  echo "ABI OK: $(wc -l <"$tmp/header") functions, declared, listed in the map and exported with its versions ($(cut -d' ' -f2 "$tmp/lib-pairs" | sort -u | tr '\n' ' '| sed 's/ $//'))"
+  echo "ABI OK: $(wc -l <"$tmp/header") functions, declared, listed in the map and exported with the version nodes of the map ($(cut -d' ' -f2 "$tmp/lib-pairs" | sort -u | tr '\n' ' '| sed 's/ $//'))"
 fi
 exit "$status"
