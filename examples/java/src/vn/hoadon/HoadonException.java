@@ -10,6 +10,8 @@ public class HoadonException extends RuntimeException {
   public static final int EINVAL = -1, ENOMEM = -2, EIO = -3, EREJECTED = -4, ERANGE = -5, ENOTFOUND = -6,
       EREFUSED = -7, EAUTH = -8, EUNSUPPORTED = -9, EINTERNAL = -99;
 
+  private static final long serialVersionUID = 1L;
+
   private final int code;
 
   public HoadonException(int code, String message) {

@@ -28,6 +28,7 @@ interface LibHoadon extends Library {
 
   /** size_t, whatever its width on the platform. */
   class SizeT extends IntegerType {
+    private static final long serialVersionUID = 1L;
     public SizeT() { this(0); }
     public SizeT(long value) { super(Native.SIZE_T_SIZE, value, true); }
   }
