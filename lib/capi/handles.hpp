@@ -135,7 +135,8 @@ auto guard_ptr(F&& f) noexcept -> decltype(f()) {
   return nullptr;
 }
 
-hoadon::Lang lang_of(hoadon_lang l);
+// By reference: the caller's value may be outside the enum (see raw).
+hoadon::Lang lang_of(const hoadon_lang& l);
 
 // Whether the caller's option struct (which starts with its `size`) is large enough to hold
 // `member`: a binary built against an older header passes a smaller struct. False for NULL.

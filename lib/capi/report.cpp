@@ -11,8 +11,8 @@ void hoadon_report::seal() {
 
 namespace hoadon::capi {
 
-Lang lang_of(hoadon_lang l) {
-  switch (l) {
+Lang lang_of(const hoadon_lang& l) {
+  switch (raw(l)) {
     case HOADON_LANG_VI:
       return Lang::Vi;
     case HOADON_LANG_BOTH:

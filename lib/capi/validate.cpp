@@ -31,7 +31,7 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
   if (has_member(o, &hoadon_validate_options::now) && o->now) opts.rules.now = hoadon::Instant{o->now, 0};
   if (has_member(o, &hoadon_validate_options::stage)) {
     using hoadon::rules::Stage;
-    switch (static_cast<int>(o->stage)) {
+    switch (hoadon::capi::raw(o->stage)) {
       case HOADON_STAGE_AUTO:
         opts.rules.stage = Stage::automatic;
         break;
@@ -46,7 +46,7 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
         break;
       default:
         return fail(HOADON_EINVAL,
-                    "unknown stage " + std::to_string(static_cast<int>(o->stage)) + " (expected a hoadon_stage value)");
+                    "unknown stage " + std::to_string(hoadon::capi::raw(o->stage)) + " (expected a hoadon_stage value)");
     }
   }
   return HOADON_OK;
