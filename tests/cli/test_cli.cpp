@@ -213,7 +213,7 @@ TEST_CASE("validate: schema errors fail the input (exit 1), deviations warn in d
   CHECK(r.exit_code == 1);
 }
 
-TEST_CASE("validate --version validates as another PBan; unknown versions are usage errors") {
+TEST_CASE("validate --version validates as another PBan — unknown versions are usage errors") {
   const auto doc = (testing::source_dir() / "lib/schema/samples/valid/2.1.0/hdon-1-min.xml").string();
   CHECK(hoadon({"validate", "--schema-only", doc}).exit_code == 0);
   const auto r = hoadon({"validate", "--schema-only", "--version", "2.0.0", "--format", "json", doc});

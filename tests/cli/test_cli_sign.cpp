@@ -87,7 +87,7 @@ bool xmlsec1_missing() {
 
 }  // namespace
 
-TEST_CASE("sign: a key file signs the invoice; hoadon and xmlsec1 verify it; the JSON names the contract's members") {
+TEST_CASE("sign: a key file signs the invoice — hoadon and xmlsec1 verify it — the JSON names the contract's members") {
   Fixture f;
   const auto out = f.path("signed.xml");
   const auto r = hoadon(f.sign({"--format", "json", "-o", out, f.invoice}));
@@ -162,7 +162,7 @@ TEST_CASE(
         2);
 }
 
-TEST_CASE("sign: several inputs with --suffix and -j; each output beside its input; inputs untouched") {
+TEST_CASE("sign: several inputs with --suffix and -j — each output beside its input — inputs untouched") {
   Fixture f;
   std::vector<std::string> inputs;
   for (int i = 0; i < 6; ++i) {

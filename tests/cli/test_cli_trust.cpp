@@ -41,7 +41,7 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("trust: a root added to the user's list makes verification trust it; --no-default-trust does not") {
+TEST_CASE("trust: a root added to the user's list makes verification trust it — --no-default-trust does not") {
   Fixture f;
   const auto verify = [&](std::vector<std::string> extra) {
     std::vector<std::string> a = {"verify", "--lang", "en", "--intermediate", f.ca, "--crl", f.crl};

@@ -20,7 +20,7 @@ using Fixture = testing::VerifyFixture;
 
 }  // namespace
 
-TEST_CASE("verify: a valid invoice exits 0; the JSON has every name of the contract") {
+TEST_CASE("verify: a valid invoice exits 0 — the JSON has every name of the contract") {
   Fixture f;
   const auto r = hoadon(f.args({"--format", "json", f.good}));
   CHECK(r.exit_code == 0);
@@ -47,15 +47,22 @@ TEST_CASE("verify: a valid invoice exits 0; the JSON has every name of the contr
   CHECK(s["warnings"].array().empty());
 }
 
-TEST_CASE("verify: outcomes set the exit status; --integrity-only and --at change what is asked") {
+TEST_CASE("verify: outcomes set the exit status — --integrity-only and --at change what is asked") {
   Fixture f;
   auto r = hoadon(f.args({"--format", "json", f.expired}));
   CHECK(r.exit_code == 1);
   auto j = parse_json(r.out);
   CHECK(j["signatures"][0]["outcome"].str() == "invalid");
   CHECK(j["signatures"][0]["reason"].str() == "expired");
-  // At a time when the certificate was valid.
-  CHECK(hoadon(f.args({"--at", "2020-06-01", f.expired})).exit_code == 0);
+  // Signed in 2020 and verified then: valid. Verified then, with the 2026 signing time: the
+  // signing time is later than the verification time, which is invalid.
+  tp::SignSpec in_2020;
+  in_2020.signing_time = 1590984000;  // 2020-06-01T11:00:00+07:00
+  const auto old = (f.dir / "signed-2020.xml").string();
+  testing::write_file(old, tp::sign(tp::invoice_template(), tp::world().signer_key, {tp::world().expired}, in_2020));
+  CHECK(hoadon(f.args({old})).exit_code == 0);
+  CHECK(hoadon(f.args({"--at", "2020-06-01T12:00:00", old})).exit_code == 0);
+  CHECK(hoadon(f.args({"--at", "2020-06-01T12:00:00", f.expired})).exit_code == 1);
   // The tax code check, on and off.
   const auto other = (f.dir / "other.xml").string();
   testing::write_file(other, tp::sign(tp::invoice_template(), tp::world().signer_key, {tp::world().other_mst}));

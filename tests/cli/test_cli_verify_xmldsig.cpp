@@ -113,7 +113,7 @@ TEST_CASE("xmldsig profile: SAML's ID, metadata's id and WS-Security's wsu:Id, a
   CHECK(r.out.find("DSIG-DUPLICATE-ID") != std::string::npos);
 }
 
-TEST_CASE("xmldsig profile: an ISO-8859-1 document; the invoice profile stays UTF-8 only") {
+TEST_CASE("xmldsig profile: an ISO-8859-1 document — the invoice profile stays UTF-8 only") {
   Peer p;
   SKIP_UNLESS_TOOL(!p.xmlsec1.empty(), "xmlsec1 is not installed");
   const auto latin1 =

@@ -81,7 +81,7 @@ TEST_CASE("verification and trust") {
   CHECK(v.to_json("demo.xml").find("\"signatures\":[]") != std::string::npos);
 }
 
-TEST_CASE("render: HTML with the verification's panel; a form throws") {
+TEST_CASE("render: HTML with the verification's panel — a form throws") {
   hoadon::Trust trust;
   auto doc = hoadon::Document::open(kDemo);
   auto o = hoadon::render_options();

@@ -269,7 +269,7 @@ TEST_CASE("the tax authority's signature must cover DLHDon, its signing time and
   CHECK(no_code.message(Code::DsigBinding).find("does not cover /HDon/MCCQT") != std::string::npos);
 }
 
-TEST_CASE("a whole-document reference covers the invoice; the signing time still needs its own") {
+TEST_CASE("a whole-document reference covers the invoice — the signing time still needs its own") {
   const auto whole = verify(
       sign_all(with_seller_template(tp::signature_template({.references = {{"", {tp::uri::kEnveloped}}, time_ref()}}))),
       &world_trust());

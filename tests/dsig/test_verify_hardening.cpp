@@ -201,7 +201,7 @@ TEST_CASE("the tax authority's default rule: O=BỘ TÀI CHÍNH, CỤC THUẾ, i
   CHECK(verify(with_cqt({a.lookalike}, a.key), &trust).sig(1).outcome == Outcome::Valid);
 }
 
-TEST_CASE("the real tax authority's signatures are recognised; its 2021 test system's are not") {
+TEST_CASE("the real tax authority's signatures are recognised — its 2021 test system's are not") {
   const auto dir = testing::samples_dir();
   SKIP_UNLESS(dir, "../shared/vn-invoice-samples is absent");
   VerifyOptions io;

@@ -31,7 +31,7 @@ KeyError::Kind kind_of(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("PEM keys: plain, encrypted with the right, a wrong and no password; a certificate file with the chain") {
+TEST_CASE("PEM keys: plain, encrypted with the right, a wrong and no password — a certificate file with the chain") {
   const auto& w = tp::world();
   const auto plain = hoadon::keys::from_pem(tp::key_pem(w.signer_key), w.signer.pem() + w.ca.pem(), nullptr);
   CHECK(plain.kind == "pem");
@@ -63,7 +63,7 @@ TEST_CASE("PEM keys: plain, encrypted with the right, a wrong and no password; a
         KeyError::Kind::Invalid);
 }
 
-TEST_CASE("PKCS#12: the password opens it; without or with a wrong one, an authentication error") {
+TEST_CASE("PKCS#12: the password opens it — without or with a wrong one, an authentication error") {
   const auto& w = tp::world();
   const auto p12 = tp::pkcs12(w.signer_key, w.signer, {w.ca}, "p12-pass");
   const Secret pass("p12-pass"), wrong("nope");
@@ -113,7 +113,7 @@ TEST_CASE("PKCS#11 URIs (RFC 7512)") {
   }
 }
 
-TEST_CASE("PKCS#11: a SoftHSM2 token signs; the key stays on it; PIN errors are told") {
+TEST_CASE("PKCS#11: a SoftHSM2 token signs — the key stays on it — PIN errors are told") {
   const auto why = testing::SoftHsmToken::unavailable();
   SKIP_UNLESS_TOOL(why.empty(), why);
   const auto& w = tp::world();

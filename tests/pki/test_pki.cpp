@@ -71,7 +71,7 @@ TEST_CASE("certificates from KeyInfo text: white space allowed, anything else re
   CHECK_FALSE(pki::decode_base64(b64 + "AAAA"));                   // trailing bytes
 }
 
-TEST_CASE("loading trust material: PEM, DER, directories, memory; nothing found is an error") {
+TEST_CASE("loading trust material: PEM, DER, directories, memory — nothing found is an error") {
   const auto& w = tp::world();
   testing::TempDir dir;
   std::filesystem::create_directories(dir / "certs/sub");

@@ -38,7 +38,7 @@ TEST_CASE("the library embeds every .xsd of lib/schema/xsd byte for byte, and ea
   CHECK_FALSE(hoadon::schema::entry_schema("nope.xsd").schema);
 }
 
-TEST_CASE("the declared PBan chooses the schema; --version overrides it") {
+TEST_CASE("the declared PBan chooses the schema — --version overrides it") {
   const auto doc = testing::read_file(testing::schema_samples() / "valid/2.1.0/hdon-1-full.xml");
   CHECK(testing::schema_report(doc, false).items().empty());
   // As 2.0.0: the 2.1.0 fields are foreign there, and PBan itself is not 2.0.0.

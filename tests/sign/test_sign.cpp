@@ -283,7 +283,7 @@ TEST_CASE("refused: no place for the role") {
   CHECK(has(n.report, Code::SignNoRole));
 }
 
-TEST_CASE("rsa-sha1 on request, with a warning; the CA certificates embedded on request") {
+TEST_CASE("rsa-sha1 on request, with a warning — the CA certificates embedded on request") {
   const auto& w = tp::world();
   hoadon::sign::Options sha1;
   sha1.sha1 = true;

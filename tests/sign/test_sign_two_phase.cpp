@@ -70,7 +70,7 @@ std::string invoice() {
 
 }  // namespace
 
-TEST_CASE("phase 1 prepares a pending document and the digest; phase 2 completes it into a valid signature") {
+TEST_CASE("phase 1 prepares a pending document and the digest — phase 2 completes it into a valid signature") {
   const auto& w = tp::world();
   const auto external = hoadon::keys::from_certificate(w.signer.pem());
   const auto p = prepare(invoice(), external);
@@ -125,7 +125,7 @@ TEST_CASE("phase 2 refuses a value of another key, a changed document, and a doc
   CHECK(done.report.has(Code::SignPending));
 }
 
-TEST_CASE("two phases check what one phase checks: tax code, validity; and the buyer after the seller") {
+TEST_CASE("two phases check what one phase checks: tax code, validity — and the buyer after the seller") {
   const auto& w = tp::world();
   const auto other = prepare(invoice(), hoadon::keys::from_certificate(w.other_mst.pem()));
   CHECK_FALSE(other.ok());
