@@ -1,11 +1,13 @@
 // MONEY-RATE-*, MONEY-TOTAL-*: the per-rate summary (THTTLTSuat) against the lines, and the
-// totals against the summary (spec §7.2.2–7.2.6); with the invoice-wide money checks
+// totals against the summary (spec §7.2.2–7.2.6), the rates and taxes judged against the
+// tax-policy calendar at NLap (rules/tax_policy.def); with the invoice-wide money checks
 // (MONEY-VND-FRACTION, MONEY-NEGATIVE, MONEY-LEASING-RATE) in check_money.
 #include <fmt/format.h>
 
 #include "rules/checks/checks.hpp"
 #include "rules/checks/money.hpp"
 #include "rules/checks/names.hpp"
+#include "rules/tax_policy.hpp"
 #include "xml/node.hpp"
 
 namespace hoadon::rules::checks {
@@ -62,6 +64,15 @@ const RateLines* lines_at(const Lines& lines, const std::string& key) {
 std::string rate_name(const Rate& r) { return r.key.empty() ? std::string("(none)") : r.key; }
 std::string rate_name_vi(const Rate& r) { return r.key.empty() ? std::string("(không có)") : r.key; }
 
+// The reductions of the tax itself (Decree 92/2021's 10% × 70%) an invoice of this date may apply
+// at this rate. A KHAC rate is the rate charged, already reduced ("KHAC:7%"), never reduced again.
+std::vector<const TaxPolicy*> tax_reductions(const Invoice& inv, const Rate& r) {
+  if (!inv.issue_date || !r.percent || r.key.starts_with("KHAC")) return {};
+  return tax_reductions_at(*inv.issue_date, *r.percent);
+}
+
+Decimal reduced(const Decimal& tax, const TaxPolicy& p) { return tax * Decimal::from_int(p.value).percent(); }
+
 // Exact sums compared within the tolerance.
 bool same(const Invoice& inv, const Decimal& stated, const Decimal& sum) {
   return (stated - sum).abs() <= inv.tolerance;
@@ -90,15 +101,67 @@ void check_rate(const Invoice& inv, const SummaryRate& s, const Lines& lines, co
   if ((s.has_tax ? agrees(inv, s.tax, expected) : expected.is_zero()) ||
       (l && s.has_tax && same(inv, s.tax, l->line_taxes)))
     return;
+  // A reduction of the tax in force at NLap, as the invoice shows it: the rate as written and
+  // the reduced tax (TS24's 84,000 for 10% of 1,200,000 on 2021-11-05 [S 001]).
+  const auto reductions = tax_reductions(inv, s.rate);
+  std::string also, also_vi;
+  for (const TaxPolicy* p : reductions) {
+    const Decimal r = reduced(expected, *p);
+    if (s.has_tax && agrees(inv, s.tax, r)) return;
+    also += fmt::format(", or {} × {} × {}% = {} (Decree {})", show(s.base), rate_name(s.rate), p->value, show(r),
+                        p->decree);
+    also_vi += fmt::format(", hoặc {} × {} × {}% = {} (Nghị định {})", show(s.base), rate_name_vi(s.rate), p->value,
+                           show(r), p->decree);
+  }
   const xmlNode* at = s.tax_node ? s.tax_node : s.node;
   const std::string name = s.tax_node ? label(s.tax_node) : label(s.node, "TThue");
   const std::string stated = s.has_tax ? show(s.tax) : "absent";
   const std::string stated_vi = s.has_tax ? show(s.tax) : "không có";
   out.add(Code::MoneyRateTax, at,
-          fmt::format("{} {} differs from {} × {} = {} (tolerance {})", name, stated, show(s.base), rate_name(s.rate),
-                      show(expected), show(inv.tolerance)),
-          fmt::format("{} {} khác {} × {} = {} (dung sai {})", name, stated_vi, show(s.base), rate_name_vi(s.rate),
-                      show(expected), show(inv.tolerance)));
+          fmt::format("{} {} differs from {} × {} = {}{} (tolerance {})", name, stated, show(s.base),
+                      rate_name(s.rate), show(expected), also, show(inv.tolerance)),
+          fmt::format("{} {} khác {} × {} = {}{} (dung sai {})", name, stated_vi, show(s.base), rate_name_vi(s.rate),
+                      show(expected), also_vi, show(inv.tolerance)));
+}
+
+// "2022-02-01 to 2022-12-31 (Decree 15/2022/NĐ-CP), …": the periods of these rows, for messages.
+std::string periods(const std::vector<const TaxPolicy*>& rows, std::string_view to, std::string_view decree) {
+  std::string out;
+  for (const TaxPolicy* p : rows)
+    out += fmt::format("{}{} {} {} ({} {})", out.empty() ? "" : ", ", show(p->from), to, show(p->to), decree,
+                       p->decree);
+  return out;
+}
+
+// MONEY-RATE-REDUCED: a reduced rate (8%) exists only in the periods of the decrees that allow
+// it; at another date the seller charged it without a legal basis, or mistyped the rate. A
+// warning: the tax authority codes such invoices, and the rate itself may be a typo either way.
+void check_reduced_rate(const Invoice& inv, const Rate& rate, const xmlNode* at, const Out& out) {
+  if (!inv.issue_date || !rate.percent || rate.key.starts_with("KHAC")) return;
+  const auto rows = reduced_rate_policies(*rate.percent);
+  if (rows.empty() || reduced_rate_at(*inv.issue_date, *rate.percent)) return;
+  const std::string name = label(at);
+  const int standard = rows.front()->rate;
+  out.add(Code::MoneyRateReduced, at,
+          fmt::format("{} {} on an invoice of {} (NLap): {} replaces {}% only from {}; at other dates, and for goods "
+                      "and services the decrees exclude, the rate is {}%",
+                      name, rate.key, show(*inv.issue_date), rate.key, standard, periods(rows, "to", "Decree"),
+                      standard),
+          fmt::format("{} {} trên hóa đơn lập ngày {} (NLap): thuế suất {} thay cho {}% chỉ áp dụng từ {}; ngoài các "
+                      "thời kỳ đó, và với hàng hóa, dịch vụ bị loại trừ, thuế suất là {}%",
+                      name, rate.key, show(*inv.issue_date), rate.key, standard, periods(rows, "đến", "Nghị định"),
+                      standard));
+}
+
+// Each rate once: where the lines carry it, else where the summary does.
+void check_reduced_rates(const Invoice& inv, const std::vector<SummaryRate>& summary, const Lines& lines,
+                         const Out& out) {
+  for (const auto& l : lines.rates)
+    if (const xmlNode* t = xml::child(l.first, "TSuat")) check_reduced_rate(inv, l.rate, t, out);
+  for (const auto& s : summary) {
+    if (lines_at(lines, s.rate.key)) continue;
+    if (const xmlNode* t = xml::child(s.node, "TSuat")) check_reduced_rate(inv, s.rate, t, out);
+  }
 }
 
 // Lines whose rate the summary leaves out.
@@ -119,6 +182,7 @@ void check_unsummarised(const std::vector<SummaryRate>& summary, const Lines& li
 
 struct Expected {
   std::optional<Decimal> base, tax;
+  std::optional<Decimal> reduced_tax;  // over the lines, with the tax reductions in force at NLap
   bool from_summary = false;
 };
 
@@ -139,19 +203,28 @@ Expected expected_totals(const Invoice& inv, const std::vector<SummaryRate>& sum
   if (!lines.any) return e;
   e.base = Decimal();
   e.tax = Decimal();
+  Decimal reduced_tax;
+  bool any_reduction = false;
   for (const auto& l : lines.rates) {
     e.base = *e.base + l.base;
     if (!l.rate.percent) e.tax.reset();
-    if (e.tax) e.tax = *e.tax + (l.base * l.rate.percent->percent()).rounded(inv.minor_units);
+    if (!e.tax) continue;
+    const Decimal tax = l.base * l.rate.percent->percent();
+    e.tax = *e.tax + tax.rounded(inv.minor_units);
+    const auto reductions = tax_reductions(inv, l.rate);
+    any_reduction = any_reduction || !reductions.empty();
+    reduced_tax = reduced_tax + (reductions.empty() ? tax : reduced(tax, *reductions.front())).rounded(inv.minor_units);
   }
+  if (e.tax && any_reduction) e.reduced_tax = reduced_tax;
   return e;
 }
 
 void check_sum(const Invoice& inv, std::string_view tag, Code code, const std::optional<Decimal>& expected,
-               bool from_summary, const Out& out) {
+               bool from_summary, const Out& out, const std::optional<Decimal>& alternative = std::nullopt) {
   const xmlNode* node = xml::child(inv.totals, tag);
   const auto stated = amount(node);
   if (!stated || !expected || same(inv, *stated, *expected)) return;
+  if (alternative && same(inv, *stated, *alternative)) return;
   const char* what = tag == "TgTCThue" ? "LTSuat/ThTien" : "LTSuat/TThue";
   const std::string source = from_summary ? fmt::format("the sum of {}", what) : "the sum over the lines";
   const std::string source_vi = from_summary ? fmt::format("tổng các {}", what) : "tổng tính từ các dòng";
@@ -250,7 +323,8 @@ void check_totals(const Invoice& inv, const Lines& lines, const Out& out) {
   if (!summary.empty() && lines.any) check_unsummarised(summary, lines, out);
   const Expected e = expected_totals(inv, summary, lines);
   check_sum(inv, "TgTCThue", Code::MoneyTotalBase, e.base, e.from_summary, out);
-  check_sum(inv, "TgTThue", Code::MoneyTotalTax, e.tax, e.from_summary, out);
+  check_sum(inv, "TgTThue", Code::MoneyTotalTax, e.tax, e.from_summary, out, e.reduced_tax);
+  check_reduced_rates(inv, summary, lines, out);
   check_grand_total(inv, e, lines, out);
   check_leasing(inv, summary, lines, out);
 }

@@ -305,3 +305,102 @@ TEST_CASE("MONEY-LEASING-RATE: one rate on a financial-leasing invoice [T2]") {
   CHECK(r.first("MONEY-LEASING-RATE").message.find("carries 2 tax rates") != std::string::npos);
   CHECK_CODES(check_rules(vat(two, t, "VND", "<HDCTTChinh>0</HDCTTChinh>")), {});
 }
+
+namespace {
+
+// `xml` dated `day` (NLap) with its series year to match.
+std::string dated(const std::string& xml, std::string_view day) {
+  return set(set(xml, "NLap", day), "KHHDon", fmt::format("K{}TCB", day.substr(2, 2)));
+}
+
+}  // namespace
+
+TEST_CASE("MONEY-RATE-REDUCED: 8% only in the periods of the decrees that allow it") {
+  const std::string eight =
+      vat({{"1", "1", "1000000", "", "", "1000000", "8%"}}, totals(rate("8%", "1000000", "80000"), "1000000", "80000",
+                                                                  "1080000"));
+  // Inside a period: 2022-02-01 (Decree 15/2022's first day), 2024-06-30 (Decree 94/2023's last),
+  // 2026-11-20 (Decree 174/2025).
+  for (const char* day : {"2022-02-01", "2022-12-31", "2023-07-01", "2024-06-30", "2025-07-01", "2026-11-20"}) {
+    CAPTURE(day);
+    CHECK_CODES(check_rules(dated(eight, day)), {});
+  }
+  // Outside every period: the day before the first, the first half of 2023, 2021.
+  for (const char* day : {"2022-01-31", "2023-01-01", "2023-06-30", "2021-11-05"}) {
+    CAPTURE(day);
+    CHECK_CODES(check_rules(dated(eight, day)), {"MONEY-RATE-REDUCED"});
+  }
+  auto r = check_rules(dated(eight, "2023-03-01"));
+  REQUIRE(r.has("MONEY-RATE-REDUCED"));
+  const auto& d = r.first("MONEY-RATE-REDUCED");
+  CHECK(d.severity == hoadon::Severity::Warning);
+  CHECK(d.where.path == "/HDon/DLHDon/NDHDon/DSHHDVu/HHDVu/TSuat");  // where the lines carry it
+  CHECK(d.message.find("8% on an invoice of 2023-03-01 (NLap): 8% replaces 10% only from 2022-02-01 to 2022-12-31 "
+                       "(Decree 15/2022/NĐ-CP), 2023-07-01 to 2023-12-31 (Decree 44/2023/NĐ-CP)") != std::string::npos);
+  CHECK(d.message.find("2025-07-01 to 2026-12-31 (Decree 174/2025/NĐ-CP); at other dates") != std::string::npos);
+  CHECK(d.message_vi.find("chỉ áp dụng từ 2022-02-01 đến 2022-12-31 (Nghị định 15/2022/NĐ-CP)") != std::string::npos);
+  // Only in the summary (no line carries a rate): located there, once.
+  r = check_rules(dated(vat({{"1", "1", "1000000", "", "", "1000000", ""}},
+                            totals(rate("8%", "0", "0"), "1000000", "80000", "1080000")),
+                        "2023-03-01"));
+  CHECK(r.count("MONEY-RATE-REDUCED") == 1);
+  CHECK(r.first("MONEY-RATE-REDUCED").where.path == "/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat/TSuat");
+  // 10% is always allowed (the excluded sectors), and KHAC rates are not the reduced rate; no NLap: skipped.
+  const std::string ten = vat({{"1", "1", "1000000", "", "", "1000000", "10%"}},
+                              totals(rate("10%", "1000000", "100000"), "1000000", "100000", "1100000"));
+  CHECK_CODES(check_rules(dated(ten, "2022-03-15")), {});
+  CHECK_CODES(check_rules(dated(edit(edit(eight, "<TSuat>8%", "<TSuat>KHAC:8%"), "<TSuat>8%", "<TSuat>KHAC:8%"),
+                                "2023-03-01")),
+              {});
+  CHECK_FALSE(check_rules(drop(dated(eight, "2023-03-01"), "<NLap>2023-03-01</NLap>")).has("MONEY-RATE-REDUCED"));
+}
+
+TEST_CASE("MONEY-RATE-TAX: Decree 92/2021's 10% × 70%, right and wrong") {
+  // 1,200,000 at 10% reduced to 70% of its tax: 84,000, as TS24's invoice of 2021-11-05 [S 001].
+  const std::string reduced = vat({{"1", "1", "1200000", "", "", "1200000", "10%"}},
+                                  totals(rate("10%", "1200000", "84000"), "1200000", "84000", "1284000"));
+  CHECK_CODES(check_rules(dated(reduced, "2021-11-05")), {});
+  CHECK_CODES(check_rules(dated(reduced, "2021-11-01")), {});
+  CHECK_CODES(check_rules(dated(reduced, "2021-12-31")), {});
+  // The unreduced tax stays right in the period (a seller outside the sectors).
+  CHECK_CODES(check_rules(dated(vat({{"1", "1", "1200000", "", "", "1200000", "10%"}},
+                                    totals(rate("10%", "1200000", "120000"), "1200000", "120000", "1320000")),
+                                "2021-11-05")),
+              {});
+  // Outside the period the reduction is no excuse.
+  for (const char* day : {"2021-10-31", "2022-01-01", "2026-11-20"}) {
+    CAPTURE(day);
+    CHECK_CODES(check_rules(dated(reduced, day)), {"MONEY-RATE-TAX"});
+  }
+  // A wrong reduction amount is still an error, and the message gives both computations.
+  const std::string wrong = vat({{"1", "1", "1200000", "", "", "1200000", "10%"}},
+                                totals(rate("10%", "1200000", "90000"), "1200000", "90000", "1290000"));
+  auto r = check_rules(dated(wrong, "2021-11-05"));
+  CHECK_CODES(r, {"MONEY-RATE-TAX"});
+  CHECK(r.first("MONEY-RATE-TAX").message ==
+        "LTSuat/TThue (Tiền thuế theo thuế suất) 90000 differs from 1200000 × 10% = 120000, or 1200000 × 10% × 70% = "
+        "84000 (Decree 92/2021/NĐ-CP) (tolerance 1)");
+  CHECK(r.first("MONEY-RATE-TAX").message_vi.find("hoặc 1200000 × 10% × 70% = 84000 (Nghị định 92/2021/NĐ-CP)") !=
+        std::string::npos);
+  // Outside the period the message names no reduction.
+  r = check_rules(dated(wrong, "2022-01-01"));
+  CHECK(r.first("MONEY-RATE-TAX").message.find("70%") == std::string::npos);
+  // 5% × 70% = 3.5%; a KHAC:7% rate is the reduced rate already, never reduced again.
+  CHECK_CODES(check_rules(dated(vat({{"1", "1", "1000000", "", "", "1000000", "5%"}},
+                                    totals(rate("5%", "1000000", "35000"), "1000000", "35000", "1035000")),
+                                "2021-11-05")),
+              {});
+  CHECK_CODES(check_rules(dated(vat({{"1", "1", "1000000", "", "", "1000000", "KHAC:7%"}},
+                                    totals(rate("KHAC:7%", "1000000", "49000"), "1000000", "49000", "1049000")),
+                                "2021-11-05")),
+              {"MONEY-RATE-TAX"});
+  // Without a summary, TgTThue is judged over the lines: reduced or not, right; else wrong.
+  const auto lines_only = [](std::string_view tax, std::string_view total) {
+    return vat({{"1", "1", "1200000", "", "", "1200000", "10%"}, {"1", "1", "100000", "", "", "100000", "0%"}},
+               totals("", "1300000", tax, total));
+  };
+  CHECK_CODES(check_rules(dated(lines_only("84000", "1384000"), "2021-11-05")), {});
+  CHECK_CODES(check_rules(dated(lines_only("120000", "1420000"), "2021-11-05")), {});
+  CHECK_CODES(check_rules(dated(lines_only("90000", "1390000"), "2021-11-05")), {"MONEY-TOTAL-TAX"});
+  CHECK_CODES(check_rules(dated(lines_only("84000", "1384000"), "2022-01-01")), {"MONEY-TOTAL-TAX"});
+}
