@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the Debian packages, installs them, and proves a vendor can use them: builds and runs
+# Builds the Debian packages as Debian builds them (dpkg-buildflags), checks them with lintian
+# (no error, no warning), installs them, and proves a vendor can use them: builds and runs
 # examples/embed-c against the installed files twice (pkg-config, then find_package), runs the
-# installed CLI, and checks that a staged install at another prefix works the same way
-# (relocatable). Removes the packages afterwards. Run from the source tree: ./dev package.
+# installed CLI and the installed suite, and checks that a staged install at another prefix works
+# the same way (relocatable). The packages stay installed, and the .debs stay in the build
+# directory (packaging/README.md). Run from the source tree: ./dev package.
 set -euo pipefail
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,31 +14,44 @@ demo=$src/examples/invoices/htx-cao-bang-gtgt-2.1.0.xml
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
 work=$(mktemp -d)
-installed=()
-
-cleanup() {
-  if [ ${#installed[@]} -gt 0 ]; then
-    "${sudo[@]}" dpkg -r "${installed[@]}" >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'rm -rf "$work"' EXIT
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 say "building the packages"
+cd "$src"
+# Debian's compiler and linker flags (debug information for the -dbgsym packages, hardening);
+# CMake reads CFLAGS, CXXFLAGS and LDFLAGS at the first configure, and has no CPPFLAGS.
+eval "$(dpkg-buildflags --export=sh)"
+export CFLAGS="$CPPFLAGS $CFLAGS" CXXFLAGS="$CPPFLAGS $CXXFLAGS"
+# The changelogs' date, so that a commit always makes the same packages (reproducible builds).
+if [ -z "${SOURCE_DATE_EPOCH:-}" ] && git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+  SOURCE_DATE_EPOCH=$(git -C "$src" log -1 --format=%ct)
+  export SOURCE_DATE_EPOCH
+fi
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
   -DHOADON_BUILD_TESTS=OFF -DHOADON_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" -j "$jobs" >/dev/null
-(cd "$build" && rm -f ./*.deb && cpack >/dev/null)
-debs=("$build"/*.deb)
-for d in "${debs[@]}"; do
+# One CPack configuration per version: the project's, and one for each package with its own
+# (hoadon-conformance has the suite's). CPack names debug packages .ddeb; Debian names them .deb.
+(cd "$build" && rm -f ./*.deb ./*.ddeb && for c in CPackConfig*.cmake; do cpack --config "$c" >/dev/null; done)
+for d in "$build"/*.ddeb; do [ -e "$d" ] || continue; mv "$d" "${d%.ddeb}.deb"; done
+all=("$build"/*.deb)
+debs=() dbgsym=()
+for d in "${all[@]}"; do
+  case $(basename "$d") in *-dbgsym_*) dbgsym+=("$d") ;; *) debs+=("$d") ;; esac
   printf '  %s: %s\n' "$(basename "$d")" "$(dpkg-deb -f "$d" Depends)"
 done
 
-say "installing them with apt"
+say "lintian on every package"
+# Errors and warnings fail; pedantic and informational tags are shown for what they are worth.
+lintian --fail-on error,warning --display-info "${all[@]}"
+
+say "installing them with apt (they stay installed)"
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${debs[@]}" >/dev/null
-for d in "${debs[@]}"; do installed+=("$(dpkg-deb -f "$d" Package)"); done
+for d in "${debs[@]}"; do
+  printf '  %s %s\n' "$(dpkg-deb -f "$d" Package)" "$(dpkg-query -W -f='${Version}' "$(dpkg-deb -f "$d" Package)")"
+done
 
 # Test material (a test CA and the demo seller's certificate) for the embedded program's signing.
 sh "$src/examples/test-material.sh" "$work/material" >/dev/null
@@ -67,6 +82,18 @@ say "the installed CLI"
 man -w hoadon >/dev/null 2>&1 || test -f /usr/share/man/man1/hoadon.1.gz || test -f /usr/share/man/man1/hoadon.1
 /usr/bin/hoadon conformance | tail -n 1 | sed 's/^/  conformance suite: /'  # the installed suite, found by default
 test ! -e /usr/share/hoadon/conformance/pki/private  # test keys stay in the source tree
+# The installed adapter grades the installed CLI, as an integrator runs it.
+/usr/bin/hoadon conformance --case 'structure/template-2.1.0-1' --impl /usr/share/hoadon/conformance/adapters/hoadon-cli.sh \
+  | tail -n 1 | sed 's/^/  through the installed adapter: /'
+
+say "the installed library's symbols"
+runtime=$(for d in "${debs[@]}"; do dpkg-deb -f "$d" Package; done | grep -x 'libhoadon[0-9]*')
+lib=$(dpkg -L "$runtime" | grep '/libhoadon\.so\.[0-9]*$')
+symbols=$(dpkg-query --control-path "$runtime" symbols)
+# Every exported function is versioned HOADON_0 and the symbols file lists exactly them.
+diff <(objdump -T "$lib" | awk '$4 == ".text" { print $7 "@" $6 }' | sort) \
+     <(awk '/^ hoadon_/ { print $1 }' "$symbols" | sort)
+printf '  %s: %s functions, all in the symbols file\n' "$lib" "$(grep -c '^ hoadon_' "$symbols")"
 
 say "a staged install at another prefix (relocatable)"
 stage=$work/stage/opt/hoadon
@@ -84,4 +111,5 @@ LD_LIBRARY_PATH=$stage/$libdir check_embed "$work/cmake-staged/embed"
 "$stage/bin/hoadon" inspect "$demo" >/dev/null
 "$stage/bin/hoadon" conformance --format json | grep -q '"implementation":"hoadon'  # the moved suite, found
 
-say "packages OK"
+say "packages OK; installed: $(for d in "${debs[@]}"; do dpkg-deb -f "$d" Package; done | tr '\n' ' ')"
+say "the .debs (and the -dbgsym ones) are in $build; sudo apt-get remove them when done"

@@ -168,7 +168,7 @@ int cmd_conformance(const std::vector<std::string>& argv) {
     manifest = cf::read_manifest(suite);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "hoadon conformance: %s%s\n", e.what(),
-                 args.has("--suite") ? "" : " (no installed suite; use --suite DIR)");
+                 args.has("--suite") ? "" : " (no installed suite: install hoadon-conformance, or use --suite DIR)");
     return kExitIo;
   }
   const auto cases = select_cases(manifest, args.all("--area"), args.all("--case"));
