@@ -95,6 +95,44 @@ diff <(objdump -T "$lib" | awk '$4 == ".text" { print $7 "@" $6 }' | sort) \
      <(awk '/^ hoadon_/ { print $1 }' "$symbols" | sort)
 printf '  %s: %s functions, all in the symbols file\n' "$lib" "$(grep -c '^ hoadon_' "$symbols")"
 
+# --- The language bindings (packaging/bindings.cmake): the installed modules with the installed
+# library, run from $work so that nothing of the source tree is on the path.
+say "the installed Python package (python3-hoadon)"
+(cd "$work" && env -u HOADON_LIBRARY /usr/bin/python3 - "$demo" <<'PY'
+import sys
+import hoadon
+assert hoadon.__file__.startswith("/usr/lib/python3/dist-packages/hoadon/"), hoadon.__file__
+report = hoadon.validate(sys.argv[1])
+assert report["ok"] and report["kind"] == "HDon", report
+with open("/proc/self/maps") as f:  # the library the loader mapped, not the build tree's
+    lib = next(line.split()[-1] for line in f if "libhoadon.so" in line)
+assert lib.startswith("/usr/lib/"), lib
+print(f"  {hoadon.__file__}: {report['kind']} ok, {lib}")
+PY
+)
+if [ -f /usr/share/java/hoadon.jar ]; then
+  say "the installed Java binding (libhoadon-java)"
+  cat >"$work/Check.java" <<'JAVA'
+import java.nio.file.Path;
+import vn.hoadon.Document;
+import vn.hoadon.Hoadon;
+import vn.hoadon.Report;
+
+public class Check {
+  public static void main(String[] args) throws Exception {
+    try (Document d = Document.open(Path.of(args[0]))) {
+      Report r = d.validate();
+      System.out.println("  /usr/share/java/hoadon.jar: " + d.kind() + (r.ok() ? " ok" : " FAILED") + ", libhoadon " + Hoadon.version());
+      System.exit(r.ok() ? 0 : 1);
+    }
+  }
+}
+JAVA
+  # The jar alone on the class path: its manifest brings /usr/share/java/jna.jar.
+  (cd "$work" && env -u HOADON_LIBRARY java -cp /usr/share/java/hoadon.jar Check.java "$demo")
+fi
+# --- end of the language bindings
+
 say "a staged install at another prefix (relocatable)"
 stage=$work/stage/opt/hoadon
 cmake --install "$build" --prefix "$stage" >/dev/null

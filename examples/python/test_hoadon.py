@@ -1,5 +1,7 @@
-"""Tests of the Python module, run by ctest with Debian's python3:
-    HOADON_LIBRARY=build/lib/libhoadon.so.0 python3 examples/python/test_hoadon.py"""
+"""Tests of the Python package, run by ctest with Debian's python3:
+    HOADON_LIBRARY=build/lib/libhoadon.so.0 python3 examples/python/test_hoadon.py
+With HOADON_TEST_INSTALLED=1 they import the hoadon that is installed (a venv, the Debian package)
+instead of the one next to this file."""
 
 import base64
 import os
@@ -9,7 +11,8 @@ import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+if not os.environ.get("HOADON_TEST_INSTALLED"):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import hoadon  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,10 +43,41 @@ class DocumentTest(unittest.TestCase):
         self.assertEqual(s["diagnostics"][0]["code"], "XML-DOCTYPE")
         self.assertEqual(d.validate()["diagnostics"][0]["code"], "XML-DOCTYPE")
 
-    def test_unreadable_file(self):
-        d = hoadon.Document.open("/nonexistent/x.xml")
-        self.assertEqual(d.status, -3)  # HOADON_EIO
-        self.assertEqual(d.summary()["diagnostics"][0]["code"], "IO-READ")
+    def test_unreadable_file_raises(self):
+        # A file that cannot be read is a failure, not a verdict: Python's own OSError, with the
+        # library's error (code HOADON_EIO) as its cause.
+        with self.assertRaises(FileNotFoundError) as e:
+            hoadon.Document.open("/nonexistent/x.xml")
+        self.assertIsInstance(e.exception.__cause__, hoadon.FileError)
+        self.assertEqual(e.exception.__cause__.code, -3)
+        self.assertTrue(e.exception.__cause__.message)
+        with self.assertRaises(FileNotFoundError):
+            hoadon.validate("/nonexistent/x.xml")
+        with self.assertRaises(FileNotFoundError):
+            hoadon.verify("/nonexistent/x.xml")
+        with tempfile.TemporaryDirectory() as tmp, self.assertRaises(IsADirectoryError):
+            hoadon.Document.open(tmp)
+        with self.assertRaises(FileNotFoundError):
+            hoadon.Signer.from_pem_files("/nonexistent/k.pem", "/nonexistent/c.pem")
+
+    def test_library_errors_are_typed(self):
+        with hoadon.Document.open(DEMO) as d:
+            with self.assertRaises(hoadon.InvalidArgumentError) as e:
+                d.validate(version="9.9.9")
+        self.assertIsInstance(e.exception, hoadon.Error)
+        self.assertIsInstance(e.exception, ValueError)
+        self.assertEqual(e.exception.code, -1)  # HOADON_EINVAL
+        self.assertEqual(e.exception.status, -1)  # the name of earlier versions
+        self.assertIn("9.9.9", e.exception.message)
+        self.assertIs(hoadon.HoadonError, hoadon.Error)
+        with self.assertRaises(hoadon.FileError) as e:
+            hoadon.file_write("/nonexistent/dir/out.bin", b"x")
+        self.assertIsInstance(e.exception, OSError)
+        self.assertEqual(e.exception.code, -3)
+
+    def test_library_found(self):
+        self.assertIn("libhoadon", hoadon.library_path)
+        self.assertEqual(hoadon.version().split(".")[0], str(hoadon.SOVERSION))
 
 
 class ValidateTest(unittest.TestCase):
@@ -92,9 +126,19 @@ class VerifyTest(unittest.TestCase):
         self.assertEqual(tampered["signatures"][0]["integrity"], "broken")
 
     def test_missing_trust_file(self):
-        with self.assertRaises(hoadon.HoadonError) as e:
+        with self.assertRaises(FileNotFoundError) as e:
             hoadon.verify(DEMO, trust=["/nonexistent/anchors.pem"])
-        self.assertEqual(e.exception.status, -3)
+        self.assertEqual(e.exception.__cause__.code, -3)
+
+    def test_verdicts_are_data(self):
+        # An invalid invoice, a rejected input and a broken signature are results, never raised.
+        with open(DEMO, encoding="utf-8") as f:
+            text = f.read().replace("<MST>0108987656</MST>", "<MST>0108987657</MST>")
+        r = hoadon.Document.parse(text, label="bad.xml").validate()
+        self.assertFalse(r["ok"])
+        self.assertIn("MST-BUYER", [x["code"] for x in r["diagnostics"]])
+        v = hoadon.Document.parse(b"<x", label="broken.xml").verify()
+        self.assertFalse(v["ok"])
 
 
 def material(name):
@@ -125,6 +169,7 @@ class SignTest(unittest.TestCase):
         with self.assertRaises(hoadon.HoadonError) as e:
             hoadon.Signer.from_pem_files(material("signer-encrypted.key"), material("signer.pem"))
         self.assertEqual(e.exception.status, -8)  # HOADON_EAUTH: a password is needed
+        self.assertIsInstance(e.exception, hoadon.AuthError)
         self.assertEqual(hoadon.Signer.from_pem_files(material("signer-encrypted.key"), material("signer.pem"),
                                                       password="test-pass").kind, "pem")
         self.assertEqual(hoadon.Signer.from_pkcs12_file(material("signer.p12"), password="p12-pass").kind, "pkcs12")
@@ -168,7 +213,8 @@ class SignTest(unittest.TestCase):
         with self.assertRaises(hoadon.HoadonError) as e:
             hoadon.sign(DEMO, self.seller(), time=SIGNING_TIME, output="/nonexistent/dir/out.xml")
         self.assertEqual(e.exception.status, -3)
-        with self.assertRaises(hoadon.HoadonError):
+        self.assertIsInstance(e.exception, OSError)
+        with self.assertRaises(hoadon.InvalidArgumentError):
             hoadon.sign(DEMO, self.seller(), role="notary")
 
     def test_refusals_are_results(self):

@@ -14,57 +14,132 @@ libhoadon, with ctypes and the standard library only.
 Results are the dicts of the CLI's JSON contract (README, "JSON output"). Signing returns the
 dict of hoadon_sign_result_to_json ({"file","output","kind","ok","pending","signature",
 "diagnostics"}) with one key added: "bytes", the signed (or, from sign_prepare, pending)
-document as bytes, None when refused. A refusal is a result (ok False, the diagnostics say
-why); failures of the call itself (a file that cannot be read or written, a wrong password or
-PIN, bad arguments) raise HoadonError. Two phases, for a signer hoadon never sees:
+document as bytes, None when refused.
+
+Verdicts are data, failures raise. An invalid invoice, a document the parser rejected
+(malformed, hostile), a signature that does not verify, a refusal to sign: each is a result
+whose "ok" is False and whose diagnostics say why. A file that cannot be read raises the
+OSError Python would (FileNotFoundError, PermissionError, IsADirectoryError…); any other
+failure of the library raises a subclass of hoadon.Error carrying the C API's status code
+(`code`, e.g. -8 for HOADON_EAUTH) and its message: InvalidArgumentError, FileError (also an
+OSError: a file that cannot be written), NotFoundError, AuthError, UnsupportedError, …
+Two phases, for a signer hoadon never sees:
 
     pending = doc.sign_prepare(hoadon.Signer.from_certificate(cert_pem))
     digest = base64.b64decode(pending["signature"]["digest"])          # SHA-256 of SignedInfo
     value = external_signer(digest)                                      # RSA PKCS#1 v1.5, raw bytes
     done = hoadon.Document.parse(pending["bytes"]).sign_complete(value, output="invoice.signed.xml")
 
-The library is found through $HOADON_LIBRARY, then the system's loader (libhoadon.so.0), then a
-build tree next to this file. ctypes releases the GIL for each call into the library, so threads
-may validate, verify and sign documents in parallel (one Signer may serve them all).
+The library is found through $HOADON_LIBRARY (a path), then the system's loader
+(libhoadon.so.N, N the SOVERSION below; then ctypes.util.find_library), then the build tree of
+a source checkout (build/lib). ctypes releases the GIL for each call into the library, so
+threads may validate, verify and sign documents in parallel (one Signer may serve them all).
 """
 
 import ctypes
 import ctypes.util
+import errno
 import json
 import os
 
-__all__ = ["HoadonError", "Document", "Signer", "validate", "verify", "sign", "file_write", "amount_in_words",
-           "version", "library"]
+__version__ = "0.1.0"  # the library version this module was written for (pyproject.toml reads it)
+# libhoadon's SOVERSION (the major version): packaging/python.cmake checks it against the build.
+SOVERSION = 0
+
+__all__ = ["Error", "HoadonError", "InvalidArgumentError", "OutOfMemoryError", "FileError", "RejectedError",
+           "RangeError", "NotFoundError", "RefusedError", "AuthError", "UnsupportedError", "InternalError",
+           "Document", "Signer", "validate", "verify", "sign", "file_write", "amount_in_words", "version",
+           "library", "library_path"]
 
 
-class HoadonError(Exception):
-    """A failed call: `status` is the library's HOADON_E* code."""
+class Error(Exception):
+    """A failed call into libhoadon: `code` is the C API's HOADON_E* status, `message` the
+    library's explanation (hoadon_last_error)."""
 
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
+    def __init__(self, code, message):
+        super().__init__(f"{message} (hoadon status {code})" if message else f"hoadon status {code}")
+        self.code, self.message = code, message
+
+    @property
+    def status(self):
+        """The same as `code` (the name earlier versions of this module used)."""
+        return self.code
+
+
+HoadonError = Error  # the name of earlier versions, kept so that their callers keep working
+
+
+# One class per status code, each also under the built-in exception it resembles, so that callers
+# may catch either hoadon.Error or what Python code would raise (ValueError, OSError, …).
+class InvalidArgumentError(Error, ValueError):  # HOADON_EINVAL
+    pass
+
+
+class OutOfMemoryError(Error, MemoryError):  # HOADON_ENOMEM
+    pass
+
+
+class FileError(Error, OSError):  # HOADON_EIO: a file that cannot be read or written
+    def __init__(self, code, message, filename=None):
+        Error.__init__(self, code, message)
+        self.filename = filename
+
+
+class RejectedError(Error):  # HOADON_EREJECTED, where no result carries the rejection (render)
+    pass
+
+
+class RangeError(Error, IndexError):  # HOADON_ERANGE
+    pass
+
+
+class NotFoundError(Error, LookupError):  # HOADON_ENOTFOUND
+    pass
+
+
+class RefusedError(Error):  # HOADON_EREFUSED, where no result carries the refusal
+    pass
+
+
+class AuthError(Error):  # HOADON_EAUTH: a password or PIN is needed, or wrong
+    pass
+
+
+class UnsupportedError(Error):  # HOADON_EUNSUPPORTED: this build lacks an optional feature
+    pass
+
+
+class InternalError(Error):  # HOADON_EINTERNAL: a bug in hoadon
+    pass
+
+
+_ERRORS = {-1: InvalidArgumentError, -2: OutOfMemoryError, -3: FileError, -4: RejectedError, -5: RangeError,
+           -6: NotFoundError, -7: RefusedError, -8: AuthError, -9: UnsupportedError, -99: InternalError}
 
 
 def _load():
+    here = os.path.dirname(os.path.abspath(__file__))
+    soname = f"libhoadon.so.{SOVERSION}"
     candidates = []
     if os.environ.get("HOADON_LIBRARY"):
         candidates.append(os.environ["HOADON_LIBRARY"])
-    candidates.append("libhoadon.so.0")
+    candidates.append(soname)
     found = ctypes.util.find_library("hoadon")
     if found:
         candidates.append(found)
-    here = os.path.dirname(os.path.abspath(__file__))
-    candidates.append(os.path.join(here, "..", "..", "build", "lib", "libhoadon.so.0"))
+    # A source checkout: examples/python/hoadon/ → build/lib/.
+    candidates.append(os.path.join(here, "..", "..", "..", "build", "lib", soname))
     errors = []
     for path in candidates:
         try:
-            return ctypes.CDLL(path)
+            return ctypes.CDLL(path), path
         except OSError as e:
             errors.append(f"{path}: {e}")
-    raise OSError("libhoadon not found; set HOADON_LIBRARY (" + "; ".join(errors) + ")")
+    raise ImportError("libhoadon not found; install libhoadon" + str(SOVERSION) + " or set HOADON_LIBRARY ("
+                      + "; ".join(errors) + ")")
 
 
-library = _load()
+library, library_path = _load()  # library_path: the name it was loaded by
 _c_char_p, _c_void_p, _size_t = ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_t
 
 
@@ -156,13 +231,35 @@ _ROLES = {"auto": 0, "seller": 1, "buyer": 2, "taxpayer": 3}
 _OK, _EREJECTED, _EREFUSED = 0, -4, -7
 
 
-def _error(status):
-    return HoadonError(status, (_last_error() or b"").decode("utf-8", "replace"))
+def _error(status, filename=None):
+    """The exception for a failed call, built from the calling thread's last error."""
+    message = (_last_error() or b"").decode("utf-8", "replace")
+    cls = _ERRORS.get(status, Error)
+    if cls is FileError:
+        return FileError(status, message, filename)
+    return cls(status, message)
 
 
-def _check(status):
+def _read_error(status, path):
+    """A file the library could not read: the OSError Python itself gives for it (a missing file
+    is a FileNotFoundError), else hoadon's FileError. Python's own attempt only names the reason;
+    the library's message is kept as the cause."""
+    cause = _error(status, path)
+    if status != -3:
+        return cause
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as e:
+        e.__cause__ = cause
+        return e
+    return cause
+
+
+def _check(status, path=None):
+    """Raises for a failed status; `path` names the file read when that is what failed."""
     if status != 0:
-        raise _error(status)
+        raise _read_error(status, path) if path is not None else _error(status)
 
 
 def _take_json(ptr):
@@ -226,7 +323,11 @@ class Document(_Owned):
 
     @classmethod
     def open(cls, path, max_bytes=None):
-        return cls._make(lambda o, out: _doc_open(_b(os.fspath(path)), o, out), str(path), max_bytes)
+        """Reads and parses a file. A file that cannot be read raises OSError (FileNotFoundError…);
+        a file read but rejected (malformed, hostile, over a limit) is a Document whose `parsed`
+        is False."""
+        path = os.fspath(path)
+        return cls._make(lambda o, out: _doc_open(_b(path), o, out), str(path), max_bytes, path)
 
     @classmethod
     def parse(cls, data, label="-", max_bytes=None):
@@ -234,12 +335,16 @@ class Document(_Owned):
         return cls._make(lambda o, out: _doc_parse(data, len(data), o, out), label, max_bytes)
 
     @classmethod
-    def _make(cls, call, label, max_bytes):
+    def _make(cls, call, label, max_bytes, path=None):
         o = _checked_size(_ParseOptions, _parse_init)
         if max_bytes:
             o.max_bytes = max_bytes
         h = _c_void_p()
         status = call(ctypes.byref(o), ctypes.byref(h))
+        if status == -3 and path is not None:  # unreadable: a failure, not a verdict
+            err = _read_error(status, path)
+            _doc_free(h)
+            raise err
         if not h.value:
             raise _error(status)
         return cls(h, status, label)
@@ -268,7 +373,7 @@ class Document(_Owned):
         o.version, o.tolerance = keep
         if stage is not None:
             if stage not in _STAGES:
-                raise HoadonError(-1, f"unknown stage {stage!r} (expected one of {', '.join(_STAGES)})")
+                raise InvalidArgumentError(-1, f"unknown stage {stage!r} (expected one of {', '.join(_STAGES)})")
             o.stage = _STAGES[stage]
         if now is not None:
             o.now = _unix_time(now)
@@ -278,7 +383,7 @@ class Document(_Owned):
         try:
             for code, severity in (rules_severity or {}).items():
                 if severity not in _SEVERITIES:
-                    raise HoadonError(-1, f"unknown severity {severity!r} for {code}")
+                    raise InvalidArgumentError(-1, f"unknown severity {severity!r} for {code}")
                 _check(_profile_set(profile, _b(code), _SEVERITIES[severity]))
             o.profile = profile.value
             report = _c_void_p()
@@ -304,7 +409,7 @@ class Document(_Owned):
         try:
             for kind, paths in ((_TRUST_ANCHOR, trust), (_TRUST_INTERMEDIATE, intermediates), (_TRUST_CRL, crls)):
                 for p in paths:
-                    _check(_trust_add_path(store, kind, _b(os.fspath(p))))
+                    _check(_trust_add_path(store, kind, _b(os.fspath(p))), os.fspath(p))
             result = _c_void_p()
             status = _doc_verify(self._h, store, ctypes.byref(o), ctypes.byref(result))
             if not result.value:
@@ -348,7 +453,7 @@ class Document(_Owned):
     @staticmethod
     def _sign_options(role, time, sha1, force, include_chain, invoice):
         if role not in _ROLES:
-            raise HoadonError(-1, f"unknown role {role!r}: one of {', '.join(_ROLES)}")
+            raise InvalidArgumentError(-1, f"unknown role {role!r}: one of {', '.join(_ROLES)}")
         o = _checked_size(_SignOptions, _sign_init)
         o.role, o.sha1, o.force, o.include_chain = _ROLES[role], int(sha1), int(force), int(include_chain)
         if time is not None:
@@ -367,7 +472,9 @@ class Document(_Owned):
             if status not in (_OK, _EREFUSED, _EREJECTED):
                 raise _error(status)
             if output is not None and _sign_result_ok(result):
-                _check(_sign_result_write(result, _b(os.fspath(output)), mode))
+                status = _sign_result_write(result, _b(os.fspath(output)), mode)
+                if status != 0:
+                    raise _error(status, os.fspath(output))
             d = _take_json(_sign_result_to_json(result, _b(self.label)))
             n = _size_t()
             p = _sign_result_bytes(result, ctypes.byref(n))
@@ -380,16 +487,22 @@ class Document(_Owned):
 class Signer(_Owned):
     """A private key (or, for two-phase signing, only a certificate) with its certificate and CA
     chain. Load it once: one Signer may sign for any number of threads at once. Passwords and
-    PINs may be str or bytes; None means none (a key that needs one raises HoadonError with
-    status -8, HOADON_EAUTH, as does a wrong one)."""
+    PINs may be str or bytes; None means none (a key that needs one raises AuthError, code
+    -8, HOADON_EAUTH, as does a wrong one)."""
 
     def __init__(self, handle):
         self._h = handle
 
-    @classmethod
-    def _make(cls, call):
+    @staticmethod
+    def _call(call):
         h = _c_void_p()
-        _check(call(ctypes.byref(h)))
+        status = call(ctypes.byref(h))
+        return status, h
+
+    @classmethod
+    def _make(cls, call, path=None):
+        status, h = cls._call(call)
+        _check(status, path)
         return cls(h)
 
     @classmethod
@@ -402,8 +515,16 @@ class Signer(_Owned):
 
     @classmethod
     def from_pem_files(cls, key_path, certificates_path, password=None):
-        return cls._make(lambda out: _signer_from_pem_files(_b(os.fspath(key_path)), _b(os.fspath(certificates_path)),
-                                                            _b(password), out))
+        key_path, certificates_path = os.fspath(key_path), os.fspath(certificates_path)
+        status, h = cls._call(lambda out: _signer_from_pem_files(_b(key_path), _b(certificates_path), _b(password),
+                                                                 out))
+        if status == -3:  # which of the two files failed: the first one Python cannot read
+            for p in (key_path, certificates_path):
+                err = _read_error(status, p)
+                if isinstance(err, OSError) and not isinstance(err, Error):
+                    raise err
+        _check(status)
+        return cls(h)
 
     @classmethod
     def from_pkcs12(cls, data, password=None):
@@ -413,7 +534,8 @@ class Signer(_Owned):
 
     @classmethod
     def from_pkcs12_file(cls, path, password=None):
-        return cls._make(lambda out: _signer_from_pkcs12_file(_b(os.fspath(path)), _b(password), out))
+        path = os.fspath(path)
+        return cls._make(lambda out: _signer_from_pkcs12_file(_b(path), _b(password), out), path)
 
     @classmethod
     def from_pkcs11(cls, uri, module=None, pin=None, certificate=None):
@@ -449,7 +571,7 @@ class Signer(_Owned):
 
     def _handle(self):
         if not self._h:
-            raise HoadonError(-1, "the signer is closed")
+            raise InvalidArgumentError(-1, "the signer is closed")
         return self._h
 
     # close() frees the key now (a PKCS#11 signer also closes its session on the token).
@@ -486,7 +608,9 @@ def file_write(path, data, mode=0):
     """Writes bytes atomically, as signing writes its outputs (e.g. the digest for an external
     signer): the file is whole or absent."""
     data = _b(data)
-    _check(_file_write(_b(os.fspath(path)), data, len(data), mode))
+    status = _file_write(_b(os.fspath(path)), data, len(data), mode)
+    if status != 0:
+        raise _error(status, os.fspath(path))
 
 
 def amount_in_words(amount, currency="VND"):
