@@ -203,12 +203,29 @@ using Trust = hoadon::Owned<hoadon_trust>;
 // when one cannot be loaded (the command then ends with exit status 3).
 Trust load_trust(const Args& args, std::string& error);
 
+// Signing keys, shared by sign and build --sign (signing.cpp): the options that name a key and
+// its password or PIN, --chain, --time and --sha1.
+std::vector<OptionSpec> key_options();
+struct SignerFree {
+  void operator()(hoadon_signer* s) const noexcept { hoadon_signer_free(s); }
+};
+using Signer = std::unique_ptr<hoadon_signer, SignerFree>;
+// The signer the options name (with two-phase signing: --prepare needs only a certificate,
+// --complete none, and the result is null). UsageError for inconsistent options; other failures
+// (unreadable files, a wrong password) throw std::runtime_error.
+Signer load_signer(const Args& args, bool prepare, bool complete);
+// --time, --sha1 and --chain into the signing options.
+void sign_settings(const Args& args, hoadon_sign_options& options);
+// A whole file; UsageError naming `what` when it cannot be read.
+std::string read_whole(const std::string& path, const char* what);
+
 // Commands.
 int cmd_inspect(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
 int cmd_trust(const std::vector<std::string>& argv);
 int cmd_render(const std::vector<std::string>& argv);
 int cmd_sign(const std::vector<std::string>& argv);
+int cmd_build(const std::vector<std::string>& argv);
 int cmd_codes(const std::vector<std::string>& argv);
 int cmd_validate(const std::vector<std::string>& argv);
 int cmd_schema(const std::vector<std::string>& argv);

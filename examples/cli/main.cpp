@@ -29,6 +29,7 @@ constexpr Command kCommands[] = {
     {"words", "write amounts in Vietnamese words, as TgTTTBChu does", cli::cmd_words},
     {"export", "export whole invoices as JSON, or their lines as CSV or XLSX", cli::cmd_export},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
+    {"build", "build an invoice from JSON: amounts, totals and words computed; signed with --sign", cli::cmd_build},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
     {"serve", "answer validate, verify, inspect and render over HTTP (JSON, metrics)", cli::cmd_serve},

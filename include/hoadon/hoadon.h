@@ -978,6 +978,57 @@ HOADON_API void hoadon_sign_result_free(hoadon_sign_result *result);
 HOADON_API int hoadon_file_write(const char *path, const void *data, size_t len, unsigned mode);
 
 /* ------------------------------------------------------------------------------------- */
+/* Building invoices                                                                     */
+/* ------------------------------------------------------------------------------------- */
+
+/* hoadon_build_invoice writes an invoice (HDon) from a JSON description — the format is
+ * documented in lib/build/README.md of the sources and hoadon-build(1): the template (KHMSHDon
+ * and the series KHHDon choose it, with PBan 2.0.0, 2.0.1 or 2.1.0), seller, buyer, lines
+ * (quantity, unit price, discount, VAT rate), currency and exchange rate, related invoice, fees,
+ * extensions (TTKhac). hoadon computes each line's amount, the totals per VAT rate, the grand
+ * total and its words, the DLHDon Id, and writes every element in the order of the tables, with
+ * empty signature slots; amounts are exact decimals, rounded half away from zero to the
+ * currency's minor unit (whole đồng for VND). It refuses inconsistent input — a given amount or
+ * total that differs from the one computed (BUILD-MISMATCH), an unknown VAT rate (BUILD-RATE), a
+ * missing required field (BUILD-MISSING), a bad tax code (BUILD-TAX-CODE), an element the template
+ * does not have (BUILD-NOT-IN-TEMPLATE), an unknown field (BUILD-UNKNOWN-FIELD), … — each
+ * diagnostic's `path` a JSON pointer into the input ("/lines/3/quantity"; `line` the CSV row for
+ * lines read from CSV). Unless skip_validate, the invoice built is then validated (schemas and
+ * business rules, as hoadon_doc_validate with default options) and refused on any error
+ * (BUILD-INVALID), those diagnostics located at the pointer of the input they came from. Needs
+ * nlohmann-json at build time (HOADON_WITH_JSON): without it every input is refused with
+ * HOADON_EUNSUPPORTED and BUILD-UNSUPPORTED. */
+
+typedef struct hoadon_build_options {
+  size_t size;           /* sizeof(hoadon_build_options) */
+  const void *lines_csv; /* a CSV of the lines (header row: the JSON names of a line's fields), replacing
+                            the JSON's "lines"; NULL (default) = none */
+  size_t lines_csv_len;  /* its length in bytes */
+  int skip_validate;     /* 1: do not validate the invoice built; default 0 */
+} hoadon_build_options;
+
+/* Every member at its default. */
+#define HOADON_BUILD_OPTIONS_INIT { sizeof(hoadon_build_options), NULL, 0, 0 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_BUILD_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_build_options_init(hoadon_build_options *options, size_t size);
+
+/* 1 when this library can build invoices (it was built with JSON support), else 0. */
+HOADON_API int hoadon_build_supported(void);
+
+/* Builds an invoice from `len` bytes of JSON (UTF-8). *report receives every diagnostic (free
+ * with hoadon_report_free) in every case but bad arguments. Returns HOADON_OK with the XML in
+ * *xml (UTF-8, release with hoadon_free()) and its size in *xml_len; else *xml is NULL and:
+ *   HOADON_EREJECTED     the input was refused: the report says where and why;
+ *   HOADON_EUNSUPPORTED  built without JSON support (BUILD-UNSUPPORTED);
+ *   HOADON_EINVAL        NULL json (with a nonzero len), xml, xml_len or report (*report NULL). */
+HOADON_API int hoadon_build_invoice(const void *json, size_t len, const hoadon_build_options *options, void **xml,
+                                    size_t *xml_len, hoadon_report **report);
+
+/* ------------------------------------------------------------------------------------- */
 /* ZIP archives of documents                                                             */
 /* ------------------------------------------------------------------------------------- */
 

@@ -18,17 +18,6 @@ bool supported(const std::string& v) {
   return false;
 }
 
-// Template kind of an invoice: the digit, refined by the series' type letter for cash
-// registers (M) and warehouse notes (N/B).
-std::string kind_of(std::string digit, std::string series) {
-  // BKSOFT writes the template digit in front of the series (7 characters): ignore it.
-  if (series.size() == 7 && series[0] >= '1' && series[0] <= '9') series.erase(0, 1);
-  const char letter = series.size() >= 4 ? series[3] : '\0';
-  if ((digit == "1" || digit == "2") && letter == 'M') return digit + "m";
-  if (digit == "6") return letter == 'B' ? "6b" : "6n";
-  return digit;
-}
-
 std::optional<Target> invoice_target(const xml::Document& doc, const model::InvoiceNodes& inv,
                                      const std::string& override_version, Report& report) {
   xmlNode* general = inv.dlhdon ? xml::child(inv.dlhdon, "TTChung") : nullptr;
@@ -91,6 +80,16 @@ std::string form_version(const xmlNode* form) {
 }
 
 }  // namespace
+
+std::string kind_of(std::string digit, std::string series) {
+  // BKSOFT writes the template digit in front of the series (7 characters): ignore it.
+  if (series.size() == 7 && series[0] >= '1' && series[0] <= '9') series.erase(0, 1);
+  const char letter = series.size() >= 4 ? series[3] : '\0';
+  if ((digit == "1" || digit == "2") && letter == 'M') return digit + "m";
+  if (digit == "6") return letter == 'B' ? "6b" : "6n";
+  return digit;
+}
+
 
 std::vector<Target> choose(const xml::Document& doc, const model::Index& index, const std::string& version,
                            Report& report) {

@@ -24,6 +24,10 @@ struct Target {
   std::vector<const xmlNode*> excluded;
 };
 
+// Template kind of an invoice ("1", "6n", "1m"…): the KHMSHDon digit, refined by the type letter of
+// the series KHHDon for cash registers (M) and warehouse notes (N/B).
+[[nodiscard]] std::string kind_of(std::string digit, std::string series);
+
 // The targets of a document, in document order; reports SCHEMA-VERSION / SCHEMA-TEMPLATE for
 // the parts no schema applies to. `version` overrides the declared PBan of every invoice.
 [[nodiscard]] std::vector<Target> choose(const xml::Document& doc, const model::Index& index,

@@ -27,6 +27,7 @@ PARTS = {
     "render": {"util", "report", "xml", "pki", "model", "rules", "dsig"},
     "tabular": {"util", "report", "model"},
     "archive": {"util", "report"},
+    "build": {"util", "report", "xml", "model", "rules", "schema", "validate"},
     "init": {"dsig"},  # init.cpp starts xmlsec through dsig/engine
     "capi": None,  # the C API may use every part
 }
@@ -47,6 +48,7 @@ LIBRARIES = {
     "cairo.h": {"render"},
     "cairo-pdf.h": {"render"},
     "pango": {"render"},
+    "nlohmann": {"build"},
 }
 
 # libxml2 tree types: the parts above the tree walkers see none of them (render reads the
