@@ -27,10 +27,14 @@ extension)."
   DEPENDS python3 "${_bind_lib_pkg} (>= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SHLIBDEPS OFF)  # no ELF file: ctypes loads the library
 
-# Java: the jar as Debian names jars, /usr/share/java/hoadon.jar; its manifest finds jna.jar there.
+# Java: the jar as Debian's Java policy (2.4) names jars, /usr/share/java/hoadon-VERSION.jar with
+# the link hoadon.jar to it; its manifest finds jna.jar beside it.
 if(TARGET hoadon_java)
   get_target_property(_bind_jar hoadon_java JAR_FILE)
-  install(FILES ${_bind_jar} DESTINATION ${CMAKE_INSTALL_DATADIR}/java RENAME hoadon.jar COMPONENT java)
+  install(FILES ${_bind_jar} DESTINATION ${CMAKE_INSTALL_DATADIR}/java RENAME hoadon-${PROJECT_VERSION}.jar
+    COMPONENT java)
+  file(CREATE_LINK hoadon-${PROJECT_VERSION}.jar ${CMAKE_CURRENT_BINARY_DIR}/hoadon.jar SYMBOLIC)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/hoadon.jar DESTINATION ${CMAKE_INSTALL_DATADIR}/java COMPONENT java)
   hoadon_deb_package(COMPONENT java NAME libhoadon-java SECTION java ARCHITECTURE all
     SUMMARY "Vietnamese e-invoice validation and signing - Java bindings"
     DESCRIPTION "This package contains the vn.hoadon API, JNA over libhoadon's C API: it
