@@ -233,5 +233,6 @@ int cmd_words(const std::vector<std::string>& argv);
 int cmd_export(const std::vector<std::string>& argv);
 int cmd_conformance(const std::vector<std::string>& argv);
 int cmd_serve(const std::vector<std::string>& argv);
+int cmd_envelope(const std::vector<std::string>& argv);
 
 }  // namespace cli

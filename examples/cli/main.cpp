@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
     {"export", "export whole invoices as JSON, or their lines as CSV or XLSX", cli::cmd_export},
     {"sign", "sign as seller, buyer or taxpayer: key files, PKCS#11 tokens, two phases", cli::cmd_sign},
     {"build", "build an invoice from JSON: amounts, totals and words computed; signed with --sign", cli::cmd_build},
+    {"envelope", "wrap invoices into messages for the tax authority (200, 203, 206); read its answers", cli::cmd_envelope},
     {"codes", "list the diagnostic codes", cli::cmd_codes},
     {"conformance", "run the conformance suite against hoadon or another implementation", cli::cmd_conformance},
     {"serve", "answer validate, verify, inspect and render over HTTP (JSON, metrics)", cli::cmd_serve},

@@ -1027,6 +1027,86 @@ HOADON_API int hoadon_build_supported(void);
  *   HOADON_EINVAL        NULL json (with a nonzero len), xml, xml_len or report (*report NULL). */
 HOADON_API int hoadon_build_invoice(const void *json, size_t len, const hoadon_build_options *options, void **xml,
                                     size_t *xml_len, hoadon_report **report);
+/* Transmission messages (TDiep): wrapping invoices, reading the tax authority's answers    */
+/* ------------------------------------------------------------------------------------- */
+
+/* How invoices are wrapped into a message. Strings are copied; NULL means the default. */
+typedef struct hoadon_envelope_options {
+  size_t size;           /* sizeof(hoadon_envelope_options) */
+  const char *type;      /* MLTDiep: "200" (one invoice sent to be given a code), "203" (invoices without
+                            code, their data transferred) or "206" (cash-register invoices with their
+                            code); required */
+  const char *sender;    /* MNGui: "TCT", V or K + tax code without hyphen, or a tax code; default "K" +
+                            the sellers' tax code without hyphen (a taxpayer connected directly) */
+  const char *receiver;  /* MNNhan; default "TCT" */
+  const char *version;   /* PBan; default the invoices' (the latest when they differ) */
+  const char *reference; /* MTDTChieu; default none (a request answers no message) */
+  const char *uuid;      /* the 32 uppercase hexadecimal digits of MTDiep after the sender; default a new
+                            random (version 4) UUID: MTDiep = MNGui + UUID without hyphens */
+  int force;             /* 1: give the message back even when it fails validation (an ENV-WRAP-FORCED
+                            warning); default 0 */
+  const hoadon_validate_options *validate; /* how the message is validated; NULL = defaults */
+  /* The taxpayer's signature of a 206 (TDiep/CKSNNT over TDiep/DLieu), made as hoadon_doc_sign
+   * makes it with the taxpayer's role: NULL (default) leaves the message unsigned; a signer for
+   * another type is refused (ENV-WRAP-HEADER). Its certificate must carry the message's MST
+   * (`force` overrides that too). */
+  const hoadon_signer *signer;
+  long long time;    /* signing time, Unix seconds; 0 (default) = now */
+  int sha1;          /* 1: rsa-sha1 and sha1 digests (legacy receivers); default 0 */
+  int include_chain; /* 1: KeyInfo also carries the signer's CA certificates; default 0 */
+} hoadon_envelope_options;
+
+/* Every member at its default. */
+#define HOADON_ENVELOPE_OPTIONS_INIT \
+  { sizeof(hoadon_envelope_options), NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, 0, 0 }
+
+/* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
+ * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
+ * is NULL or size cannot hold the `size` member. HOADON_ENVELOPE_OPTIONS_INIT does the same at
+ * compile time. */
+HOADON_API int hoadon_envelope_options_init(hoadon_envelope_options *options, size_t size);
+
+/* Wraps `count` invoices (parsed HDon documents, left as they are) into one message TDiep:
+ * TTChung (PBan, MNGui, MNNhan, MLTDiep, MTDiep, MTDTChieu when given, MST — the sellers' —,
+ * SLuong) and DLieu holding each invoice's HDon element byte for byte, so that its signatures
+ * still verify; a 206's DLieu gets an Id, for the taxpayer's signature (options: signer). A 200 carries exactly one invoice, with a C series and no
+ * MCCQT; a 203 invoices with a K series and no MCCQT; a 206 cash-register invoices (C..M..) with
+ * their MCCQT; all of one seller; a message is at most 2 MB. The message is validated (schemas,
+ * rules) before it is given back.
+ * Returns HOADON_OK with *out the message, parsed (hoadon_doc_bytes gives its bytes), and
+ * HOADON_EREFUSED with *out NULL when an invoice does not suit, an option is not valid or the
+ * message fails validation; in both cases *report (free with hoadon_report_free) says why, or
+ * holds the message's warnings. HOADON_EINVAL (bad arguments, *out and *report NULL). */
+HOADON_API int hoadon_envelope_wrap(const hoadon_doc *const *invoices, size_t count,
+                                    const hoadon_envelope_options *options, hoadon_doc **out, hoadon_report **report);
+
+/* A message made by hoadon_envelope_wrap (NULL when refused) and the report of its making as one
+ * JSON object: {"file","kind","ok","message":{"type","id","reference","sender","receiver",
+ * "tax_code","count","version"} or null,"signature":{"slot","id","algorithm","signing_time","path"}
+ * or null,"diagnostics":[…]}. Free with hoadon_free(). */
+HOADON_API char *hoadon_envelope_to_json(const hoadon_doc *message, const hoadon_report *report, const char *file);
+/* The same for people. Free with hoadon_free(). */
+HOADON_API char *hoadon_envelope_to_text(const hoadon_doc *message, const hoadon_report *report, const char *file,
+                                         hoadon_lang lang);
+
+/* What a tax authority's answer says. */
+typedef enum hoadon_answer_outcome {
+  HOADON_ANSWER_UNKNOWN = 0,  /* not an answer hoadon reads, or one that does not say (see its diagnostics) */
+  HOADON_ANSWER_ACCEPTED = 1, /* 202 coded; 204 LTBao 2 (valid); 999 TTTNhan 0 (received) */
+  HOADON_ANSWER_REFUSED = 2   /* 204 any other LTBao; 999 TTTNhan 1 (technical errors) */
+} hoadon_answer_outcome;
+
+/* The outcome of an answer (a parsed TDiep 202, 204 or 999); HOADON_ANSWER_UNKNOWN for NULL. */
+HOADON_API int hoadon_envelope_answer_outcome(const hoadon_doc *doc);
+/* The answer as one JSON object: {"file","kind","ok","answer":{"type","outcome","gloss","gloss_vi",
+ * "status","message_id","reference","sender","receiver","tax_code","original_id","time",
+ * "notice_number","reasons":[{"code","text","action","note","path"}],"invoices":[{"outcome",
+ * "template","series","number","date","mccqt","path","reasons":[…]}]},"diagnostics":[…]} —
+ * reasons as the tax authority wrote them (Vietnamese), glosses of the outcome in English and
+ * Vietnamese; examples/cli/JSON.md documents each member. NULL on failure; free with hoadon_free(). */
+HOADON_API char *hoadon_envelope_answer_to_json(const hoadon_doc *doc, const char *file);
+/* The same for people. Free with hoadon_free(). */
+HOADON_API char *hoadon_envelope_answer_to_text(const hoadon_doc *doc, const char *file, hoadon_lang lang);
 
 /* ------------------------------------------------------------------------------------- */
 /* ZIP archives of documents                                                             */

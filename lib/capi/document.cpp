@@ -35,7 +35,11 @@ void build_views(hoadon_doc& d) {
                                  s.signing_time.c_str(), s.path.c_str()});
 }
 
-// Parses bytes into a new handle; the handle exists (with its report) even when rejected.
+}  // namespace
+
+namespace hoadon::capi {
+
+// The handle exists (with its report) even when the input is rejected.
 int make_doc(std::string bytes, const hoadon::xml::Limits& limits, hoadon_doc** out) {
   auto d = std::make_unique<hoadon_doc>();
   hoadon::Report report;
@@ -51,7 +55,9 @@ int make_doc(std::string bytes, const hoadon::xml::Limits& limits, hoadon_doc** 
   return parsed ? HOADON_OK : fail(HOADON_EREJECTED, "the input was rejected: see the document's report");
 }
 
-}  // namespace
+}  // namespace hoadon::capi
+
+using hoadon::capi::make_doc;
 
 extern "C" {
 

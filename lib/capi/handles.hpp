@@ -163,4 +163,8 @@ int init_options(T* o, size_t size, const T& defaults) noexcept {
 // A malloc'd copy, released by hoadon_free().
 char* dup_string(const std::string& s);
 
+// Parses bytes into a new document handle (*out), which exists with its report even when the
+// input is rejected: HOADON_OK, or HOADON_EREJECTED.
+int make_doc(std::string bytes, const hoadon::xml::Limits& limits, hoadon_doc** out);
+
 }  // namespace hoadon::capi

@@ -59,6 +59,7 @@ static void test_options_init(void) {
   SAME_AS_INIT(hoadon_words_options, hoadon_words_options_init, HOADON_WORDS_OPTIONS_INIT);
   SAME_AS_INIT(hoadon_sign_options, hoadon_sign_options_init, HOADON_SIGN_OPTIONS_INIT);
   SAME_AS_INIT(hoadon_archive_options, hoadon_archive_options_init, HOADON_ARCHIVE_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_envelope_options, hoadon_envelope_options_init, HOADON_ENVELOPE_OPTIONS_INIT);
   {
     /* A caller whose header ends before `online`: nothing of its memory past that is written. */
     unsigned char buffer[sizeof(hoadon_verify_options) + 16];
@@ -1076,6 +1077,44 @@ static void test_render(void) {
   hoadon_doc_free(doc);
 }
 
+/* Wrapping: an invoice with its code already is no 203's (refused, with the reason); arguments;
+ * a technical receipt read. */
+static void test_envelope(void) {
+  hoadon_doc* inv = NULL;
+  CHECK(hoadon_doc_parse(kInvoice, strlen(kInvoice), NULL, &inv) == HOADON_OK);
+  const hoadon_doc* list[1] = {inv};
+  hoadon_envelope_options o = HOADON_ENVELOPE_OPTIONS_INIT;
+  o.type = "203";
+  hoadon_doc* message = (hoadon_doc*)1;
+  hoadon_report* report = NULL;
+  CHECK(hoadon_envelope_wrap(list, 1, &o, &message, &report) == HOADON_EREFUSED);
+  CHECK(message == NULL);
+  CHECK(has_code(report, "ENV-WRAP-CODE"));
+  char* json = hoadon_envelope_to_json(NULL, report, "m.xml");
+  CHECK(json && strstr(json, "\"message\":null") != NULL);
+  hoadon_free(json);
+  hoadon_report_free(report);
+  CHECK(hoadon_envelope_wrap(list, 1, &o, NULL, &report) == HOADON_EINVAL);
+  CHECK(hoadon_envelope_wrap(NULL, 1, &o, &message, &report) == HOADON_EINVAL);
+  CHECK(report == NULL);
+  hoadon_doc_free(inv);
+
+  static const char receipt[] =
+      "<TDiep><TTChung><PBan>2.0.0</PBan><MNGui>TCT</MNGui><MNNhan>K4800123456</MNNhan><MLTDiep>999</MLTDiep>"
+      "<MTDiep>TCT3A2B3C4D5E6F708192A3B4C5D6E7F809</MTDiep><MST>4800123456</MST><SLuong>1</SLuong></TTChung>"
+      "<DLieu><TBao><MTDiep>K4800123456B18F39AFDABD4263A2CC839A4400B6D1</MTDiep><NNhan>2026-11-20T10:00:05</NNhan>"
+      "<TTTNhan>1</TTTNhan><DSLDo><LDo><MLoi>9992</MLoi><MTa>Chữ ký số không hợp lệ.</MTa></LDo></DSLDo></TBao>"
+      "</DLieu></TDiep>";
+  hoadon_doc* answer = NULL;
+  CHECK(hoadon_doc_parse(receipt, strlen(receipt), NULL, &answer) == HOADON_OK);
+  CHECK(hoadon_envelope_answer_outcome(answer) == HOADON_ANSWER_REFUSED);
+  CHECK(hoadon_envelope_answer_outcome(NULL) == HOADON_ANSWER_UNKNOWN);
+  json = hoadon_envelope_answer_to_json(answer, "a.xml");
+  CHECK(json && strstr(json, "\"code\":\"9992\"") != NULL);
+  hoadon_free(json);
+  hoadon_doc_free(answer);
+}
+
 int main(int argc, char** argv) {
   test_version();
   test_options_init();
@@ -1098,6 +1137,7 @@ int main(int argc, char** argv) {
   test_verify_shared_trust();
   test_archive_and_export();
   test_render();
+  test_envelope();
   if (argc > 1) {
     g_material = argv[1];
     test_signers();

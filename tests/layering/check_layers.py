@@ -25,6 +25,7 @@ PARTS = {
     "validate": {"util", "report", "xml", "model", "rules", "schema"},
     "sign": {"util", "report", "xml", "pki", "keys", "model", "dsig", "validate", "init"},
     "render": {"util", "report", "xml", "pki", "model", "rules", "dsig"},
+    "envelope": {"util", "report", "xml", "pki", "keys", "model", "rules", "validate", "dsig", "sign"},
     "tabular": {"util", "report", "model"},
     "archive": {"util", "report"},
     "build": {"util", "report", "xml", "model", "rules", "schema", "validate"},
@@ -36,9 +37,9 @@ PARTS = {
 # them. libxml2's tree is read by the parts that walk documents (sign also edits it, to draft a
 # signature in place); xmlsec is dsig's alone.
 LIBRARIES = {
-    "libxml": {"xml", "model", "rules", "schema", "dsig", "sign", "init"},
+    "libxml": {"xml", "model", "rules", "schema", "dsig", "sign", "envelope", "init"},
     "xmlsec": {"dsig", "init"},
-    "openssl": {"util", "pki", "keys", "dsig", "sign"},
+    "openssl": {"util", "pki", "keys", "dsig", "sign", "envelope"},
     "curl": {"pki"},
     "p11-kit": {"keys"},
     "archive.h": {"archive"},
