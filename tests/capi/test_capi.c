@@ -58,6 +58,8 @@ static void test_options_init(void) {
   SAME_AS_INIT(hoadon_render_options, hoadon_render_options_init, HOADON_RENDER_OPTIONS_INIT);
   SAME_AS_INIT(hoadon_words_options, hoadon_words_options_init, HOADON_WORDS_OPTIONS_INIT);
   SAME_AS_INIT(hoadon_sign_options, hoadon_sign_options_init, HOADON_SIGN_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_build_options, hoadon_build_options_init, HOADON_BUILD_OPTIONS_INIT);
+  SAME_AS_INIT(hoadon_envelope_options, hoadon_envelope_options_init, HOADON_ENVELOPE_OPTIONS_INIT);
   SAME_AS_INIT(hoadon_archive_options, hoadon_archive_options_init, HOADON_ARCHIVE_OPTIONS_INIT);
   SAME_AS_INIT(hoadon_envelope_options, hoadon_envelope_options_init, HOADON_ENVELOPE_OPTIONS_INIT);
   {
@@ -1115,10 +1117,56 @@ static void test_envelope(void) {
   hoadon_doc_free(answer);
 }
 
+/* hoadon_build_invoice: an example of examples/invoices/build gives an invoice that parses and
+ * validates; an unknown member is refused with a BUILD- code located by a JSON pointer; bad
+ * arguments are HOADON_EINVAL. Without JSON support every input is HOADON_EUNSUPPORTED. */
+static void test_build(void) {
+  size_t jlen = 0, xlen = 0, i;
+  char* json = read_all(HOADON_SOURCE_DIR "/examples/invoices/build/1-gtgt-2.1.0.json", &jlen);
+  static const char unknown[] = "{\"no_such_member\": 1}";
+  void* xml = NULL;
+  hoadon_report* r = NULL;
+  hoadon_build_options o = HOADON_BUILD_OPTIONS_INIT;
+  CHECK(json != NULL);
+  CHECK(hoadon_build_invoice(json, jlen, &o, NULL, &xlen, &r) == HOADON_EINVAL);
+  CHECK(hoadon_build_invoice(NULL, 5, &o, &xml, &xlen, &r) == HOADON_EINVAL && xml == NULL && r == NULL);
+  if (!hoadon_build_supported()) {
+    CHECK(hoadon_build_invoice(json, jlen, &o, &xml, &xlen, &r) == HOADON_EUNSUPPORTED && xml == NULL);
+    CHECK(r && hoadon_report_count(r) > 0 && streq(hoadon_report_get(r, 0)->code, "BUILD-UNSUPPORTED"));
+    hoadon_report_free(r);
+    free(json);
+    return;
+  }
+  CHECK(hoadon_build_invoice(json, jlen, NULL, &xml, &xlen, &r) == HOADON_OK);
+  CHECK(xml != NULL && xlen > 0 && r != NULL && hoadon_report_ok(r));
+  hoadon_report_free(r);
+  {
+    hoadon_doc* doc = NULL;
+    hoadon_report* v = NULL;
+    CHECK(hoadon_doc_parse(xml, xlen, NULL, &doc) == HOADON_OK);
+    CHECK(streq(hoadon_doc_kind(doc), "HDon"));
+    CHECK(hoadon_doc_validate(doc, NULL, &v) == HOADON_OK && hoadon_report_ok(v));
+    hoadon_report_free(v);
+    hoadon_doc_free(doc);
+  }
+  hoadon_free(xml);
+  xml = NULL;
+  CHECK(hoadon_build_invoice(unknown, sizeof unknown - 1, &o, &xml, &xlen, &r) == HOADON_EREJECTED);
+  CHECK(xml == NULL && xlen == 0 && r != NULL && hoadon_report_count(r) > 0);
+  for (i = 0; r && i < hoadon_report_count(r); ++i) {
+    const hoadon_diagnostic* d = hoadon_report_get(r, i);
+    CHECK(strncmp(d->code, "BUILD-", 6) == 0);
+    CHECK(d->message[0] != '\0' && d->message_vi[0] != '\0');
+  }
+  hoadon_report_free(r);
+  free(json);
+}
+
 int main(int argc, char** argv) {
   test_version();
   test_options_init();
   test_sha256();
+  test_build();
   test_parse_and_fields();
   test_rejected();
   test_options_and_files();
