@@ -214,6 +214,9 @@ using Signer = std::unique_ptr<hoadon_signer, SignerFree>;
 // --complete none, and the result is null). UsageError for inconsistent options; other failures
 // (unreadable files, a wrong password) throw std::runtime_error.
 Signer load_signer(const Args& args, bool prepare, bool complete);
+// load_signer for `hoadon COMMAND`: false once a key, token or certificate that cannot be used
+// is reported on stderr (the command then exits with kExitIo); a UsageError goes through.
+bool open_signer(const Args& args, bool prepare, bool complete, const char* command, Signer& signer);
 // --time, --sha1 and --chain into the signing options.
 void sign_settings(const Args& args, hoadon_sign_options& options);
 // A whole file; UsageError naming `what` when it cannot be read.

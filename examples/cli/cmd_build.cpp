@@ -97,14 +97,7 @@ int cmd_build(const std::vector<std::string>& argv) {
   if (sign) {
     sign_options.role = HOADON_SIGN_ROLE_SELLER;
     sign_settings(args, sign_options);
-    try {
-      signer = load_signer(args, false, false);
-    } catch (const UsageError&) {
-      throw;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "hoadon build: %s\n", e.what());
-      return kExitIo;
-    }
+    if (!open_signer(args, false, false, "build", signer)) return kExitIo;
   }
 
   std::string json, csv;

@@ -57,14 +57,7 @@ int wrap(const Args& args, const Common& c, const std::vector<std::string>& path
   const bool keyed = args.has("--p12") || args.has("--key") || args.has("--pkcs11");
   Signer signer;
   if (keyed) {
-    try {
-      signer = load_signer(args, false, false);
-    } catch (const UsageError&) {
-      throw;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "hoadon envelope: %s\n", e.what());
-      return kExitIo;
-    }
+    if (!open_signer(args, false, false, "envelope", signer)) return kExitIo;
   } else if (args.has("--cert") || args.has("--chain") || args.has("--time") || args.has("--sha1")) {
     throw UsageError("--cert, --chain, --time and --sha1 go with a key: --p12, --key or --pkcs11");
   }

@@ -139,14 +139,7 @@ int cmd_sign(const std::vector<std::string>& argv) {
   if (args.has("--invoice")) options.invoice = static_cast<int>(args.number("--invoice", 1, 1, 100000)) - 1;
 
   Signer signer;
-  try {
-    signer = load_signer(args, mode.prepare, mode.complete);
-  } catch (const UsageError&) {
-    throw;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "hoadon sign: %s\n", e.what());
-    return kExitIo;
-  }
+  if (!open_signer(args, mode.prepare, mode.complete, "sign", signer)) return kExitIo;
 
   return run_all(inputs, c.jobs, [&](const Input& in) {
     hoadon_doc* doc = nullptr;

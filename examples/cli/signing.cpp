@@ -197,4 +197,16 @@ Signer load_signer(const Args& args, bool prepare, bool complete) {
 }
 
 
+bool open_signer(const Args& args, bool prepare, bool complete, const char* command, Signer& signer) {
+  try {
+    signer = load_signer(args, prepare, complete);
+    return true;
+  } catch (const UsageError&) {
+    throw;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "hoadon %s: %s\n", command, e.what());
+    return false;
+  }
+}
+
 }  // namespace cli
