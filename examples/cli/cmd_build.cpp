@@ -168,9 +168,8 @@ int cmd_build(const std::vector<std::string>& argv) {
       if (std::fwrite(bytes, 1, len, stdout) != len || std::fflush(stdout) != 0) status = kExitIo;
     }
   }
-  const std::string signed_report =
-      take_line(c.json ? hoadon_sign_result_to_json(result.get(), label.c_str())
-                       : hoadon_sign_result_to_text(result.get(), label.c_str(), c.lang));
+  const std::string signed_report = take_line(c.json ? hoadon_sign_result_to_json(result.get(), label.c_str())
+                                                     : hoadon_sign_result_to_text(result.get(), label.c_str(), c.lang));
   std::fputs(signed_report.c_str(), report_to);
   return status;
 }

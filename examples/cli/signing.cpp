@@ -143,9 +143,7 @@ Signer make_signer(Secret secret, const std::string& question, F&& make) {
 }  // namespace
 
 Signer load_signer(const Args& args, bool prepare, bool complete) {
-  const struct {
-    bool prepare, complete;
-  } mode{prepare, complete};
+  const struct { bool prepare, complete; } mode{prepare, complete};
   const bool p12 = args.has("--p12"), key = args.has("--key"), token = args.has("--pkcs11");
   if (p12 + key + token + mode.prepare + mode.complete != 1)
     throw UsageError("give one of --p12, --key with --cert, --pkcs11, --prepare with --cert, --complete");
@@ -195,7 +193,6 @@ Signer load_signer(const Args& args, bool prepare, bool complete) {
   }
   return s;
 }
-
 
 bool open_signer(const Args& args, bool prepare, bool complete, const char* command, Signer& signer) {
   try {

@@ -1008,7 +1008,8 @@ typedef struct hoadon_build_options {
 } hoadon_build_options;
 
 /* Every member at its default. */
-#define HOADON_BUILD_OPTIONS_INIT { sizeof(hoadon_build_options), NULL, 0, 0 }
+#define HOADON_BUILD_OPTIONS_INIT \
+  { sizeof(hoadon_build_options), NULL, 0, 0 }
 
 /* Sets `size` and every default, writing only the `size` bytes the caller's struct has (pass
  * `sizeof *options`; members the library does not know are zeroed). HOADON_EINVAL when options
@@ -1069,11 +1070,10 @@ HOADON_API int hoadon_envelope_options_init(hoadon_envelope_options *options, si
 /* Wraps `count` invoices (parsed HDon documents, left as they are) into one message TDiep:
  * TTChung (PBan, MNGui, MNNhan, MLTDiep, MTDiep, MTDTChieu when given, MST — the sellers' —,
  * SLuong) and DLieu holding each invoice's HDon element byte for byte, so that its signatures
- * still verify; a 206's DLieu gets an Id, for the taxpayer's signature (options: signer). A 200 carries exactly one invoice, with a C series and no
- * MCCQT; a 203 invoices with a K series and no MCCQT; a 206 cash-register invoices (C..M..) with
- * their MCCQT; all of one seller; a message is at most 2 MB. The message is validated (schemas,
- * rules) before it is given back.
- * Returns HOADON_OK with *out the message, parsed (hoadon_doc_bytes gives its bytes), and
+ * still verify; a 206's DLieu gets an Id, for the taxpayer's signature (options: signer). A 200 carries exactly one
+ * invoice, with a C series and no MCCQT; a 203 invoices with a K series and no MCCQT; a 206 cash-register invoices
+ * (C..M..) with their MCCQT; all of one seller; a message is at most 2 MB. The message is validated (schemas, rules)
+ * before it is given back. Returns HOADON_OK with *out the message, parsed (hoadon_doc_bytes gives its bytes), and
  * HOADON_EREFUSED with *out NULL when an invoice does not suit, an option is not valid or the
  * message fails validation; in both cases *report (free with hoadon_report_free) says why, or
  * holds the message's warnings. HOADON_EINVAL (bad arguments, *out and *report NULL). */

@@ -382,8 +382,8 @@ class Builder {
       error(Code::BuildValue, k.ptr, k.line, fmt::format("{}: \"{}\" is not true/false or 0/1", k.ptr, k.text),
             fmt::format("{}: \"{}\" không phải true/false hoặc 0/1", k.ptr, k.text));
     } else if (t.size() > 1 && t[0] == 'i' && t[1] >= '0' && t[1] <= '9') {
-      const bool digits = !k.text.empty() && std::all_of(k.text.begin(), k.text.end(),
-                                                         [](char c) { return c >= '0' && c <= '9'; });
+      const bool digits =
+          !k.text.empty() && std::all_of(k.text.begin(), k.text.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (!digits)
         error(Code::BuildValue, k.ptr, k.line, fmt::format("{}: \"{}\" is not a whole number", k.ptr, k.text),
               fmt::format("{}: \"{}\" không phải số nguyên", k.ptr, k.text));
@@ -421,8 +421,7 @@ class Builder {
         if (std::any_of(kept.begin(), kept.end(), [&](const El& k) { return k.tag == tag; })) continue;
         const Key* key = key_of(path, tag);
         const std::string ptr = el.ptr + "/" + (key ? std::string(key->key) : "fields/" + tag);
-        error(Code::BuildMissing, ptr, el.line,
-              fmt::format("{}: {} requires {}/{}", ptr, what, path, tag),
+        error(Code::BuildMissing, ptr, el.line, fmt::format("{}: {} requires {}/{}", ptr, what, path, tag),
               fmt::format("{}: {} bắt buộc có {}/{}", ptr, what, path, tag));
       }
       kept.sort([&](const El& a, const El& b) {  // stable
@@ -571,10 +570,12 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
   inv.version = top.text("version").value_or("2.1.0");
   const auto tmpl = top.text("template");
   const auto series = top.text("series");
-  if (!tmpl) b.error(Code::BuildMissing, "/template", 0, "/template: the template (KHMSHDon, 1–9) is required",
-                     "/template: bắt buộc có mẫu số (KHMSHDon, 1–9)");
-  if (!series) b.error(Code::BuildMissing, "/series", 0, "/series: the series (KHHDon, e.g. C26TAA) is required",
-                       "/series: bắt buộc có ký hiệu (KHHDon, ví dụ C26TAA)");
+  if (!tmpl)
+    b.error(Code::BuildMissing, "/template", 0, "/template: the template (KHMSHDon, 1–9) is required",
+            "/template: bắt buộc có mẫu số (KHMSHDon, 1–9)");
+  if (!series)
+    b.error(Code::BuildMissing, "/series", 0, "/series: the series (KHHDon, e.g. C26TAA) is required",
+            "/series: bắt buộc có ký hiệu (KHHDon, ví dụ C26TAA)");
   if (!tmpl || !series) return false;
   inv.kind = schema::kind_of(*tmpl, *series);
   if (tmpl->size() != 1 || !schema::has_entry(fmt::format("hdon-{}-{}.xsd", inv.version, inv.kind))) {
@@ -657,11 +658,11 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
     if (const auto n = related.text("nature")) {
       const std::string code = *n == "replacement" ? "1" : *n == "adjustment" ? "2" : *n;
       if (code != "1" && code != "2")
-        b.error(Code::BuildValue, related.at("nature"), 0,
-                fmt::format("{}: \"{}\" is neither \"replacement\" (1) nor \"adjustment\" (2)", related.at("nature"),
-                            *n),
-                fmt::format("{}: \"{}\" không phải \"replacement\" (1, thay thế) hay \"adjustment\" (2, điều chỉnh)",
-                            related.at("nature"), *n));
+        b.error(
+            Code::BuildValue, related.at("nature"), 0,
+            fmt::format("{}: \"{}\" is neither \"replacement\" (1) nor \"adjustment\" (2)", related.at("nature"), *n),
+            fmt::format("{}: \"{}\" không phải \"replacement\" (1, thay thế) hay \"adjustment\" (2, điều chỉnh)",
+                        related.at("nature"), *n));
       b.put(rel, "TCHDon", code, related.at("nature"), 0);
     }
     // An invoice of Decree 123 unless told otherwise (Phụ lục VI: 1).
@@ -710,8 +711,8 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
       El& h = ds.add("HHDVu", line.ptr(), line.line());
       const std::string nature_text = line.text("nature").value_or("1");
       static const std::map<std::string, int, std::less<>> natures = {
-          {"1", 1}, {"goods", 1}, {"2", 2}, {"promotion", 2}, {"3", 3}, {"discount", 3},
-          {"4", 4}, {"note", 4},  {"5", 5}, {"special", 5}};
+          {"1", 1},        {"goods", 1}, {"2", 2},    {"promotion", 2}, {"3", 3},
+          {"discount", 3}, {"4", 4},     {"note", 4}, {"5", 5},         {"special", 5}};
       const auto nit = natures.find(nature_text);
       int nature = 1;
       if (nit == natures.end())
@@ -725,7 +726,8 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
       else
         nature = nit->second;
       b.put(h, "TChat", std::to_string(nature), line.at("nature"), line.line());
-      if (has({"DLHDon", "NDHDon", "DSHHDVu", "HHDVu"}, "STT")) b.put(h, "STT", std::to_string(i + 1), line.ptr(), line.line());
+      if (has({"DLHDon", "NDHDon", "DSHHDVu", "HHDVu"}, "STT"))
+        b.put(h, "STT", std::to_string(i + 1), line.ptr(), line.line());
       const auto quantity = line.text("quantity");
       const auto price = line.text("unit_price");
       const auto discount_rate = line.text("discount_rate");
@@ -819,7 +821,8 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
       if (const Value* special = line.get("special"); special && special->type != Value::Type::Null) {
         const std::string ptr = line.at("special");
         if (special->type != Value::Type::Array) {
-          b.error(Code::BuildType, ptr, line.line(), fmt::format("{}: an array of {{kind, field, value}} is expected", ptr),
+          b.error(Code::BuildType, ptr, line.line(),
+                  fmt::format("{}: an array of {{kind, field, value}} is expected", ptr),
                   fmt::format("{}: cần một mảng các {{kind, field, value}}", ptr));
         } else if (!special->items.empty()) {
           El& group = h.add("TTHHDTrung", ptr, line.line());
@@ -843,8 +846,9 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
     if (totals.present())
       b.error(Code::BuildNotInTemplate, "/totals", 0, "/totals: this template has no totals (TToan)",
               "/totals: mẫu này không có phần tổng tiền (TToan)");
-    if (fees) b.error(Code::BuildNotInTemplate, "/fees", 0, "/fees: this template has no totals (TToan)",
-                      "/fees: mẫu này không có phần tổng tiền (TToan)");
+    if (fees)
+      b.error(Code::BuildNotInTemplate, "/fees", 0, "/fees: this template has no totals (TToan)",
+              "/fees: mẫu này không có phần tổng tiền (TToan)");
   } else {
     El& tt = nd.add("TToan", "/totals", totals.line());
     Decimal base_total, tax_total;
@@ -943,9 +947,10 @@ bool read_invoice(Builder& b, const Value& input, const Value* csv_lines, Invoic
                         return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
                       });
   if (!ncname)
-    b.error(Code::BuildValue, "/id", 0,
-            fmt::format("/id: \"{}\" is not an XML Id (a letter or '_', then letters, digits, '-', '_', '.')", id),
-            fmt::format("/id: \"{}\" không phải Id XML (một chữ cái hoặc '_', rồi chữ cái, chữ số, '-', '_', '.')", id));
+    b.error(
+        Code::BuildValue, "/id", 0,
+        fmt::format("/id: \"{}\" is not an XML Id (a letter or '_', then letters, digits, '-', '_', '.')", id),
+        fmt::format("/id: \"{}\" không phải Id XML (một chữ cái hoặc '_', rồi chữ cái, chữ số, '-', '_', '.')", id));
   dl.attrs.emplace_back("Id", id);
   (void)top.get("$schema");  // editors' schema hint
   top.done();

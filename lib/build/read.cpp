@@ -146,8 +146,10 @@ bool read_json(std::string_view text, Value& out, Report& report) {
 #else
   (void)text;
   out = Value{};
-  report.add(Code::BuildUnsupported, {}, "not built with JSON support (HOADON_WITH_JSON, nlohmann-json): invoices "
-             "cannot be built", "không được biên dịch với hỗ trợ JSON (HOADON_WITH_JSON, nlohmann-json): không lập được hóa đơn");
+  report.add(Code::BuildUnsupported, {},
+             "not built with JSON support (HOADON_WITH_JSON, nlohmann-json): invoices "
+             "cannot be built",
+             "không được biên dịch với hỗ trợ JSON (HOADON_WITH_JSON, nlohmann-json): không lập được hóa đơn");
   return false;
 #endif
 }
@@ -194,7 +196,8 @@ bool read_csv_lines(std::string_view text, Value& out, Report& report) {
       continue;
     }
     if (c == '"') {
-      if (!cell.empty() || was_quoted) return fail(line, "a quote inside an unquoted cell", "dấu nháy trong ô không có nháy");
+      if (!cell.empty() || was_quoted)
+        return fail(line, "a quote inside an unquoted cell", "dấu nháy trong ô không có nháy");
       quoted = was_quoted = true;
     } else if (c == ',') {
       row.push_back(std::move(cell));
@@ -214,8 +217,8 @@ bool read_csv_lines(std::string_view text, Value& out, Report& report) {
   if (rows.empty()) return fail(1, "no header row", "không có dòng tiêu đề");
   const auto& header = rows.front();
   for (std::size_t h = 0; h < header.size(); ++h) {
-    if (header[h].empty()) return fail(row_lines[0], fmt::format("column {} has no name", h + 1),
-                                       fmt::format("cột {} không có tên", h + 1));
+    if (header[h].empty())
+      return fail(row_lines[0], fmt::format("column {} has no name", h + 1), fmt::format("cột {} không có tên", h + 1));
     for (std::size_t k = 0; k < h; ++k)
       if (header[k] == header[h])
         return fail(row_lines[0], fmt::format("the column \"{}\" appears twice", header[h]),

@@ -19,7 +19,7 @@ struct Value {
   std::string text;  // a string, or a number's literal as written ("12.50", "1e3")
   std::vector<Value> items;
   std::vector<std::pair<std::string, Value>> members;  // in input order, keys unique
-  unsigned line = 0;                                     // 1-based line in its input, 0 when unknown
+  unsigned line = 0;                                   // 1-based line in its input, 0 when unknown
 
   [[nodiscard]] const Value* find(std::string_view key) const noexcept {
     for (const auto& [k, v] : members)

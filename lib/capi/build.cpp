@@ -24,7 +24,8 @@ int hoadon_build_invoice(const void* json, size_t len, const hoadon_build_option
   if (xml_len) *xml_len = 0;
   if (report) *report = nullptr;
   if (!xml || !xml_len || !report || (!json && len))
-    return fail(HOADON_EINVAL, "hoadon_build_invoice: json (unless len is 0), xml, xml_len and report must not be NULL");
+    return fail(HOADON_EINVAL,
+                "hoadon_build_invoice: json (unless len is 0), xml, xml_len and report must not be NULL");
   hoadon::build::Options opts;
   if (has_member(o, &hoadon_build_options::lines_csv_len) && o->lines_csv) {
     opts.lines_csv = {static_cast<const char*>(o->lines_csv), o->lines_csv_len};

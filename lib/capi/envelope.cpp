@@ -74,8 +74,8 @@ int hoadon_envelope_wrap(const hoadon_doc* const* invoices, size_t count, const 
 char* hoadon_envelope_to_json(const hoadon_doc* message, const hoadon_report* report, const char* file) {
   if (!report) return fail(HOADON_EINVAL, "report is NULL"), nullptr;
   return guard_ptr([&] {
-    return hoadon::capi::dup_string(hoadon::envelope::message_to_json(message ? &message->essentials : nullptr,
-                                                                      report->report, file ? file : ""));
+    return hoadon::capi::dup_string(
+        hoadon::envelope::message_to_json(message ? &message->essentials : nullptr, report->report, file ? file : ""));
   });
 }
 
@@ -83,9 +83,8 @@ char* hoadon_envelope_to_text(const hoadon_doc* message, const hoadon_report* re
                               hoadon_lang lang) {
   if (!report) return fail(HOADON_EINVAL, "report is NULL"), nullptr;
   return guard_ptr([&] {
-    return hoadon::capi::dup_string(hoadon::envelope::message_to_text(message ? &message->essentials : nullptr,
-                                                                      report->report, file ? file : "-",
-                                                                      hoadon::capi::lang_of(lang)));
+    return hoadon::capi::dup_string(hoadon::envelope::message_to_text(
+        message ? &message->essentials : nullptr, report->report, file ? file : "-", hoadon::capi::lang_of(lang)));
   });
 }
 

@@ -45,8 +45,8 @@ int translate(const hoadon_validate_options* o, hoadon::validate::Options& opts)
         opts.rules.stage = Stage::issued;
         break;
       default:
-        return fail(HOADON_EINVAL,
-                    "unknown stage " + std::to_string(hoadon::capi::raw(o->stage)) + " (expected a hoadon_stage value)");
+        return fail(HOADON_EINVAL, "unknown stage " + std::to_string(hoadon::capi::raw(o->stage)) +
+                                       " (expected a hoadon_stage value)");
     }
   }
   return HOADON_OK;

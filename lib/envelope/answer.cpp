@@ -54,12 +54,17 @@ struct NoticeKind {
 };
 // LTBao of 01/TB-KTDL [T §6.4]; the Vietnamese glosses are hoadon's.
 constexpr std::array kNoticeKinds = {
-    NoticeKind{"1", "refused: the invoice is not eligible for a code", "không tiếp nhận: hóa đơn không đủ điều kiện cấp mã", false},
+    NoticeKind{"1", "refused: the invoice is not eligible for a code",
+               "không tiếp nhận: hóa đơn không đủ điều kiện cấp mã", false},
     NoticeKind{"2", "accepted: the data package is valid", "tiếp nhận: gói dữ liệu hợp lệ", true},
-    NoticeKind{"3", "refused: some invoices' data is invalid", "không tiếp nhận: có hóa đơn có dữ liệu không hợp lệ", false},
-    NoticeKind{"4", "refused: the summary table (01/TH-HĐĐT, 03/DL-HĐĐT) is invalid", "không tiếp nhận: bảng tổng hợp (01/TH-HĐĐT, 03/DL-HĐĐT) không hợp lệ", false},
-    NoticeKind{"5", "refused: the fuel summary table is invalid", "không tiếp nhận: bảng tổng hợp xăng dầu không hợp lệ", false},
-    NoticeKind{"7", "refused: the cash-register package does not match", "không tiếp nhận: gói dữ liệu hóa đơn máy tính tiền không khớp", false},
+    NoticeKind{"3", "refused: some invoices' data is invalid", "không tiếp nhận: có hóa đơn có dữ liệu không hợp lệ",
+               false},
+    NoticeKind{"4", "refused: the summary table (01/TH-HĐĐT, 03/DL-HĐĐT) is invalid",
+               "không tiếp nhận: bảng tổng hợp (01/TH-HĐĐT, 03/DL-HĐĐT) không hợp lệ", false},
+    NoticeKind{"5", "refused: the fuel summary table is invalid",
+               "không tiếp nhận: bảng tổng hợp xăng dầu không hợp lệ", false},
+    NoticeKind{"7", "refused: the cash-register package does not match",
+               "không tiếp nhận: gói dữ liệu hóa đơn máy tính tiền không khớp", false},
     NoticeKind{"9", "refused: another reason", "không tiếp nhận: trường hợp khác", false},
 };
 
@@ -108,8 +113,7 @@ void read_204(Reader& rd, const model::Index& index) {
   const xmlNode* tbao = notice_of(index);
   const xmlNode* data = xml::child(tbao, "DLTBao");
   if (!data) {
-    rd.missing(tbao ? tbao : index.payload, tbao ? "DLTBao" : "TBao", "the notice 01/TB-KTDL",
-               "thông báo 01/TB-KTDL");
+    rd.missing(tbao ? tbao : index.payload, tbao ? "DLTBao" : "TBao", "the notice 01/TB-KTDL", "thông báo 01/TB-KTDL");
     return;
   }
   a.original_id = text_of(data, "MGDDTu");
@@ -192,8 +196,7 @@ void write_reasons(JsonWriter& w, const std::vector<Reason>& reasons) {
 }
 
 std::string reason_line(const Reason& r, bool vi, std::string_view indent) {
-  std::string line =
-      fmt::format("{}{} {}: {}", indent, vi ? "lý do" : "reason", r.code.empty() ? "-" : r.code, r.text);
+  std::string line = fmt::format("{}{} {}: {}", indent, vi ? "lý do" : "reason", r.code.empty() ? "-" : r.code, r.text);
   if (!r.action.empty()) line += fmt::format(" ({}: {})", vi ? "hướng xử lý" : "to do", r.action);
   if (!r.note.empty()) line += fmt::format(" [{}]", r.note);
   return line + "\n";

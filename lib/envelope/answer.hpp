@@ -42,12 +42,12 @@ struct Answer {
   std::string message_id, reference;       // MTDiep of the answer, MTDTChieu: the message answered
   std::string sender, receiver, tax_code;  // MNGui, MNNhan, MST
   Outcome outcome = Outcome::Unknown;
-  std::string status;         // what decides: LTBao (204), TTTNhan (999), "" for 202
-  std::string gloss;          // the outcome in English
-  std::string gloss_vi;       // and in Vietnamese
-  std::string original_id;    // 204 MGDDTu, 999 TBao/MTDiep: the message checked
-  std::string time;           // 204 TGGui, 999 NNhan: when the tax authority got it
-  std::string notice_number;  // 204 So
+  std::string status;           // what decides: LTBao (204), TTTNhan (999), "" for 202
+  std::string gloss;            // the outcome in English
+  std::string gloss_vi;         // and in Vietnamese
+  std::string original_id;      // 204 MGDDTu, 999 TBao/MTDiep: the message checked
+  std::string time;             // 204 TGGui, 999 NNhan: when the tax authority got it
+  std::string notice_number;    // 204 So
   std::vector<Reason> reasons;  // about the message as a whole
   std::vector<AnsweredInvoice> invoices;
   Report report;  // the parse diagnostics, then what is wrong with the answer

@@ -96,11 +96,12 @@ bool check_invoices(const std::vector<Invoice>& invoices, std::string_view type,
              fmt::format("series {} is not of an invoice without code (K…), which message 203 carries", series),
              fmt::format("ký hiệu {} không phải hóa đơn không mã (K…) mà thông điệp 203 mang", series));
     else if (type == "206" && (kind_letter != 'C' || type_letter != 'M'))
-      refuse(Code::EnvWrapCode, in, series_node,
-             fmt::format("series {} is not of a cash-register invoice with code (C..M..), which message 206 carries",
-                         series),
-             fmt::format("ký hiệu {} không phải hóa đơn có mã khởi tạo từ máy tính tiền (C..M..) mà thông điệp 206 mang",
-                         series));
+      refuse(
+          Code::EnvWrapCode, in, series_node,
+          fmt::format("series {} is not of a cash-register invoice with code (C..M..), which message 206 carries",
+                      series),
+          fmt::format("ký hiệu {} không phải hóa đơn có mã khởi tạo từ máy tính tiền (C..M..) mà thông điệp 206 mang",
+                      series));
     out.version = std::max(out.version, invoice_text(inv, {"TTChung", "PBan"}));
   }
   out.tax_code = first_seller;
@@ -131,11 +132,11 @@ bool check_ids(const std::vector<Invoice>& invoices, Report& report) {
 
 bool check_party(std::string_view what, const std::string& code, Report& report) {
   if (plain(code) && rules::check_party_code(code).ok()) return true;
-  report.add(Code::EnvWrapHeader, {},
-             fmt::format("{} \"{}\" is not TCT, V or K followed by a tax code without hyphen, or such a tax code", what,
-                         code),
-             fmt::format("{} \"{}\" không phải TCT, V hoặc K kèm mã số thuế không có dấu gạch, hoặc mã số thuế đó",
-                         what, code));
+  report.add(
+      Code::EnvWrapHeader, {},
+      fmt::format("{} \"{}\" is not TCT, V or K followed by a tax code without hyphen, or such a tax code", what, code),
+      fmt::format("{} \"{}\" không phải TCT, V hoặc K kèm mã số thuế không có dấu gạch, hoặc mã số thuế đó", what,
+                  code));
   return false;
 }
 
@@ -162,8 +163,7 @@ WrapResult wrap(const std::vector<Invoice>& invoices, const WrapOptions& options
   r.report.set_kind("TDiep");
   Report& report = r.report;
   if (!wraps(options.type)) {
-    report.add(Code::EnvWrapHeader, {},
-               fmt::format("message type \"{}\": hoadon makes 200, 203 and 206", options.type),
+    report.add(Code::EnvWrapHeader, {}, fmt::format("message type \"{}\": hoadon makes 200, 203 and 206", options.type),
                fmt::format("loại thông điệp \"{}\": hoadon tạo 200, 203 và 206", options.type));
     return r;
   }
@@ -179,14 +179,13 @@ WrapResult wrap(const std::vector<Invoice>& invoices, const WrapOptions& options
   if (!check_invoices(invoices, options.type, checked, report) || !check_ids(invoices, report)) return r;
 
   const std::string sender = options.sender.empty() ? "K" + compact(checked.tax_code) : options.sender;
-  const std::string version = options.version.empty() ? (checked.version.empty() ? "2.1.0" : checked.version)
-                                                      : options.version;
+  const std::string version =
+      options.version.empty() ? (checked.version.empty() ? "2.1.0" : checked.version) : options.version;
   const std::string uuid = options.uuid.empty() ? new_uuid_hex() : options.uuid;
   bool header_ok = check_party("the sender (MNGui)", sender, report);
   header_ok = check_party("the receiver (MNNhan)", options.receiver, report) && header_ok;
   if (uuid.size() != 32 || !ascii::all_of(uuid, ascii::is_upper_hex)) {
-    report.add(Code::EnvWrapHeader, {},
-               fmt::format("message id \"{}\" is not 32 uppercase hexadecimal digits", uuid),
+    report.add(Code::EnvWrapHeader, {}, fmt::format("message id \"{}\" is not 32 uppercase hexadecimal digits", uuid),
                fmt::format("mã \"{}\" không phải 32 chữ số thập lục phân viết hoa", uuid));
     header_ok = false;
   }
@@ -336,8 +335,7 @@ std::string message_to_json(const model::Essentials* message, const Report& repo
   return w.take();
 }
 
-std::string message_to_text(const model::Essentials* message, const Report& report, std::string_view file,
-                            Lang lang) {
+std::string message_to_text(const model::Essentials* message, const Report& report, std::string_view file, Lang lang) {
   const bool vi = lang == Lang::Vi;
   std::string out;
   if (message) {

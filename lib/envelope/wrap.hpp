@@ -55,11 +55,11 @@ struct Invoice {
 };
 
 struct WrapResult {
-  Report report;           // why it was refused, or the message's warnings
-  std::string bytes;       // the message ("" when refused)
-  std::string message_id;  // MTDiep
-  std::string tax_code;    // MST: the taxpayer's
-  std::size_t count = 0;   // SLuong
+  Report report;                        // why it was refused, or the message's warnings
+  std::string bytes;                    // the message ("" when refused)
+  std::string message_id;               // MTDiep
+  std::string tax_code;                 // MST: the taxpayer's
+  std::size_t count = 0;                // SLuong
   std::optional<sign::Made> signature;  // the taxpayer's, when signed
   [[nodiscard]] bool ok() const noexcept { return !bytes.empty(); }
 };
@@ -81,7 +81,7 @@ namespace hoadon::envelope {
 // (examples/cli/JSON.md: envelope wrap), or as text.
 [[nodiscard]] std::string message_to_json(const model::Essentials* message, const Report& report,
                                           std::string_view file);
-[[nodiscard]] std::string message_to_text(const model::Essentials* message, const Report& report,
-                                          std::string_view file, Lang lang);
+[[nodiscard]] std::string message_to_text(const model::Essentials* message, const Report& report, std::string_view file,
+                                          Lang lang);
 
 }  // namespace hoadon::envelope

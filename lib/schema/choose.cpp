@@ -90,7 +90,6 @@ std::string kind_of(std::string digit, std::string series) {
   return digit;
 }
 
-
 std::vector<Target> choose(const xml::Document& doc, const model::Index& index, const std::string& version,
                            Report& report) {
   std::vector<Target> out;

@@ -15,9 +15,9 @@
 namespace hoadon::schema {
 
 struct Target {
-  std::string entry;    // embedded entry without variant suffix: "hdon-2.1.0-1", "tbao-102"
-  std::string version;  // PBan the tables are taken from ("2.1.0"; the form's for forms)
-  std::string kind;     // "1", "6n", "1m", "tbao-102", …
+  std::string entry;           // embedded entry without variant suffix: "hdon-2.1.0-1", "tbao-102"
+  std::string version;         // PBan the tables are taken from ("2.1.0"; the form's for forms)
+  std::string kind;            // "1", "6n", "1m", "tbao-102", …
   xmlNode* element = nullptr;  // validated element: the document root, or one HDon of a message
   // Invoices inside `element` that are validated by another target (or not at all): their
   // errors under this target are not reported.

@@ -114,7 +114,8 @@ TEST_CASE("envelope wrap 200 and 206: the code request — cash-register invoice
   CHECK(f.verify(req) == 0);
 
   // Two cash-register invoices with their codes, unsigned (the taxpayer signs the message).
-  auto mtt = replace(testing::read_file(testing::example_invoice(testing::kDemoVat)), "<KHHDon>K26TCB</KHHDon>", "<KHHDon>C26MCB</KHHDon>");
+  auto mtt = replace(testing::read_file(testing::example_invoice(testing::kDemoVat)), "<KHHDon>K26TCB</KHHDon>",
+                     "<KHHDon>C26MCB</KHHDon>");
   mtt = replace(mtt, "<HDCTTChinh>0</HDCTTChinh>", "");
   const auto a = f.put("a.xml", replace(mtt, "</DLHDon>", "</DLHDon><MCCQT>M1-26-ABCDE-00000000123</MCCQT>"));
   auto second = replace(replace(mtt, "<SHDon>123</SHDon>", "<SHDon>124</SHDon>"), "</DLHDon>",

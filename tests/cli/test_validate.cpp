@@ -147,6 +147,5 @@ TEST_CASE("validate --rules-only on the real samples: only test and demo data fa
   for (const auto& d : docs)
     if (!d["ok"].boolean()) failed.push_back(std::filesystem::path(d["file"].str()).filename().string());
   // Explained one by one in tests/rules/checks/test_samples.cpp.
-  CHECK(failed ==
-        std::vector<std::string>{"003.xml", "004.xml", "183.xml", "191.xml", "194.xml", "200.xml"});
+  CHECK(failed == std::vector<std::string>{"003.xml", "004.xml", "183.xml", "191.xml", "194.xml", "200.xml"});
 }

@@ -89,7 +89,7 @@ TEST_CASE("MTDiep: the sender and 32 uppercase hexadecimal digits of a new versi
     const auto u = env::new_uuid_hex();
     REQUIRE(u.size() == 32);
     CHECK(u.find_first_not_of("0123456789ABCDEF") == std::string::npos);
-    CHECK(u[12] == '4');                                   // version 4
+    CHECK(u[12] == '4');                                          // version 4
     CHECK(std::string("89AB").find(u[16]) != std::string::npos);  // RFC 4122 variant
     seen.insert(u);
   }
@@ -154,9 +154,8 @@ TEST_CASE("200: exactly one invoice, of a code series, without MCCQT yet") {
   CHECK_FALSE(uncoded.ok());
   CHECK(first(uncoded, Code::EnvWrapCode).where.path == "/HDon/DLHDon/TTChung/KHHDon");
   CHECK(first(uncoded, Code::EnvWrapCode).message.starts_with("invoice 1: series K26TCB"));
-  const auto with_code =
-      wrap_texts({replace_once(coded, "</DLHDon>", "</DLHDon><MCCQT>00ABCDEF0123456789ABCDEF0123456789</MCCQT>")},
-           of_type("200"));
+  const auto with_code = wrap_texts(
+      {replace_once(coded, "</DLHDon>", "</DLHDon><MCCQT>00ABCDEF0123456789ABCDEF0123456789</MCCQT>")}, of_type("200"));
   CHECK_FALSE(with_code.ok());
   CHECK(first(with_code, Code::EnvWrapCode).where.path == "/HDon/MCCQT");
   CHECK(has(wrap_texts({}, of_type("203")), Code::EnvWrapCount));
@@ -210,8 +209,9 @@ TEST_CASE("refusals: not an invoice, two taxpayers, shared Ids, bad header value
   r = wrap_texts({"<HDon><DLHDon"}, of_type("203"));  // rejected by the parser
   CHECK(has(r, Code::EnvWrapInput));
 
-  const auto other = replace_once(replace_once(tp::invoice_template(), "<MST>4800123456</MST>", "<MST>0101243150</MST>"),
-                                  "<DLHDon Id=\"data\">", "<DLHDon Id=\"data-b\">");
+  const auto other =
+      replace_once(replace_once(tp::invoice_template(), "<MST>4800123456</MST>", "<MST>0101243150</MST>"),
+                   "<DLHDon Id=\"data\">", "<DLHDon Id=\"data-b\">");
   r = wrap_texts({inv, other}, of_type("203"));
   CHECK(has(r, Code::EnvWrapTaxpayer));
   CHECK(first(r, Code::EnvWrapTaxpayer).where.path == "/HDon/DLHDon/NDHDon/NBan/MST");

@@ -104,7 +104,8 @@ TEST_CASE("concurrent validations from several threads agree with a sequential r
         std::size_t i = 0;
         for (const auto& d : docs)
           for (const bool strict : {false, true}) {
-            if (testing::summary(testing::schema_report(d, strict)) != expected[i]) ++mismatches[static_cast<std::size_t>(t)];
+            if (testing::summary(testing::schema_report(d, strict)) != expected[i])
+              ++mismatches[static_cast<std::size_t>(t)];
             ++i;
           }
       }

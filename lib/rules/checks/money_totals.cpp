@@ -118,8 +118,8 @@ void check_rate(const Invoice& inv, const SummaryRate& s, const Lines& lines, co
   const std::string stated = s.has_tax ? show(s.tax) : "absent";
   const std::string stated_vi = s.has_tax ? show(s.tax) : "không có";
   out.add(Code::MoneyRateTax, at,
-          fmt::format("{} {} differs from {} × {} = {}{} (tolerance {})", name, stated, show(s.base),
-                      rate_name(s.rate), show(expected), also, show(inv.tolerance)),
+          fmt::format("{} {} differs from {} × {} = {}{} (tolerance {})", name, stated, show(s.base), rate_name(s.rate),
+                      show(expected), also, show(inv.tolerance)),
           fmt::format("{} {} khác {} × {} = {}{} (dung sai {})", name, stated_vi, show(s.base), rate_name_vi(s.rate),
                       show(expected), also_vi, show(inv.tolerance)));
 }
@@ -128,8 +128,8 @@ void check_rate(const Invoice& inv, const SummaryRate& s, const Lines& lines, co
 std::string periods(const std::vector<const TaxPolicy*>& rows, std::string_view to, std::string_view decree) {
   std::string out;
   for (const TaxPolicy* p : rows)
-    out += fmt::format("{}{} {} {} ({} {})", out.empty() ? "" : ", ", show(p->from), to, show(p->to), decree,
-                       p->decree);
+    out +=
+        fmt::format("{}{} {} {} ({} {})", out.empty() ? "" : ", ", show(p->from), to, show(p->to), decree, p->decree);
   return out;
 }
 
@@ -142,15 +142,15 @@ void check_reduced_rate(const Invoice& inv, const Rate& rate, const xmlNode* at,
   if (rows.empty() || reduced_rate_at(*inv.issue_date, *rate.percent)) return;
   const std::string name = label(at);
   const int standard = rows.front()->rate;
-  out.add(Code::MoneyRateReduced, at,
-          fmt::format("{} {} on an invoice of {} (NLap): {} replaces {}% only from {}; at other dates, and for goods "
-                      "and services the decrees exclude, the rate is {}%",
-                      name, rate.key, show(*inv.issue_date), rate.key, standard, periods(rows, "to", "Decree"),
-                      standard),
-          fmt::format("{} {} trên hóa đơn lập ngày {} (NLap): thuế suất {} thay cho {}% chỉ áp dụng từ {}; ngoài các "
-                      "thời kỳ đó, và với hàng hóa, dịch vụ bị loại trừ, thuế suất là {}%",
-                      name, rate.key, show(*inv.issue_date), rate.key, standard, periods(rows, "đến", "Nghị định"),
-                      standard));
+  out.add(
+      Code::MoneyRateReduced, at,
+      fmt::format("{} {} on an invoice of {} (NLap): {} replaces {}% only from {}; at other dates, and for goods "
+                  "and services the decrees exclude, the rate is {}%",
+                  name, rate.key, show(*inv.issue_date), rate.key, standard, periods(rows, "to", "Decree"), standard),
+      fmt::format("{} {} trên hóa đơn lập ngày {} (NLap): thuế suất {} thay cho {}% chỉ áp dụng từ {}; ngoài các "
+                  "thời kỳ đó, và với hàng hóa, dịch vụ bị loại trừ, thuế suất là {}%",
+                  name, rate.key, show(*inv.issue_date), rate.key, standard, periods(rows, "đến", "Nghị định"),
+                  standard));
 }
 
 // Each rate once: where the lines carry it, else where the summary does.

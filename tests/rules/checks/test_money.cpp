@@ -316,9 +316,8 @@ std::string dated(const std::string& xml, std::string_view day) {
 }  // namespace
 
 TEST_CASE("MONEY-RATE-REDUCED: 8% only in the periods of the decrees that allow it") {
-  const std::string eight =
-      vat({{"1", "1", "1000000", "", "", "1000000", "8%"}}, totals(rate("8%", "1000000", "80000"), "1000000", "80000",
-                                                                  "1080000"));
+  const std::string eight = vat({{"1", "1", "1000000", "", "", "1000000", "8%"}},
+                                totals(rate("8%", "1000000", "80000"), "1000000", "80000", "1080000"));
   // Inside a period: 2022-02-01 (Decree 15/2022's first day), 2024-06-30 (Decree 94/2023's last),
   // 2026-11-20 (Decree 174/2025).
   for (const char* day : {"2022-02-01", "2022-12-31", "2023-07-01", "2024-06-30", "2025-07-01", "2026-11-20"}) {
@@ -340,18 +339,18 @@ TEST_CASE("MONEY-RATE-REDUCED: 8% only in the periods of the decrees that allow 
   CHECK(d.message.find("2025-07-01 to 2026-12-31 (Decree 174/2025/NĐ-CP); at other dates") != std::string::npos);
   CHECK(d.message_vi.find("chỉ áp dụng từ 2022-02-01 đến 2022-12-31 (Nghị định 15/2022/NĐ-CP)") != std::string::npos);
   // Only in the summary (no line carries a rate): located there, once.
-  r = check_rules(dated(vat({{"1", "1", "1000000", "", "", "1000000", ""}},
-                            totals(rate("8%", "0", "0"), "1000000", "80000", "1080000")),
-                        "2023-03-01"));
+  r = check_rules(dated(
+      vat({{"1", "1", "1000000", "", "", "1000000", ""}}, totals(rate("8%", "0", "0"), "1000000", "80000", "1080000")),
+      "2023-03-01"));
   CHECK(r.count("MONEY-RATE-REDUCED") == 1);
   CHECK(r.first("MONEY-RATE-REDUCED").where.path == "/HDon/DLHDon/NDHDon/TToan/THTTLTSuat/LTSuat/TSuat");
   // 10% is always allowed (the excluded sectors), and KHAC rates are not the reduced rate; no NLap: skipped.
   const std::string ten = vat({{"1", "1", "1000000", "", "", "1000000", "10%"}},
                               totals(rate("10%", "1000000", "100000"), "1000000", "100000", "1100000"));
   CHECK_CODES(check_rules(dated(ten, "2022-03-15")), {});
-  CHECK_CODES(check_rules(dated(edit(edit(eight, "<TSuat>8%", "<TSuat>KHAC:8%"), "<TSuat>8%", "<TSuat>KHAC:8%"),
-                                "2023-03-01")),
-              {});
+  CHECK_CODES(
+      check_rules(dated(edit(edit(eight, "<TSuat>8%", "<TSuat>KHAC:8%"), "<TSuat>8%", "<TSuat>KHAC:8%"), "2023-03-01")),
+      {});
   CHECK_FALSE(check_rules(drop(dated(eight, "2023-03-01"), "<NLap>2023-03-01</NLap>")).has("MONEY-RATE-REDUCED"));
 }
 
