@@ -451,9 +451,9 @@ Obj::Obj(Builder& b, const Value* v, std::string ptr) : b_(b), v_(v), ptr_(std::
 const Value* Obj::get(std::string_view key) {
   if (!v_) return nullptr;
   for (std::size_t i = 0; i < v_->members.size(); ++i)
-    if (v_->members[i].first == key) {
+    if (v_->members[i].key == key) {
       used_[i] = true;
-      return &v_->members[i].second;
+      return &v_->members[i].value;
     }
   return nullptr;
 }
@@ -476,7 +476,7 @@ std::vector<std::pair<std::string_view, const Value*>> Obj::rest() const {
   std::vector<std::pair<std::string_view, const Value*>> out;
   if (!v_) return out;
   for (std::size_t i = 0; i < v_->members.size(); ++i)
-    if (!used_[i]) out.emplace_back(v_->members[i].first, &v_->members[i].second);
+    if (!used_[i]) out.emplace_back(v_->members[i].key, &v_->members[i].value);
   return out;
 }
 
@@ -484,8 +484,8 @@ void Obj::done() {
   if (!v_) return;
   for (std::size_t i = 0; i < v_->members.size(); ++i) {
     if (used_[i]) continue;
-    const std::string p = at(v_->members[i].first);
-    b_.error(Code::BuildUnknownField, p, v_->members[i].second.line,
+    const std::string p = at(v_->members[i].key);
+    b_.error(Code::BuildUnknownField, p, v_->members[i].value.line,
              fmt::format("{}: no such field here (lib/build/README.md lists them)", p),
              fmt::format("{}: không có trường này ở đây (xem lib/build/README.md)", p));
   }

@@ -93,8 +93,8 @@ class Sax {
       parent.items.push_back(std::move(v));
       return &parent.items.back();
     }
-    parent.members.emplace_back(std::move(key_), std::move(v));
-    return &parent.members.back().second;
+    parent.members.push_back({std::move(key_), std::move(v)});
+    return &parent.members.back().value;
   }
   bool put(Value v) {
     place(std::move(v));
@@ -237,7 +237,7 @@ bool read_csv_lines(std::string_view text, Value& out, Report& report) {
       cellv.type = Value::Type::String;
       cellv.text = std::move(rows[r][h]);
       cellv.line = row_lines[r];
-      obj.members.emplace_back(header[h], std::move(cellv));
+      obj.members.push_back({header[h], std::move(cellv)});
     }
     out.items.push_back(std::move(obj));
   }

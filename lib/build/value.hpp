@@ -12,21 +12,32 @@
 
 namespace hoadon::build {
 
+struct Member;
+
 struct Value {
   enum class Type { Null, Bool, Number, String, Array, Object };
   Type type = Type::Null;
   bool boolean = false;
   std::string text;  // a string, or a number's literal as written ("12.50", "1e3")
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;  // in input order, keys unique
-  unsigned line = 0;                                   // 1-based line in its input, 0 when unknown
+  // In input order, keys unique. A struct declared ahead, not a std::pair: a pair of the
+  // still-incomplete Value does not compile with clang and libstdc++.
+  std::vector<Member> members;
+  unsigned line = 0;  // 1-based line in its input, 0 when unknown
 
-  [[nodiscard]] const Value* find(std::string_view key) const noexcept {
-    for (const auto& [k, v] : members)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  [[nodiscard]] const Value* find(std::string_view key) const noexcept;
 };
+
+struct Member {
+  std::string key;
+  Value value;
+};
+
+inline const Value* Value::find(std::string_view key) const noexcept {
+  for (const auto& m : members)
+    if (m.key == key) return &m.value;
+  return nullptr;
+}
 
 // Deepest nesting read_json accepts: invoices need 4 levels; far more is hostile.
 inline constexpr std::size_t kMaxDepth = 64;
