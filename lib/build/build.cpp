@@ -27,6 +27,7 @@
 #include "util/utf8.hpp"
 #include "validate/validate.hpp"
 #include "xml/document.hpp"
+#include "xml/edits.hpp"
 
 namespace hoadon::build {
 namespace {
@@ -497,31 +498,6 @@ struct RateSum {
   std::string ptr;  // the first line with the rate
 };
 
-// Escapes text for XML content and attribute values.
-void escape(std::string& out, std::string_view s) {
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // Writes the tree without whitespace between tags (spec §1.1), recording each element's XPath
 // (xml::xpath's form: a position only among several same-named siblings) with its pointer.
 void write(const El& el, const std::string& path, std::string& out, std::map<std::string, const El*>& where) {
@@ -529,7 +505,7 @@ void write(const El& el, const std::string& path, std::string& out, std::map<std
   out += '<' + el.tag;
   for (const auto& [name, value] : el.attrs) {
     out += ' ' + name + "=\"";
-    escape(out, value);
+    out += xml::escape_attribute(value);
     out += '"';
   }
   if (el.leaf ? el.text.empty() : el.kids.empty()) {
@@ -538,7 +514,7 @@ void write(const El& el, const std::string& path, std::string& out, std::map<std
   }
   out += '>';
   if (el.leaf) {
-    escape(out, el.text);
+    out += xml::escape_text(el.text);
   } else {
     std::map<std::string_view, std::size_t> total, seen;
     for (const El& k : el.kids) ++total[k.tag];

@@ -35,16 +35,7 @@ void Edits::open_empty(const Span& s, std::string_view inner) {
 void Edits::add_attribute(const xmlNode* element, std::string_view name, std::string_view value) {
   const Span& s = span_of(element);
   const std::uint32_t at = s.start_tag_end - (is_empty_tag(s) ? 2 : 1);  // before "/>" or ">"
-  std::string text = " " + std::string(name) + "=\"";
-  for (char c : value) {
-    switch (c) {
-      case '&': text += "&amp;"; break;
-      case '<': text += "&lt;"; break;
-      case '"': text += "&quot;"; break;
-      default: text += c;
-    }
-  }
-  changes_.push_back({at, at, text + "\""});
+  changes_.push_back({at, at, " " + std::string(name) + "=\"" + escape_attribute(value) + "\""});
 }
 
 void Edits::prepend_child(const xmlNode* element, std::string_view markup) {
@@ -104,7 +95,10 @@ std::string Edits::apply() const {
   return out;
 }
 
-std::string escape_text(std::string_view text) {
+namespace {
+
+// One escaper for both: attribute values also need their delimiter escaped.
+std::string escape(std::string_view text, bool quote) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -113,10 +107,16 @@ std::string escape_text(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '\r': out += "&#xD;"; break;
+      case '"': out += quote ? "&quot;" : "\""; break;
       default: out += c;
     }
   }
   return out;
 }
+
+}  // namespace
+
+std::string escape_text(std::string_view text) { return escape(text, false); }
+std::string escape_attribute(std::string_view text) { return escape(text, true); }
 
 }  // namespace hoadon::xml

@@ -57,5 +57,7 @@ class Edits {
 
 // Text escaped for element content (&, <, > and CR, as Canonical XML would write them).
 [[nodiscard]] std::string escape_text(std::string_view text);
+// Text escaped for an attribute value in double quotes: as escape_text, and '"' too.
+[[nodiscard]] std::string escape_attribute(std::string_view text);
 
 }  // namespace hoadon::xml

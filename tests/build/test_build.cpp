@@ -67,13 +67,6 @@ bool has(const Report& r, std::string_view code, std::string_view pointer) {
   return false;
 }
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("build: without JSON support every input is refused as unsupported") {
@@ -376,7 +369,7 @@ TEST_SUITE("build" * doctest::skip(!build::available())) {
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
       if (entry.path().extension() != ".json") continue;
       ++n;
-      const auto r = build::build(read(entry.path()));
+      const auto r = build::build(testing::read_file(entry.path()));
       INFO(entry.path().filename().string(), "\n", codes(r.report));
       CHECK(r.ok());
       CHECK(r.report.count(Severity::Error) == 0);
